@@ -33,6 +33,7 @@ public final class SimulatedCard {
     private static final byte[] FILE_NOT_FOUND = {0x6A, (byte) 0x82};
     private static final int JCARDSIM_SELECT_FAILED = 0x6999;
     private static final int MAX_EXTENDED_NC = 32767;
+    private static final int SHORT_BUFFER = 260;
     private static final int CERTIFICATE_CHUNK = 200;
 
     private final CardSimulator simulator;
@@ -110,12 +111,24 @@ public final class SimulatedCard {
         if (parsed.nc() > MAX_EXTENDED_NC) {
             return WRONG_LENGTH.clone();
         }
-        byte[] response = simulator.transmitCommand(command);
+        byte[] response = simulator.transmitCommand(fitShortBuffer(command, parsed));
         if (statusWord(response) == JCARDSIM_SELECT_FAILED && parsed.ins() == 0xA4) {
             // jCardSim's own answer for "no applet with this AID"; a card manager says 6A82.
             return FILE_NOT_FOUND.clone();
         }
         return response;
+    }
+
+    /**
+     * jCardSim's short APDU buffer holds 260 bytes, one less than a short case-4 command with
+     * 255 data bytes and Le. Such a command goes in without its Le byte; the applet then answers
+     * as for Le 00 (as many bytes as a short response carries), which is what Le 00 asks for.
+     */
+    private static byte[] fitShortBuffer(byte[] command, CommandApdu parsed) {
+        if (!parsed.isExtended() && command.length > SHORT_BUFFER) {
+            return java.util.Arrays.copyOf(command, SHORT_BUFFER);
+        }
+        return command;
     }
 
     /** The answer-to-reset: the SmartCard-HSM ATR. */
