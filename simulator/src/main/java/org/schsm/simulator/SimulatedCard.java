@@ -34,6 +34,7 @@ public final class SimulatedCard {
     private static final int JCARDSIM_SELECT_FAILED = 0x6999;
     private static final int MAX_EXTENDED_NC = 32767;
     private static final int SHORT_BUFFER = 260;
+    private static final int MAX_AID_LENGTH_JCARDSIM = 127;
     private static final int CERTIFICATE_CHUNK = 200;
 
     private final CardSimulator simulator;
@@ -111,12 +112,23 @@ public final class SimulatedCard {
         if (parsed.nc() > MAX_EXTENDED_NC) {
             return WRONG_LENGTH.clone();
         }
+        if (isRuntimeSelection(parsed) && parsed.nc() > MAX_AID_LENGTH_JCARDSIM) {
+            // jCardSim reads Lc of a SELECT by name as a signed byte and fails on 80..FF; no
+            // application has such a name, so answer as the applet and a card manager would.
+            return FILE_NOT_FOUND.clone();
+        }
         byte[] response = simulator.transmitCommand(fitShortBuffer(command, parsed));
         if (statusWord(response) == JCARDSIM_SELECT_FAILED && parsed.ins() == 0xA4) {
             // jCardSim's own answer for "no applet with this AID"; a card manager says 6A82.
             return FILE_NOT_FOUND.clone();
         }
         return response;
+    }
+
+    /** The commands jCardSim itself treats as applet selection (SELECT by DF name, short). */
+    private static boolean isRuntimeSelection(CommandApdu apdu) {
+        return (apdu.cla() & 0xFC) == 0 && apdu.ins() == 0xA4 && apdu.p1() == 0x04
+                && (apdu.p2() & 0xE3) == 0 && !apdu.isExtended();
     }
 
     /**

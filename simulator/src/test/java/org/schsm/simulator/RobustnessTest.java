@@ -135,6 +135,17 @@ class RobustnessTest {
     }
 
     @Test
+    void selectByNameWithAnOverlongNameAnswersFileNotFound() {
+        TestCard card = new TestCard();
+        String name = "11 ".repeat(0x8B);
+        card.expect("00 A4 04 00 8B " + name + " 00", 0x6A82);
+        card.expect(TestCard.SELECT, 0x9000);
+        card.expect("00 A4 04 00 8B " + name + " 00", 0x6A82);
+        card.expect("00 A4 04 00 11 " + "11 ".repeat(17) + " 00", 0x6A82);
+        card.expect(TestCard.SO_STATUS, 0x6A88);
+    }
+
+    @Test
     void responsesAlwaysCarryAStatusWord() {
         TestCard card = TestCard.initialized();
         byte[] raw = card.transport.transmit(Hex.decode("00 20 00 81"));
