@@ -6,11 +6,13 @@ import com.licel.jcardsim.utils.AIDUtil;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import javacard.framework.AID;
 import org.schsm.apdu.ApduFormatException;
 import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Hex;
 import org.schsm.simulator.applet.SmartCardHsmApplet;
 import org.schsm.transport.TransportException;
 
@@ -138,7 +140,7 @@ public final class SimulatedCard {
      */
     private static byte[] fitShortBuffer(byte[] command, CommandApdu parsed) {
         if (!parsed.isExtended() && command.length > SHORT_BUFFER) {
-            return java.util.Arrays.copyOf(command, SHORT_BUFFER);
+            return Arrays.copyOf(command, SHORT_BUFFER);
         }
         return command;
     }
@@ -183,7 +185,7 @@ public final class SimulatedCard {
             int lc = 4 + 2 + (n >= 128 ? 1 : 0) + n;
             apdu.append(String.format("%02X54%02X%04X53", lc, 2, offset));
             apdu.append(n >= 128 ? String.format("81%02X", n) : String.format("%02X", n));
-            apdu.append(org.schsm.apdu.Hex.encode(certificate, offset, n));
+            apdu.append(Hex.encode(certificate, offset, n));
             transmitOrFail(apdu.toString());
             offset += n;
         } while (offset < certificate.length);
@@ -204,6 +206,6 @@ public final class SimulatedCard {
     }
 
     private static byte[] hex(String text) {
-        return org.schsm.apdu.Hex.decode(text);
+        return Hex.decode(text);
     }
 }
