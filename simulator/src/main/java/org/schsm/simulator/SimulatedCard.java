@@ -46,6 +46,7 @@ public final class SimulatedCard {
     private SimulatedCard() {
         SimulatorRuntime runtime = new SimulatorRuntime();
         simulator = new CardSimulator(runtime);
+        simulator.changeProtocol("T=1");  // what the SC-HSM ATR announces
         AID aid = AIDUtil.create(AID_HEX);
         simulator.installApplet(aid, SmartCardHsmApplet.class);
         applet = (SmartCardHsmApplet) runtime.lookupApplet(aid).getApplet();
