@@ -28,15 +28,11 @@ final class DkekCommand {
     void process(APDU apdu) {
         byte[] buf = apdu.getBuffer();
         short nc = Io.receive(apdu);
-        if (Util.getShort(buf, ISO7816.OFFSET_P1) != 0) {
-            ISOException.throwIt(Sw.INCORRECT_P1P2);
-        }
-        if (!state.isInitialized()) {
-            // sc-hsm-tool reads 6D00 as "not initialized for key shares" and stops quietly.
-            ISOException.throwIt(Sw.INS_NOT_SUPPORTED);
-        }
-        if (nc != 0) {
-            importShare(buf, apdu.getOffsetCdata(), nc);
+        short off = apdu.getOffsetCdata();
+        try {
+            checkAndImport(buf, off, nc);
+        } finally {
+            Util.arrayFillNonAtomic(buf, off, nc, (byte) 0);
         }
         buf[0] = state.dkekTotal();
         buf[1] = state.dkekOutstanding();
@@ -48,7 +44,17 @@ final class DkekCommand {
         Io.send(apdu, buf, (short) 0, STATUS_LENGTH);
     }
 
-    private void importShare(byte[] buf, short off, short nc) {
+    private void checkAndImport(byte[] buf, short off, short nc) {
+        if (Util.getShort(buf, ISO7816.OFFSET_P1) != 0) {
+            ISOException.throwIt(Sw.INCORRECT_P1P2);
+        }
+        if (!state.isInitialized()) {
+            // sc-hsm-tool reads 6D00 as "not initialized for key shares" and stops quietly.
+            ISOException.throwIt(Sw.INS_NOT_SUPPORTED);
+        }
+        if (nc == 0) {
+            return;
+        }
         if (nc != SHARE_LENGTH) {
             ISOException.throwIt(Sw.WRONG_LENGTH);
         }

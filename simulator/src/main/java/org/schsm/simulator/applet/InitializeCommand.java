@@ -43,13 +43,22 @@ final class InitializeCommand {
     void process(APDU apdu) {
         byte[] buf = apdu.getBuffer();
         short nc = Io.receive(apdu);
+        short off = apdu.getOffsetCdata();
+        try {
+            initialize(buf, off, nc);
+        } finally {
+            Util.arrayFillNonAtomic(buf, off, nc, (byte) 0);
+        }
+    }
+
+    private void initialize(byte[] buf, short off, short nc) {
         if (Util.getShort(buf, ISO7816.OFFSET_P1) != 0) {
             ISOException.throwIt(Sw.INCORRECT_P1P2);
         }
         if (nc == 0) {
             ISOException.throwIt(Sw.WRONG_LENGTH);
         }
-        parse(buf, apdu.getOffsetCdata(), nc);
+        parse(buf, off, nc);
         RetryPin so = state.soPin;
         if (state.isInitialized()) {
             session.setSoVerified(false);

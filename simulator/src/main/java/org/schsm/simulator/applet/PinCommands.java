@@ -4,8 +4,12 @@ import javacard.framework.APDU;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
 import javacard.framework.JCSystem;
+import javacard.framework.Util;
 
-/** VERIFY (20), CHANGE REFERENCE DATA (24) and RESET RETRY COUNTER (2C) for references 81/88. */
+/**
+ * VERIFY (20), CHANGE REFERENCE DATA (24) and RESET RETRY COUNTER (2C) for references 81/88.
+ * Each command clears the PIN bytes from the APDU buffer before it returns.
+ */
 final class PinCommands {
     static final byte REF_USER = (byte) 0x81;
     static final byte REF_SO = (byte) 0x88;
@@ -42,12 +46,15 @@ final class PinCommands {
     void verify(APDU apdu) {
         byte[] buf = apdu.getBuffer();
         short nc = Io.receive(apdu);
-        byte ref = checkParameters(buf);
         short off = apdu.getOffsetCdata();
-        if (ref == REF_USER) {
-            verifyUser(buf, off, nc);
-        } else {
-            verifySo(buf, off, nc);
+        try {
+            if (checkParameters(buf) == REF_USER) {
+                verifyUser(buf, off, nc);
+            } else {
+                verifySo(buf, off, nc);
+            }
+        } finally {
+            Util.arrayFillNonAtomic(buf, off, nc, (byte) 0);
         }
     }
 
@@ -97,12 +104,15 @@ final class PinCommands {
     void changeReferenceData(APDU apdu) {
         byte[] buf = apdu.getBuffer();
         short nc = Io.receive(apdu);
-        byte ref = checkParameters(buf);
         short off = apdu.getOffsetCdata();
-        if (ref == REF_USER) {
-            changeUser(buf, off, nc);
-        } else {
-            changeSo(buf, off, nc);
+        try {
+            if (checkParameters(buf) == REF_USER) {
+                changeUser(buf, off, nc);
+            } else {
+                changeSo(buf, off, nc);
+            }
+        } finally {
+            Util.arrayFillNonAtomic(buf, off, nc, (byte) 0);
         }
     }
 
@@ -146,6 +156,14 @@ final class PinCommands {
     void resetRetryCounter(APDU apdu) {
         byte[] buf = apdu.getBuffer();
         short nc = Io.receive(apdu);
+        try {
+            resetRetryCounter(apdu, buf, nc);
+        } finally {
+            Util.arrayFillNonAtomic(buf, apdu.getOffsetCdata(), nc, (byte) 0);
+        }
+    }
+
+    private void resetRetryCounter(APDU apdu, byte[] buf, short nc) {
         byte mode = buf[ISO7816.OFFSET_P1];
         if (mode < RRC_SO_AND_NEW_PIN || mode > RRC_COUNTER_WITH_SO_SESSION) {
             ISOException.throwIt(Sw.INCORRECT_P1P2);
