@@ -1,0 +1,212 @@
+package org.schsm.simulator;
+
+import com.licel.jcardsim.base.SimulatorRuntime;
+import com.licel.jcardsim.smartcardio.CardSimulator;
+import com.licel.jcardsim.utils.AIDUtil;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import javacard.framework.AID;
+import org.schsm.apdu.ApduFormatException;
+import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Hex;
+import org.schsm.simulator.applet.SmartCardHsmApplet;
+import org.schsm.transport.TransportException;
+
+/**
+ * One simulated SmartCard-HSM: a jCardSim card with the {@link SmartCardHsmApplet} installed,
+ * never selected on its own. The host talks to it as a reader would: SELECT first, then
+ * commands. Its persistent state can be saved to and loaded from a file; power can be cycled and
+ * the card removed and reinserted.
+ *
+ * <p>Thread-safe: every method is synchronized, one APDU at a time.
+ */
+public final class SimulatedCard {
+    /** The SmartCard-HSM application identifier. */
+    public static final String AID_HEX = "E82B0601040181C31F0201";
+    /** The SmartCard-HSM answer-to-reset OpenSC recognises. */
+    public static final String ATR_HEX = "3BFE1800008131FE458031815448534D31738021408107FA";
+
+    private static final byte[] ATR = hex(ATR_HEX);
+    private static final byte[] WRONG_LENGTH = {0x67, 0x00};
+    private static final byte[] FILE_NOT_FOUND = {0x6A, (byte) 0x82};
+    private static final int JCARDSIM_SELECT_FAILED = 0x6999;
+    private static final int MAX_EXTENDED_NC = 32767;
+    private static final int SHORT_BUFFER = 260;
+    private static final int MAX_AID_LENGTH_JCARDSIM = 127;
+    private static final int CERTIFICATE_CHUNK = 200;
+
+    private final CardSimulator simulator;
+    private final SmartCardHsmApplet applet;
+    private boolean present = true;
+
+    private SimulatedCard() {
+        SimulatorRuntime runtime = new SimulatorRuntime();
+        simulator = new CardSimulator(runtime);
+        simulator.changeProtocol("T=1");  // what the SC-HSM ATR announces
+        AID aid = AIDUtil.create(AID_HEX);
+        simulator.installApplet(aid, SmartCardHsmApplet.class);
+        applet = (SmartCardHsmApplet) runtime.lookupApplet(aid).getApplet();
+    }
+
+    /** A factory-fresh card: never initialized, empty EF.C_DevAut. */
+    public static SimulatedCard create() {
+        return new SimulatedCard();
+    }
+
+    /**
+     * A factory-fresh card whose EF.C_DevAut (2F02) holds {@code deviceCertificate} (device CVC
+     * followed by the issuer CVC), written with the simulator's personalisation command before
+     * the first initialization. The card is power-cycled afterwards, so nothing is selected.
+     */
+    public static SimulatedCard create(byte[] deviceCertificate) {
+        Objects.requireNonNull(deviceCertificate, "deviceCertificate");
+        SimulatedCard card = new SimulatedCard();
+        card.personalise(deviceCertificate);
+        return card;
+    }
+
+    /** A card with the state saved by {@link #save}; freshly powered, nothing selected. */
+    public static SimulatedCard load(Path stateFile) throws IOException {
+        StateFile.Content content = StateFile.decode(Files.readAllBytes(stateFile));
+        if (content.layoutVersion() != SmartCardHsmApplet.STATE_LAYOUT_VERSION) {
+            throw new StateFileException("state file " + stateFile + " has applet layout version "
+                    + content.layoutVersion() + ", this simulator uses " + SmartCardHsmApplet.STATE_LAYOUT_VERSION);
+        }
+        SimulatedCard card = new SimulatedCard();
+        AppletState.restore(card.applet, content.sections());
+        return card;
+    }
+
+    /** {@link #load} when {@code stateFile} exists, otherwise {@link #create()}. */
+    public static SimulatedCard loadOrCreate(Path stateFile) throws IOException {
+        return Files.exists(stateFile) ? load(stateFile) : create();
+    }
+
+    /**
+     * Writes the persistent state (PINs, counters, options, DKEK, files; not the session) to
+     * {@code stateFile}, atomically replacing any previous version.
+     */
+    public synchronized void save(Path stateFile) throws IOException {
+        Map<String, byte[]> sections = AppletState.snapshot(applet);
+        StateFile.writeAtomically(stateFile, StateFile.encode(SmartCardHsmApplet.STATE_LAYOUT_VERSION, sections));
+    }
+
+    /**
+     * Sends one command APDU and returns data and status word. A malformed APDU (fewer than four
+     * bytes, Lc/Le not matching the length) is answered 6700, as a card would.
+     *
+     * @throws TransportException when the card has been {@link #remove() removed}
+     */
+    public synchronized byte[] transmit(byte[] command) {
+        Objects.requireNonNull(command, "command");
+        if (!present) {
+            throw new TransportException("card removed: the simulated SmartCard-HSM is not in the reader");
+        }
+        CommandApdu parsed;
+        try {
+            parsed = CommandApdu.decode(command);
+        } catch (ApduFormatException e) {
+            return WRONG_LENGTH.clone();
+        }
+        if (parsed.nc() > MAX_EXTENDED_NC) {
+            return WRONG_LENGTH.clone();
+        }
+        if (isRuntimeSelection(parsed) && parsed.nc() > MAX_AID_LENGTH_JCARDSIM) {
+            // jCardSim reads Lc of a SELECT by name as a signed byte and fails on 80..FF; no
+            // application has such a name, so answer as the applet and a card manager would.
+            return FILE_NOT_FOUND.clone();
+        }
+        byte[] response = simulator.transmitCommand(fitShortBuffer(command, parsed));
+        if (statusWord(response) == JCARDSIM_SELECT_FAILED && parsed.ins() == 0xA4) {
+            // jCardSim's own answer for "no applet with this AID"; a card manager says 6A82.
+            return FILE_NOT_FOUND.clone();
+        }
+        return response;
+    }
+
+    /** The commands jCardSim itself treats as applet selection (SELECT by DF name, short). */
+    private static boolean isRuntimeSelection(CommandApdu apdu) {
+        return (apdu.cla() & 0xFC) == 0 && apdu.ins() == 0xA4 && apdu.p1() == 0x04
+                && (apdu.p2() & 0xE3) == 0 && !apdu.isExtended();
+    }
+
+    /**
+     * jCardSim's short APDU buffer holds 260 bytes, one less than a short case-4 command with
+     * 255 data bytes and Le. Such a command goes in without its Le byte; the applet then answers
+     * as for Le 00 (as many bytes as a short response carries), which is what Le 00 asks for.
+     */
+    private static byte[] fitShortBuffer(byte[] command, CommandApdu parsed) {
+        if (!parsed.isExtended() && command.length > SHORT_BUFFER) {
+            return Arrays.copyOf(command, SHORT_BUFFER);
+        }
+        return command;
+    }
+
+    /** The answer-to-reset: the SmartCard-HSM ATR. */
+    public byte[] atr() {
+        return ATR.clone();
+    }
+
+    /**
+     * Power off and on: session state (PIN verification, current EF) is lost and the applet is
+     * deselected; persistent state stays.
+     */
+    public synchronized void powerCycle() {
+        simulator.reset();
+    }
+
+    /** Takes the card out of the reader; it loses power, and transmit fails until {@link #insert}. */
+    public synchronized void remove() {
+        present = false;
+        simulator.reset();
+    }
+
+    /** Puts the card back: powered up with a fresh session, nothing selected. */
+    public synchronized void insert() {
+        if (!present) {
+            simulator.reset();
+            present = true;
+        }
+    }
+
+    public synchronized boolean isPresent() {
+        return present;
+    }
+
+    private void personalise(byte[] certificate) {
+        transmitOrFail("00A40400" + "0B" + AID_HEX);
+        int offset = 0;
+        do {
+            int n = Math.min(CERTIFICATE_CHUNK, certificate.length - offset);
+            StringBuilder apdu = new StringBuilder("80DA2F02");
+            int lc = 4 + 2 + (n >= 128 ? 1 : 0) + n;
+            apdu.append(String.format("%02X54%02X%04X53", lc, 2, offset));
+            apdu.append(n >= 128 ? String.format("81%02X", n) : String.format("%02X", n));
+            apdu.append(Hex.encode(certificate, offset, n));
+            transmitOrFail(apdu.toString());
+            offset += n;
+        } while (offset < certificate.length);
+        powerCycle();
+    }
+
+    private void transmitOrFail(String hexApdu) {
+        byte[] response = transmit(hex(hexApdu));
+        if (statusWord(response) != 0x9000) {
+            throw new IllegalStateException("personalisation command " + hexApdu.substring(0, 8)
+                    + " answered " + Integer.toHexString(statusWord(response)).toUpperCase());
+        }
+    }
+
+    private static int statusWord(byte[] response) {
+        int n = response.length;
+        return n < 2 ? -1 : ((response[n - 2] & 0xFF) << 8) | (response[n - 1] & 0xFF);
+    }
+
+    private static byte[] hex(String text) {
+        return Hex.decode(text);
+    }
+}

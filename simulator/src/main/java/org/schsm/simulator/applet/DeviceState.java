@@ -1,0 +1,109 @@
+package org.schsm.simulator.applet;
+
+import javacard.framework.Util;
+
+/**
+ * Layout of, and access to, the small persistent state array ("nvm"): configuration options,
+ * both PIN records and the DKEK. Files live in {@link FileStore}'s own array.
+ *
+ * <pre>
+ * offset size
+ *   0     2   configuration options word (tag 80 of INITIALIZE DEVICE), big-endian;
+ *             bit 0x0002 is cleared when the transport PIN is changed
+ *   2     1   DKEK shares announced at initialization (tag 92)
+ *   3     1   DKEK shares still outstanding
+ *   4     4   reserved (zero)
+ *   8    20   user PIN record  (see RetryPin)
+ *  28    20   SO-PIN record    (see RetryPin)
+ *  48    32   DKEK: XOR of the shares imported so far
+ *  80    16   reserved (zero)
+ * </pre>
+ *
+ * The device counts as initialized once the SO-PIN record is set; nothing ever clears it.
+ */
+final class DeviceState {
+    static final short NVM_SIZE = 96;
+
+    static final short OPTION_RRC = 0x0001;
+    static final short OPTION_TRANSPORT_PIN = 0x0002;
+
+    static final short OFF_OPTIONS = 0;
+    static final short OFF_DKEK_TOTAL = 2;
+    static final short OFF_DKEK_OUTSTANDING = 3;
+    static final short OFF_USER_PIN = 8;
+    static final short OFF_SO_PIN = 28;
+    static final short OFF_DKEK = 48;
+    static final short DKEK_LENGTH = 32;
+
+    static final byte SO_PIN_LENGTH = 8;
+    static final byte SO_PIN_TRIES = 15;
+    static final byte USER_PIN_MIN = 6;
+    static final byte USER_PIN_MAX = 16;
+    static final byte USER_TRIES_MAX = 10;
+    static final byte USER_TRIES_DEFAULT = 3;
+
+    final byte[] nvm;
+    final RetryPin userPin;
+    final RetryPin soPin;
+
+    DeviceState(byte[] nvm) {
+        this.nvm = nvm;
+        userPin = new RetryPin(nvm, OFF_USER_PIN);
+        soPin = new RetryPin(nvm, OFF_SO_PIN);
+    }
+
+    /** Factory state of a freshly installed applet: SO-PIN unset but with its 15 tries. */
+    void factoryReset() {
+        Util.arrayFillNonAtomic(nvm, (short) 0, NVM_SIZE, (byte) 0);
+        nvm[(short) (OFF_SO_PIN + 1)] = SO_PIN_TRIES;
+        nvm[(short) (OFF_SO_PIN + 2)] = SO_PIN_TRIES;
+    }
+
+    boolean isInitialized() {
+        return soPin.isSet();
+    }
+
+    short options() {
+        return Util.getShort(nvm, OFF_OPTIONS);
+    }
+
+    boolean isOptionSet(short bit) {
+        return (short) (options() & bit) != 0;
+    }
+
+    /** Call inside a transaction (together with the PIN change that ends transport mode). */
+    void clearOption(short bit) {
+        Util.setShort(nvm, OFF_OPTIONS, (short) (options() & (short) ~bit));
+    }
+
+    byte dkekTotal() {
+        return nvm[OFF_DKEK_TOTAL];
+    }
+
+    byte dkekOutstanding() {
+        return nvm[OFF_DKEK_OUTSTANDING];
+    }
+
+    /**
+     * Sets the configuration of a (re-)initialization: options, DKEK share count, empty DKEK,
+     * user PIN and SO-PIN. Call inside a transaction.
+     */
+    void initialize(short options, byte dkekShares, byte[] buf, short userOff, byte userLen,
+            byte userTries, short soOff) {
+        Util.setShort(nvm, OFF_OPTIONS, options);
+        nvm[OFF_DKEK_TOTAL] = dkekShares;
+        nvm[OFF_DKEK_OUTSTANDING] = dkekShares;
+        Util.arrayFillNonAtomic(nvm, OFF_DKEK, DKEK_LENGTH, (byte) 0);
+        userPin.set(buf, userOff, userLen, userTries);
+        soPin.set(buf, soOff, SO_PIN_LENGTH, SO_PIN_TRIES);
+    }
+
+    /** XORs one 32-byte share into the DKEK and counts it. Call inside a transaction. */
+    void addDkekShare(byte[] buf, short off) {
+        for (short i = 0; i < DKEK_LENGTH; i++) {
+            short pos = (short) (OFF_DKEK + i);
+            nvm[pos] = (byte) (nvm[pos] ^ buf[(short) (off + i)]);
+        }
+        nvm[OFF_DKEK_OUTSTANDING] = (byte) (nvm[OFF_DKEK_OUTSTANDING] - 1);
+    }
+}

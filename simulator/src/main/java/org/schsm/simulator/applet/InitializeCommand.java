@@ -1,0 +1,161 @@
+package org.schsm.simulator.applet;
+
+import javacard.framework.APDU;
+import javacard.framework.ISO7816;
+import javacard.framework.ISOException;
+import javacard.framework.JCSystem;
+import javacard.framework.Util;
+
+/**
+ * INITIALIZE DEVICE {@code 80 50 00 00} with simple TLVs: 80 options (2), 81 user PIN (6..16),
+ * 82 SO-PIN (8), 91 user retry counter (1..10, default 3), 92 DKEK shares (1). The whole data
+ * field is validated before anything is spent or written; every problem inside it answers 6A80.
+ */
+final class InitializeCommand {
+    private static final byte TAG_OPTIONS = (byte) 0x80;
+    private static final byte TAG_USER_PIN = (byte) 0x81;
+    private static final byte TAG_SO_PIN = (byte) 0x82;
+    private static final byte TAG_USER_TRIES = (byte) 0x91;
+    private static final byte TAG_DKEK_SHARES = (byte) 0x92;
+    private static final byte TAG_PUBLIC_KEY_AUTH = (byte) 0x93;
+
+    /** Indexes into {@link #parsed}. */
+    private static final short OPTIONS = 0;
+    private static final short USER_OFF = 1;
+    private static final short USER_LEN = 2;
+    private static final short SO_OFF = 3;
+    private static final short TRIES = 4;
+    private static final short SHARES = 5;
+    private static final short SEEN = 6;
+
+    private final DeviceState state;
+    private final FileStore files;
+    private final Session session;
+    private final short[] parsed;
+
+    InitializeCommand(DeviceState state, FileStore files, Session session) {
+        this.state = state;
+        this.files = files;
+        this.session = session;
+        parsed = JCSystem.makeTransientShortArray((short) 7, JCSystem.CLEAR_ON_DESELECT);
+    }
+
+    void process(APDU apdu) {
+        byte[] buf = apdu.getBuffer();
+        short nc = Io.receive(apdu);
+        short off = apdu.getOffsetCdata();
+        try {
+            initialize(buf, off, nc);
+        } finally {
+            Util.arrayFillNonAtomic(buf, off, nc, (byte) 0);
+        }
+    }
+
+    private void initialize(byte[] buf, short off, short nc) {
+        if (Util.getShort(buf, ISO7816.OFFSET_P1) != 0) {
+            ISOException.throwIt(Sw.INCORRECT_P1P2);
+        }
+        if (nc == 0) {
+            ISOException.throwIt(Sw.WRONG_LENGTH);
+        }
+        parse(buf, off, nc);
+        RetryPin so = state.soPin;
+        if (state.isInitialized()) {
+            session.setSoVerified(false);
+            PinCommands.checkOrThrow(so, buf, parsed[SO_OFF], DeviceState.SO_PIN_LENGTH);
+        }
+        JCSystem.beginTransaction();
+        files.eraseAllExcept(FileCommands.FID_DEVICE_CERTIFICATE);
+        state.initialize(parsed[OPTIONS], (byte) parsed[SHARES], buf, parsed[USER_OFF],
+                (byte) parsed[USER_LEN], (byte) parsed[TRIES], parsed[SO_OFF]);
+        JCSystem.commitTransaction();
+        session.logout();
+    }
+
+    private void parse(byte[] buf, short off, short nc) {
+        parsed[OPTIONS] = 0;
+        parsed[USER_OFF] = -1;
+        parsed[SO_OFF] = -1;
+        parsed[TRIES] = DeviceState.USER_TRIES_DEFAULT;
+        parsed[SHARES] = 0;
+        parsed[SEEN] = 0;
+        short end = (short) (off + nc);
+        while (off < end) {
+            byte tag = buf[off];
+            off = skipTag(buf, off, end);
+            if ((short) (end - off) < 1) {
+                ISOException.throwIt(Sw.WRONG_DATA);
+            }
+            short len = (short) (buf[off] & 0xFF);
+            off++;
+            if (len == 0x81) {
+                if (off >= end) {
+                    ISOException.throwIt(Sw.WRONG_DATA);
+                }
+                len = (short) (buf[off] & 0xFF);
+                off++;
+            } else if (len > 0x7F) {
+                ISOException.throwIt(Sw.WRONG_DATA);
+            }
+            if (len > (short) (end - off)) {
+                ISOException.throwIt(Sw.WRONG_DATA);
+            }
+            accept(tag, buf, off, len);
+            off = (short) (off + len);
+        }
+        if (parsed[USER_OFF] < 0 || parsed[SO_OFF] < 0) {
+            ISOException.throwIt(Sw.WRONG_DATA);
+        }
+    }
+
+    /** Steps over a (possibly multi-byte) BER tag; returns the offset of the length byte. */
+    private static short skipTag(byte[] buf, short off, short end) {
+        if ((buf[off] & 0x1F) != 0x1F) {
+            return (short) (off + 1);
+        }
+        off++;
+        while (off < end && (buf[off] & 0x80) != 0) {
+            off++;
+        }
+        return (short) (off + 1);
+    }
+
+    private void accept(byte tag, byte[] buf, short off, short len) {
+        switch (tag) {
+            case TAG_OPTIONS:
+                markSeen((short) 0x01, len == 2);
+                parsed[OPTIONS] = Util.getShort(buf, off);
+                break;
+            case TAG_USER_PIN:
+                markSeen((short) 0x02, len >= DeviceState.USER_PIN_MIN && len <= DeviceState.USER_PIN_MAX);
+                parsed[USER_OFF] = off;
+                parsed[USER_LEN] = len;
+                break;
+            case TAG_SO_PIN:
+                markSeen((short) 0x04, len == DeviceState.SO_PIN_LENGTH);
+                parsed[SO_OFF] = off;
+                break;
+            case TAG_USER_TRIES:
+                markSeen((short) 0x08, len == 1 && buf[off] >= 1 && buf[off] <= DeviceState.USER_TRIES_MAX);
+                parsed[TRIES] = buf[off];
+                break;
+            case TAG_DKEK_SHARES:
+                markSeen((short) 0x10, len == 1);
+                parsed[SHARES] = (short) (buf[off] & 0xFF);
+                break;
+            case TAG_PUBLIC_KEY_AUTH:
+                ISOException.throwIt(Sw.FUNCTION_NOT_SUPPORTED);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** Rejects a repeated tag or a value of the wrong form with 6A80. */
+    private void markSeen(short bit, boolean wellFormed) {
+        if (!wellFormed || (short) (parsed[SEEN] & bit) != 0) {
+            ISOException.throwIt(Sw.WRONG_DATA);
+        }
+        parsed[SEEN] = (short) (parsed[SEEN] | bit);
+    }
+}
