@@ -1,0 +1,76 @@
+package org.schsm.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.schsm.simulator.SimulatedCard;
+import org.schsm.simulator.SimulatorTransport;
+import org.schsm.transport.CardTransport;
+import org.schsm.transport.TransportException;
+
+/**
+ * The simulated SmartCard-HSM the CLI uses when no reader is there (or {@code -r sim}). Its
+ * state lives in a file so that a PIN blocked in one command is still blocked in the next; the
+ * file is written after every APDU, so an interrupted command never loses a spent try.
+ */
+public final class EmbeddedSimulator implements CardTransport {
+    private final SimulatorTransport transport;
+    private final Path stateFile;
+
+    private EmbeddedSimulator(SimulatorTransport transport, Path stateFile) {
+        this.transport = transport;
+        this.stateFile = stateFile;
+    }
+
+    public static EmbeddedSimulator open(Path stateFile) {
+        try {
+            return new EmbeddedSimulator(new SimulatorTransport(SimulatedCard.loadOrCreate(stateFile)), stateFile);
+        } catch (IOException e) {
+            throw new TransportException("cannot open the simulated card's state file " + stateFile + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Default state file: {@code $XDG_DATA_HOME/schsm/simulator.state} or {@code ~/.local/share/...}. */
+    public static Path defaultStateFile() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("schsm").resolve("simulator.state");
+    }
+
+    public Path stateFile() {
+        return stateFile;
+    }
+
+    public SimulatedCard card() {
+        return transport.card();
+    }
+
+    @Override
+    public byte[] transmit(byte[] command) {
+        byte[] response = transport.transmit(command);
+        try {
+            transport.card().save(stateFile);
+        } catch (IOException e) {
+            throw new TransportException("the simulated card answered but its state could not be saved to "
+                    + stateFile + ": " + e.getMessage(), e);
+        }
+        return response;
+    }
+
+    @Override
+    public byte[] atr() {
+        return transport.atr();
+    }
+
+    @Override
+    public String name() {
+        return "sim (embedded simulated SmartCard-HSM, state " + stateFile + ")";
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

@@ -1,0 +1,48 @@
+package org.schsm.cli;
+
+import org.schsm.InvalidInputException;
+import org.schsm.apdu.StatusWordException;
+import org.schsm.hsm.BrickGuardException;
+import org.schsm.transport.TransportException;
+import picocli.CommandLine;
+
+/**
+ * Turns an exception into one clear line on stderr and an exit code. The stack trace is shown
+ * only with {@code SCHSM_DEBUG=1}: users need the cause, not the call chain.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof BrickGuardException) {
+            return ExitCode.GUARD;
+        }
+        if (e instanceof StatusWordException) {
+            return ExitCode.CARD_REFUSED;
+        }
+        if (e instanceof InvalidInputException) {
+            return ExitCode.BAD_INPUT;
+        }
+        if (e instanceof TransportException) {
+            return ExitCode.NO_CARD;
+        }
+        return -1;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+        int code = exitCodeOf(e);
+        if (code < 0) {
+            throw e;
+        }
+        cl.getErr().println("schsm: " + e.getMessage());
+        if (e instanceof BrickGuardException guard) {
+            for (String line : guard.details()) {
+                cl.getErr().println("  " + line);
+            }
+        }
+        if ("1".equals(System.getenv("SCHSM_DEBUG"))) {
+            e.printStackTrace(cl.getErr());
+        }
+        return code;
+    }
+}

@@ -1,0 +1,49 @@
+package org.schsm.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code schsm} command: picocli parses, each subcommand does one job. */
+@Command(name = "schsm",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Toolkit for the CardContact SmartCard-HSM / Nitrokey HSM.",
+        subcommands = {
+                ReadersCommand.class,
+                StatusCommand.class,
+                InitCommand.class,
+                PinCommand.class,
+                DoctorCommand.class,
+                SendCommand.class,
+                AtrCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line; the exit code follows {@link ExitCode}. Used by tests too. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new ErrorReporter());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("schsm: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'schsm " + ex.getCommandLine().getCommandName()
+                    + " --help' for usage.");
+            return ExitCode.BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
