@@ -2,7 +2,6 @@ package org.schsm.cli;
 
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.StatusWordException;
-import org.schsm.hsm.BrickGuardException;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine;
 
@@ -13,9 +12,6 @@ import picocli.CommandLine;
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     static int exitCodeOf(Throwable e) {
-        if (e instanceof BrickGuardException) {
-            return ExitCode.GUARD;
-        }
         if (e instanceof StatusWordException) {
             return ExitCode.CARD_REFUSED;
         }
@@ -35,11 +31,6 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             throw e;
         }
         cl.getErr().println("schsm: " + e.getMessage());
-        if (e instanceof BrickGuardException guard) {
-            for (String line : guard.details()) {
-                cl.getErr().println("  " + line);
-            }
-        }
         if ("1".equals(System.getenv("SCHSM_DEBUG"))) {
             e.printStackTrace(cl.getErr());
         }

@@ -10,13 +10,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Toolkit for the CardContact SmartCard-HSM / Nitrokey HSM.",
         subcommands = {
-                ReadersCommand.class,
-                StatusCommand.class,
-                InitCommand.class,
-                PinCommand.class,
-                DoctorCommand.class,
-                SendCommand.class,
-                AtrCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
