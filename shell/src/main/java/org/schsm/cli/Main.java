@@ -10,11 +10,15 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Toolkit for the CardContact SmartCard-HSM / Nitrokey HSM.",
         subcommands = {
+                SendCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    CardOptions card;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -28,7 +32,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("schsm: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'schsm " + ex.getCommandLine().getCommandName()
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for usage.");
             return ExitCode.BAD_INPUT;
         });
