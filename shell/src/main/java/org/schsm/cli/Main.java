@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Toolkit for the CardContact SmartCard-HSM / Nitrokey HSM.",
         subcommands = {
+                ReadersCommand.class,
                 SendCommand.class,
+                AtrCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
