@@ -2,52 +2,62 @@ package org.schsm.hsm;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.schsm.apdu.Hex;
 
-/** The configuration options word set at initialization (INITIALIZE tag 80, ref §2.3). */
-public record DeviceOptions(int value) {
-    public static final int USER_PIN_RESET = 0x0001;
-    public static final int TRANSPORT_PIN = 0x0002;
-    public static final int SESSION_PIN = 0x0004;
+/** The 16-bit options word of a SmartCard-HSM, with readable names for its bits. */
+public record DeviceOptions(int word) {
+    public static final DeviceOptions NONE = new DeviceOptions(0);
+    /** What sc-hsm-tool and OpenSC's C_InitToken send: user-PIN reset with the SO-PIN allowed. */
+    public static final DeviceOptions DEFAULT = NONE.with(DeviceOption.RESET_RETRY_COUNTER);
 
     public DeviceOptions {
-        if (value < 0 || value > 0xFFFF) {
-            throw new IllegalArgumentException("options word " + value + " is not two bytes");
+        if (word < 0 || word > 0xFFFF) {
+            throw new IllegalArgumentException("options word " + word + " is not 16 bits");
         }
     }
 
-    public boolean userPinResetEnabled() {
-        return (value & USER_PIN_RESET) != 0;
+    public boolean has(DeviceOption option) {
+        return (word & option.bit()) != 0;
     }
 
-    public boolean transportPin() {
-        return (value & TRANSPORT_PIN) != 0;
+    public DeviceOptions with(DeviceOption option) {
+        return new DeviceOptions(word | option.bit());
     }
 
-    public boolean sessionPin() {
-        return (value & SESSION_PIN) != 0;
+    public DeviceOptions without(DeviceOption option) {
+        return new DeviceOptions(word & ~option.bit());
     }
 
-    /** Readable names of the set bits, as sc-hsm-tool prints them; unknown bits as hex. */
+    /** Names of the set bits; bits without a name read "unknown option 0x0800". */
     public List<String> names() {
-        List<String> out = new ArrayList<>();
-        if (userPinResetEnabled()) {
-            out.add("User PIN reset with SO-PIN enabled");
+        List<String> names = new ArrayList<>();
+        int known = 0;
+        for (DeviceOption option : DeviceOption.values()) {
+            known |= option.bit();
+            if (has(option)) {
+                names.add(option.description());
+            }
         }
-        if (transportPin()) {
-            out.add("Transport-PIN mode enabled");
+        for (int bit = 1; bit <= 0x8000; bit <<= 1) {
+            if ((word & bit & ~known) != 0) {
+                names.add("unknown option 0x" + hex(bit));
+            }
         }
-        if (sessionPin()) {
-            out.add("Session-PIN enabled with clear on reset");
-        }
-        int rest = value & ~(USER_PIN_RESET | TRANSPORT_PIN | SESSION_PIN);
-        if (rest != 0) {
-            out.add(String.format("other option bits %04X", rest));
-        }
-        return out;
+        return names;
+    }
+
+    /** Four hex digits, the form used in traces: {@code 0001}. */
+    public String hex() {
+        return hex(word);
+    }
+
+    private static String hex(int value) {
+        return Hex.byteHex(value >> 8) + Hex.byteHex(value);
     }
 
     @Override
     public String toString() {
-        return String.format("%04X", value) + (value == 0 ? " (none)" : " (" + String.join(", ", names()) + ")");
+        List<String> names = names();
+        return hex() + (names.isEmpty() ? " (none)" : " (" + String.join(", ", names) + ")");
     }
 }

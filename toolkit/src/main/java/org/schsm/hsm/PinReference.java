@@ -1,10 +1,16 @@
 package org.schsm.hsm;
 
-/** The two PIN references of the SmartCard-HSM, as carried in P2 of VERIFY, CHANGE and RESET RETRY COUNTER. */
+/**
+ * The two PIN references of the SmartCard-HSM, named as in ISO 7816-4 and addressed by P2 of
+ * VERIFY, CHANGE REFERENCE DATA and RESET RETRY COUNTER.
+ */
 public enum PinReference {
-    /** User PIN, P2 {@code 81}: the only login role; protects keys. */
+    /** The user PIN: the only login role; it guards key use. */
     USER(0x81, "user PIN"),
-    /** Security Officer PIN (initialization code), P2 {@code 88}: 8 bytes, 15 tries, never unblockable. */
+    /**
+     * The SO-PIN (initialization code): 8 bytes, 15 tries, never unblockable. It is presented only
+     * to INITIALIZE DEVICE, RESET RETRY COUNTER and its own CHANGE REFERENCE DATA.
+     */
     SO(0x88, "SO-PIN");
 
     private final int p2;
@@ -15,11 +21,12 @@ public enum PinReference {
         this.label = label;
     }
 
+    /** The P2 byte that addresses this PIN. */
     public int p2() {
         return p2;
     }
 
-    /** "user PIN" or "SO-PIN", for messages. */
+    /** Human name used in messages: "user PIN", "SO-PIN". */
     public String label() {
         return label;
     }

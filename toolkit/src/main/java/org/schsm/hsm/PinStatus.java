@@ -3,48 +3,73 @@ package org.schsm.hsm;
 import org.schsm.apdu.StatusWord;
 
 /**
- * State of one PIN read with a no-data VERIFY, which spends no try. {@code triesLeft} is -1 when
- * the card does not say (verified, transport PIN, not initialized, unknown).
+ * What a VERIFY without data (a status query that spends no try) says about one PIN
+ * (reference §3.2, and sc-hsm-tool's reading of it in §6).
+ *
+ * @param triesLeft tries left when the card says so (63Cx, or 0 when blocked); -1 when the
+ *                  answer does not carry it (verified, transport PIN, not initialized, unknown)
  */
-public record PinStatus(PinReference ref, PinState state, int triesLeft, StatusWord sw) {
+public record PinStatus(PinReference reference, State state, int triesLeft, StatusWord statusWord) {
 
-    /** Maps the status word of {@code 00 20 00 <ref>} (no data). */
-    public static PinStatus fromStatusWord(PinReference ref, StatusWord sw) {
+    public enum State {
+        /** 9000: verified in this session (a verified PIN's counter is at its maximum). */
+        VERIFIED,
+        /** 63Cx: not verified, x tries left. */
+        NOT_VERIFIED,
+        /** 6983 (or 63C0): blocked, no tries left. */
+        BLOCKED,
+        /** 6984 on the user PIN: a transport PIN that must be changed before it can be used. */
+        TRANSPORT_PIN,
+        /** 6A88: the PIN was never set; the device was never initialized. */
+        NOT_INITIALIZED,
+        /**
+         * Any other SW. For the user PIN sc-hsm-tool reads this as "public key authentication
+         * active" (reference §6, open question 2).
+         */
+        UNKNOWN
+    }
+
+    /** Maps the status word of {@code 00 20 00 <ref>} without data. */
+    public static PinStatus fromStatusWord(PinReference reference, StatusWord sw) {
         int v = sw.value();
         if (v == 0x9000) {
-            return new PinStatus(ref, PinState.VERIFIED, -1, sw);
+            return new PinStatus(reference, State.VERIFIED, -1, sw);
         }
         if (sw.isRetryCounter()) {
             int x = sw.triesLeft();
-            return new PinStatus(ref, x == 0 ? PinState.BLOCKED : PinState.NOT_VERIFIED, x, sw);
+            return new PinStatus(reference, x == 0 ? State.BLOCKED : State.NOT_VERIFIED, x, sw);
         }
-        return switch (v) {
-            case 0x6983 -> new PinStatus(ref, PinState.BLOCKED, 0, sw);
-            case 0x6984 -> new PinStatus(ref, PinState.TRANSPORT_PIN, -1, sw);
-            case 0x6A88 -> new PinStatus(ref, PinState.NOT_INITIALIZED, -1, sw);
-            default -> new PinStatus(ref, PinState.UNKNOWN, -1, sw);
-        };
+        if (v == 0x6983) {
+            return new PinStatus(reference, State.BLOCKED, 0, sw);
+        }
+        if (v == 0x6984 && reference == PinReference.USER) {
+            return new PinStatus(reference, State.TRANSPORT_PIN, -1, sw);
+        }
+        if (v == 0x6A88) {
+            return new PinStatus(reference, State.NOT_INITIALIZED, -1, sw);
+        }
+        return new PinStatus(reference, State.UNKNOWN, -1, sw);
     }
 
     public boolean isBlocked() {
-        return state == PinState.BLOCKED;
+        return state == State.BLOCKED;
     }
 
     /** Exactly one try left: the next wrong presentation blocks the PIN. */
     public boolean isLastTry() {
-        return state == PinState.NOT_VERIFIED && triesLeft == 1;
+        return state == State.NOT_VERIFIED && triesLeft == 1;
     }
 
-    /** One line such as {@code user PIN: 2 tries left} or {@code SO-PIN: blocked}. */
+    /** One line as sc-hsm-tool would say it: "SO-PIN tries left: 7", "user PIN blocked". */
     public String describe() {
-        String what = switch (state) {
-            case VERIFIED -> "verified in this session";
-            case NOT_VERIFIED -> triesLeft == 1 ? "1 try left" : triesLeft + " tries left";
-            case BLOCKED -> "blocked";
-            case TRANSPORT_PIN -> "transport PIN active, must be changed first";
-            case NOT_INITIALIZED -> "not set, device never initialized";
-            case UNKNOWN -> "unknown (" + sw + ")";
+        String name = reference.label();
+        return switch (state) {
+            case VERIFIED -> name + " verified in this session";
+            case NOT_VERIFIED -> name + " tries left: " + triesLeft;
+            case BLOCKED -> name + " blocked";
+            case TRANSPORT_PIN -> name + " is a transport PIN: change it before use";
+            case NOT_INITIALIZED -> name + " not set: device never initialized";
+            case UNKNOWN -> name + " status unknown: card answered " + statusWord;
         };
-        return ref.label() + ": " + what;
     }
 }
