@@ -1,96 +1,81 @@
 package org.schsm.hsm;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumSet;
+import org.schsm.hsm.BrickGuardException.Reason;
 
 /**
- * Decides, from counters read without spending a try, whether a command may be sent. Refuses
- * (unless forced) a PIN presentation that would spend the last try, and re-initialization of an
- * initialized device; always refuses presentations to a PIN that is already blocked.
+ * Refuses commands that could make a device unusable, from counters read without spending a
+ * try. It lives in the toolkit so that the CLI, the shell and scripts all get it; the
+ * {@link SmartCardHsm} facade calls it unless it was made with {@link SmartCardHsm#withForce()}.
+ *
+ * <p>What it refuses: presenting a PIN (VERIFY, CHANGE REFERENCE DATA, and RESET RETRY COUNTER,
+ * which presents the SO-PIN) when exactly one try is left or the PIN is already blocked, and
+ * INITIALIZE DEVICE on a device that is already initialized (it erases every key).
  */
-final class BrickGuard {
-    static final String FORCE = "use --force to proceed";
-    static final String SO_FINAL = "a blocked SO-PIN can never be unblocked: the device can then no longer be"
-            + " re-initialized and the user PIN no longer reset; only a vendor firmware update resets it"
-            + " (reference §2.5; Nitrokey forum /t/1895, /t/2795)";
-    static final String SO_DEFAULT_HINT = "the documented default SO-PIN is " + SoPin.DEFAULT_HEX
-            + " (the ASCII of \"57621880\"), entered as 16 hex digits";
+public final class BrickGuard {
+    static final String FORCE_HINT = "Add --force (in scripts: hsm.withForce()) to send it anyway.";
 
     private BrickGuard() {
     }
 
-    /** Before VERIFY or CHANGE REFERENCE DATA of {@code status.ref()}, or RESET RETRY COUNTER (SO). */
-    static void beforePresentation(String action, PinStatus status, boolean force) {
-        PinReference ref = status.ref();
+    /** Before {@code command} presents the PIN whose status is given. */
+    public static void checkPinAttempt(String command, PinStatus status) {
+        PinReference ref = status.reference();
         if (status.isBlocked()) {
-            throw blocked(action, ref);
-        }
-        if (force) {
-            return;
+            throw new BrickGuardException("Refused: " + command + " was not sent because the " + ref.label()
+                    + " is blocked; the card would refuse even the right value.\n"
+                    + recoveryWhenBlocked(ref) + "\n" + FORCE_HINT, EnumSet.of(Reason.BLOCKED));
         }
         if (status.isLastTry()) {
-            List<String> details = new ArrayList<>();
-            details.add("the card shows " + status.describe() + "; nothing was sent");
-            if (ref == PinReference.SO) {
-                details.add(SO_FINAL);
-                details.add(SO_DEFAULT_HINT);
-            } else {
-                details.add(USER_RECOVERY);
-            }
-            details.add("schsm pin status shows the counters without spending a try; schsm doctor explains the options");
-            throw new BrickGuardException(action + " would block the " + ref.label() + " if the " + ref.label()
-                    + " is wrong: it has 1 try left; " + FORCE, details, true);
-        }
-        if (status.state() == PinState.UNKNOWN) {
-            throw new BrickGuardException("the " + ref.label() + " retry counter cannot be read (" + status.sw()
-                    + "), so it is unknown whether " + action + " would spend the last try; " + FORCE,
-                    List.of("the status query VERIFY without data answered " + status.sw()), true);
+            throw new BrickGuardException("Refused: " + command + " would spend the last try of the " + ref.label()
+                    + " (1 left): a wrong value blocks it.\n" + costOfBlocking(ref) + "\n"
+                    + "Be sure of the value, then: " + FORCE_HINT, EnumSet.of(Reason.LAST_TRY));
         }
     }
 
-    static final String USER_RECOVERY = "a blocked user PIN can be reset with the SO-PIN (schsm pin unblock) if user PIN"
-            + " reset was enabled at initialization; otherwise only re-initialization (schsm init --force) helps,"
-            + " and that erases all keys";
-
-    private static BrickGuardException blocked(String action, PinReference ref) {
-        List<String> details = new ArrayList<>();
-        if (ref == PinReference.SO) {
-            details.add(SO_FINAL);
-            details.add("keys stay usable with the user PIN as long as the user PIN works: back them up while you can");
-            return new BrickGuardException("the SO-PIN is blocked for good, so " + action
-                    + " cannot succeed; nothing was sent", details, false);
-        }
-        details.add(USER_RECOVERY);
-        details.add("schsm doctor shows which recovery paths exist for this device");
-        return new BrickGuardException("the user PIN is blocked, so " + action
-                + " cannot succeed; nothing was sent; recover with schsm pin unblock (needs the SO-PIN)", details, false);
+    /** Before RESET RETRY COUNTER, which spends an SO-PIN try when the SO-PIN is wrong. */
+    public static void checkResetRetryCounter(PinStatus soStatus) {
+        checkPinAttempt("RESET RETRY COUNTER (it presents the SO-PIN)", soStatus);
     }
 
-    /** Before INITIALIZE DEVICE: {@code so} from the no-data VERIFY of the SO-PIN. */
-    static void beforeInitialize(PinStatus so, boolean force) {
-        if (so.state() == PinState.NOT_INITIALIZED) {
-            return;
+    /** Before INITIALIZE DEVICE, given the SO-PIN status (6A88 = never initialized). */
+    public static void checkInitialize(PinStatus soStatus) {
+        PinStatus.State state = soStatus.state();
+        if (state == PinStatus.State.NOT_INITIALIZED) {
+            return; // first initialization: nothing to erase, the SO-PIN is being set, not checked
         }
-        if (so.isBlocked()) {
-            throw new BrickGuardException("the SO-PIN is blocked for good, so the device cannot be re-initialized;"
-                    + " nothing was sent", List.of(SO_FINAL,
-                    "keys stay usable with the user PIN as long as the user PIN works: back them up while you can"), false);
+        if (soStatus.isBlocked()) {
+            throw new BrickGuardException("Refused: INITIALIZE DEVICE was not sent because the SO-PIN is blocked;"
+                    + " the card refuses re-initialization for good.\n" + recoveryWhenBlocked(PinReference.SO)
+                    + "\n" + FORCE_HINT, EnumSet.of(Reason.BLOCKED));
         }
-        if (force) {
-            return;
+        EnumSet<Reason> reasons = EnumSet.of(Reason.ERASES_KEYS);
+        StringBuilder message = new StringBuilder("Refused: INITIALIZE DEVICE would erase every key, certificate"
+                + " and file on this already initialized device.\n");
+        if (soStatus.isLastTry()) {
+            reasons.add(Reason.LAST_TRY);
+            message.append("It also presents the SO-PIN, which has 1 try left: ").append(costOfBlocking(PinReference.SO))
+                    .append('\n');
         }
-        List<String> details = new ArrayList<>();
-        details.add("re-initialization removes every key, certificate and file; only the device certificate stays"
-                + " (reference §2.5)");
-        details.add("back up keys first (wrapped with the DKEK) if you need them; the user PIN is enough to use them");
-        details.add("the SO-PIN in the command is checked by the card: a wrong SO-PIN spends one of its 15 tries, which"
-                + " never come back; " + so.describe());
-        String reason = "the device is already initialized: re-initialization erases all keys";
-        if (so.isLastTry()) {
-            reason += ", and the SO-PIN has 1 try left: a wrong SO-PIN blocks the device for good";
-            details.add(SO_FINAL);
-            details.add(SO_DEFAULT_HINT);
-        }
-        throw new BrickGuardException(reason + "; " + FORCE, details, true);
+        message.append("Back up the keys you need first; they cannot be recovered afterwards."
+                + " If the SO-PIN is uncertain, run `schsm doctor` before anything else.\n").append(FORCE_HINT);
+        throw new BrickGuardException(message.toString(), reasons);
+    }
+
+    private static String costOfBlocking(PinReference ref) {
+        return ref == PinReference.SO
+                ? "A blocked SO-PIN can never be unblocked: no re-initialization and no user-PIN reset will be"
+                        + " possible again. The SO-PIN is 16 hex digits; the default is " + SoPin.DEFAULT_HEX + "."
+                : "A blocked user PIN can be reset only with the SO-PIN (`schsm pin unblock`), and only if"
+                        + " reset was enabled at initialization; otherwise only `schsm init --force` helps, which erases the keys.";
+    }
+
+    private static String recoveryWhenBlocked(PinReference ref) {
+        return ref == PinReference.SO
+                ? "No command unblocks the SO-PIN: the device cannot be re-initialized and the user PIN cannot be"
+                        + " reset any more; keys stay usable with the user PIN while it works. Run `schsm doctor`."
+                : "Recovery: `schsm pin unblock --new-pin` with the SO-PIN if user-PIN reset was enabled at"
+                        + " initialization (keys are kept; a wrong SO-PIN costs one of its tries), otherwise"
+                        + " `schsm init --force`, which erases all keys. `schsm doctor` tells which applies.";
     }
 }

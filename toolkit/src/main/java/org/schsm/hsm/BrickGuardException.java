@@ -1,35 +1,34 @@
 package org.schsm.hsm;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import org.schsm.SchsmException;
 
 /**
- * The API refused, before sending anything, a command that could block a PIN for good or erase
- * keys. The message's first line is the reason; {@link #details()} explains further.
- * {@link #forceWouldProceed()} is false when even force would not help (PIN already blocked).
+ * The brick guard refused a command before it was sent: it would spend a PIN's last try, be sent
+ * to a blocked PIN, or erase keys. The first line of the message says what would happen; the
+ * following lines say what it costs and how to force it. Nothing was sent except status queries.
  */
 public class BrickGuardException extends SchsmException {
-    private final String reason;
-    private final List<String> details;
-    private final boolean forceWouldProceed;
 
-    public BrickGuardException(String reason, List<String> details, boolean forceWouldProceed) {
-        super(details.isEmpty() ? reason : reason + "\n" + String.join("\n", details));
-        this.reason = reason;
-        this.details = List.copyOf(details);
-        this.forceWouldProceed = forceWouldProceed;
+    public enum Reason {
+        /** The PIN has exactly one try left; a wrong value blocks it. */
+        LAST_TRY,
+        /** The PIN is already blocked; the card would refuse even the right value. */
+        BLOCKED,
+        /** The command erases all keys, certificates and files (re-initialization). */
+        ERASES_KEYS
     }
 
-    /** The one-line reason (first line of the message). */
-    public String reason() {
-        return reason;
+    private final Set<Reason> reasons;
+
+    public BrickGuardException(String message, Set<Reason> reasons) {
+        super(message);
+        this.reasons = Collections.unmodifiableSet(EnumSet.copyOf(reasons));
     }
 
-    public List<String> details() {
-        return details;
-    }
-
-    public boolean forceWouldProceed() {
-        return forceWouldProceed;
+    public Set<Reason> reasons() {
+        return reasons;
     }
 }

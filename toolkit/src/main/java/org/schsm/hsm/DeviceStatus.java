@@ -1,67 +1,72 @@
 package org.schsm.hsm;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.schsm.apdu.Hex;
 
 /**
- * Everything {@code sc-hsm-tool} prints without options (ref §6), read without spending a try.
- * {@code options} may be null for applets older than 2.0.
+ * Everything that can be read from a SmartCard-HSM without spending a try: the SELECT answer,
+ * both PIN statuses, the DKEK status and the ATR. The same facts sc-hsm-tool prints
+ * (reference §6); derived facts (initialized, transport PIN) are methods, not stored twice.
+ *
+ * @param dkek empty when the card answered the DKEK query with 6D00 or 6A88
+ * @param atrHex the ATR as spaced hex
  */
-public record DeviceStatus(
-        int versionMajor,
-        int versionMinor,
-        String cardName,
-        DeviceOptions options,
-        boolean initialized,
-        PinStatus userPin,
-        PinStatus soPin,
-        boolean transportPinActive,
-        Optional<DkekStatus> dkek,
-        byte[] atr) {
+public record DeviceStatus(AppletInfo applet, PinStatus soPin, PinStatus userPin,
+                           Optional<DkekStatus> dkek, String atrHex) {
 
-    public DeviceStatus {
-        atr = atr == null ? new byte[0] : atr.clone();
-        dkek = dkek == null ? Optional.empty() : dkek;
+    public AppletVersion version() {
+        return applet.version();
     }
 
-    static DeviceStatus of(AppletInfo info, PinStatus user, PinStatus so, Optional<DkekStatus> dkek, byte[] atr) {
-        boolean initialized = so.state() != PinState.NOT_INITIALIZED;
-        return new DeviceStatus(info.major(), info.minor(), info.cardName(), info.options(), initialized,
-                user, so, user.state() == PinState.TRANSPORT_PIN, dkek, atr);
+    public String cardName() {
+        return applet.cardName();
     }
 
-    public String version() {
-        return versionMajor + "." + versionMinor;
+    public Optional<DeviceOptions> options() {
+        return applet.options();
     }
 
-    @Override
+    /**
+     * False when the SO-PIN (or user PIN) reference is not set (6A88). Applets before 2.0 have
+     * no SO-PIN status; there sc-hsm-tool reads 6984 on the user PIN as "never initialized".
+     */
+    public boolean initialized() {
+        if (soPin.state() == PinStatus.State.NOT_INITIALIZED || userPin.state() == PinStatus.State.NOT_INITIALIZED) {
+            return false;
+        }
+        return version().major() >= 2 || userPin.state() != PinStatus.State.TRANSPORT_PIN;
+    }
+
+    /** The user PIN is a transport PIN that must be changed (CHANGE REFERENCE DATA) before use. */
+    public boolean transportPinActive() {
+        return initialized() && userPin.state() == PinStatus.State.TRANSPORT_PIN;
+    }
+
+    /** Whether RESET RETRY COUNTER was enabled at initialization; empty when the applet does not say. */
+    public Optional<Boolean> resetRetryCounterEnabled() {
+        return options().map(o -> o.has(DeviceOption.RESET_RETRY_COUNTER));
+    }
+
+    /** The ATR bytes. */
     public byte[] atr() {
-        return atr.clone();
+        return Hex.decode(atrHex);
     }
 
-    /** True when RESET RETRY COUNTER is allowed (option 0001); false when unknown. */
-    public boolean userPinResetEnabled() {
-        return options != null && options.userPinResetEnabled();
-    }
-
-    /** Multi-line text in the spirit of sc-hsm-tool's output. */
-    public String render() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Card            : ").append(cardName).append('\n');
-        sb.append("ATR             : ").append(Hex.spaced(atr)).append('\n');
-        sb.append("Version         : ").append(version()).append('\n');
-        sb.append("Config options  : ").append(options == null ? "(not reported)" : options).append('\n');
-        sb.append("Initialized     : ").append(initialized ? "yes" : "no, use schsm init").append('\n');
-        sb.append("SO-PIN          : ").append(soPin.describe().substring(soPin.ref().label().length() + 2)).append('\n');
-        sb.append("User PIN        : ").append(userPin.describe().substring(userPin.ref().label().length() + 2)).append('\n');
-        dkek.ifPresent(d -> {
-            sb.append("DKEK shares     : ").append(d.total()).append('\n');
-            if (d.outstanding() > 0) {
-                sb.append("DKEK import pending, ").append(d.outstanding()).append(" share(s) still missing\n");
-            } else if (d.total() > 0) {
-                sb.append("DKEK key check value : ").append(d.kcvHex()).append('\n');
-            }
-        });
-        return sb.toString();
+    /** Readable lines, in sc-hsm-tool's order. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Card: " + cardName());
+        lines.add("ATR: " + atrHex);
+        options().ifPresent(o -> lines.add("Options: " + o));
+        if (!initialized()) {
+            lines.add("Never initialized: run `schsm init` to set the SO-PIN and the user PIN");
+            return lines;
+        }
+        lines.add(soPin.describe());
+        lines.add(userPin.describe());
+        lines.add(dkek.map(DkekStatus::describe).orElse("DKEK: not available (no shares configured or not supported)"));
+        return lines;
     }
 }

@@ -1,41 +1,35 @@
 package org.schsm.hsm;
 
 import java.util.List;
+import java.util.Optional;
 
-/** What {@link Doctor} found: the device in one line each, then the findings, most urgent first. */
-public record Diagnosis(String card, boolean initialized, String userPin, String soPin, List<Finding> findings) {
+/**
+ * What the {@link Doctor} found: the device, the facts read (as lines), and the findings in order
+ * of importance. Plain data; {@link DiagnosisText} renders it.
+ */
+public record Diagnosis(String device, List<String> facts, List<Finding> findings) {
     public Diagnosis {
+        facts = List.copyOf(facts);
         findings = List.copyOf(findings);
     }
 
-    /** The most urgent severity among the findings. */
+    /** The most severe finding's severity. */
     public Severity severity() {
-        return findings.stream().map(Finding::severity).max(Enum::compareTo).orElse(Severity.OK);
-    }
-
-    /** Findings whose title contains {@code text} (case-insensitive). */
-    public List<Finding> find(String text) {
-        String t = text.toLowerCase(java.util.Locale.ROOT);
-        return findings.stream().filter(f -> f.title().toLowerCase(java.util.Locale.ROOT).contains(t)).toList();
-    }
-
-    public String render() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(card).append(initialized ? ", initialized" : ", never initialized").append('\n');
-        sb.append("  ").append(userPin).append('\n');
-        sb.append("  ").append(soPin).append('\n');
-        for (Finding f : findings) {
-            sb.append('\n').append('[').append(f.severity()).append("] ").append(f.title()).append('\n');
-            sb.append("  ").append(f.explanation()).append('\n');
-            if (!f.commands().isEmpty()) {
-                sb.append("  Do:\n");
-                f.commands().forEach(c -> sb.append("    ").append(c).append('\n'));
-            }
-            if (!f.doNot().isEmpty()) {
-                sb.append("  Do not:\n");
-                f.doNot().forEach(c -> sb.append("    - ").append(c).append('\n'));
+        Severity worst = Severity.OK;
+        for (Finding finding : findings) {
+            if (finding.severity().compareTo(worst) > 0) {
+                worst = finding.severity();
             }
         }
-        return sb.toString();
+        return worst;
+    }
+
+    public Optional<Finding> finding(String code) {
+        return findings.stream().filter(f -> f.code().equals(code)).findFirst();
+    }
+
+    /** Rendered with {@link DiagnosisText}. */
+    public String toText() {
+        return DiagnosisText.render(this);
     }
 }

@@ -1,60 +1,42 @@
 package org.schsm.hsm;
 
-import java.util.Arrays;
-import java.util.Optional;
 import org.schsm.apdu.Hex;
-import org.schsm.apdu.ResponseApdu;
 
-/** Answer of IMPORT DKEK SHARE without data, {@code 80 52 00 00 00} (ref §6). */
-public record DkekStatus(int total, int outstanding, byte[] kcv) {
+/**
+ * Answer of IMPORT DKEK SHARE without data ({@code 80 52 00 00 00}): how many DKEK shares the
+ * device was initialized for, how many are still to be imported, and the key check value of
+ * the assembled DKEK (reference §6, §8). Keys can be wrapped (backed up) and unwrapped only
+ * once every share is in.
+ *
+ * @param keyCheckValue 16 hex digits; meaningful only when nothing is outstanding
+ */
+public record DkekStatus(int totalShares, int outstandingShares, String keyCheckValue) {
 
-    public DkekStatus {
-        kcv = kcv == null ? new byte[0] : kcv.clone();
-    }
-
-    /**
-     * Parses the response: {@code [total][outstanding][8-byte KCV]} with 9000; empty when the
-     * card answers {@code 6D00} or {@code 6A88} (not supported / not initialized for DKEK shares).
-     */
-    static Optional<DkekStatus> parse(ResponseApdu r) {
-        if (r.sw() == 0x6D00 || r.sw() == 0x6A88) {
-            return Optional.empty();
+    static DkekStatus decode(byte[] data) {
+        if (data.length < 10) {
+            throw new MalformedResponseException("DKEK status has " + data.length
+                    + " bytes; the SmartCard-HSM answers at least 10 (shares, outstanding, 8-byte KCV)");
         }
-        byte[] d = r.data();
-        if (!r.isOk() || d.length < 2) {
-            throw new UnexpectedResponseException("DKEK status query answered " + r.statusWord()
-                    + " with " + d.length + " data bytes; expected at least 2 bytes and 9000");
+        return new DkekStatus(data[0] & 0xFF, data[1] & 0xFF, Hex.encode(data, 2, 8));
+    }
+
+    /** Shares were announced at initialization (tag 92), so key backup by wrapping is possible. */
+    public boolean isConfigured() {
+        return totalShares > 0;
+    }
+
+    public boolean isComplete() {
+        return outstandingShares == 0;
+    }
+
+    /** The lines sc-hsm-tool prints. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("DKEK shares: ").append(totalShares);
+        if (outstandingShares > 0) {
+            sb.append("; DKEK import pending, ").append(outstandingShares).append(" share(s) still missing");
+        } else if (totalShares > 0) {
+            sb.append("; DKEK key check value: ").append(keyCheckValue);
         }
-        return Optional.of(new DkekStatus(d[0] & 0xFF, d[1] & 0xFF, Arrays.copyOfRange(d, 2, Math.min(d.length, 10))));
-    }
-
-    @Override
-    public byte[] kcv() {
-        return kcv.clone();
-    }
-
-    /** The key check value in hex, meaningful only when nothing is outstanding. */
-    public String kcvHex() {
-        return Hex.encode(kcv);
-    }
-
-    public boolean complete() {
-        return total > 0 && outstanding == 0;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DkekStatus other && other.total == total && other.outstanding == outstanding
-                && Arrays.equals(other.kcv, kcv);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * (31 * total + outstanding) + Arrays.hashCode(kcv);
-    }
-
-    @Override
-    public String toString() {
-        return "DkekStatus[total=" + total + ", outstanding=" + outstanding + ", kcv=" + kcvHex() + "]";
+        return sb.toString();
     }
 }

@@ -1,146 +1,117 @@
 package org.schsm.hsm;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
-import org.schsm.InvalidInputException;
 
 /**
- * Parameters of INITIALIZE DEVICE, encoded as OpenSC does (ref §2.1-2.4): tags 80 options,
- * 81 user PIN, 82 SO-PIN, 91 retry counter, [92 DKEK shares]. Validated when built.
+ * The data of INITIALIZE DEVICE ({@code 80 50 00 00}), encoded exactly as OpenSC does
+ * (reference §2.1-2.3): tags in the order 80 options, 81 user PIN, 82 SO-PIN, 91 retry counter,
+ * then 92 DKEK shares when given. Every value is validated when the record is built, so an
+ * impossible combination is refused before anything reaches the card.
+ *
+ * <p>The PIN values stay owned by the caller, who clears them (try-with-resources).
+ *
+ * @param dkekShares number of DKEK shares (0..255); empty leaves tag 92 out (no DKEK)
  */
-public record InitializeOptions(SoPin soPin, Pin userPin, int retryCounter, OptionalInt dkekShares, int options) {
-    public static final int DEFAULT_RETRY_COUNTER = 3;
-    public static final int MAX_RETRY_COUNTER = 10;
-    public static final int DEFAULT_OPTIONS = DeviceOptions.USER_PIN_RESET;
+public record InitializeOptions(SoPin soPin, Pin userPin, RetryCounter userRetryCounter,
+                                OptionalInt dkekShares, DeviceOptions options) {
+    private static final int TAG_OPTIONS = 0x80;
+    private static final int TAG_USER_PIN = 0x81;
+    private static final int TAG_SO_PIN = 0x82;
+    private static final int TAG_RETRY_COUNTER = 0x91;
+    private static final int TAG_DKEK_SHARES = 0x92;
 
     public InitializeOptions {
-        if (soPin == null) {
-            throw new InvalidInputException("the SO-PIN is required to initialize the device");
-        }
-        if (userPin == null) {
-            throw new InvalidInputException("the initial user PIN is required to initialize the device");
-        }
-        int max = maxRetryCounterFor(userPin.length());
-        if (retryCounter < 1 || retryCounter > max) {
-            throw new InvalidInputException("user PIN retry counter " + retryCounter + " is out of range: 1.." + max
-                    + (max < MAX_RETRY_COUNTER ? " for a " + userPin.length() + "-character PIN (longer PINs allow more)" : ""));
-        }
-        dkekShares = dkekShares == null ? OptionalInt.empty() : dkekShares;
+        Objects.requireNonNull(soPin, "soPin");
+        Objects.requireNonNull(userPin, "userPin");
+        Objects.requireNonNull(userRetryCounter, "userRetryCounter");
+        Objects.requireNonNull(dkekShares, "dkekShares");
+        Objects.requireNonNull(options, "options");
+        userRetryCounter.checkAllowedFor(userPin);
         if (dkekShares.isPresent() && (dkekShares.getAsInt() < 0 || dkekShares.getAsInt() > 255)) {
-            throw new InvalidInputException("number of DKEK shares " + dkekShares.getAsInt() + " is out of range 0..255");
-        }
-        if (options < 0 || options > 0xFFFF) {
-            throw new InvalidInputException("options word " + options + " does not fit in two bytes");
+            throw new org.schsm.InvalidInputException("number of DKEK shares " + dkekShares.getAsInt()
+                    + " is out of range 0..255");
         }
     }
 
-    /** sc-hsm-tool's rule (ref §2.4): 6-character PIN → 3, 7 → 5, otherwise 10. */
-    public static int maxRetryCounterFor(int pinLength) {
-        if (pinLength <= 6) {
-            return 3;
-        }
-        return pinLength == 7 ? 5 : MAX_RETRY_COUNTER;
+    /** Starts with sc-hsm-tool's defaults: retry counter 3, no DKEK, options 0001 (PIN reset allowed). */
+    public static Builder builder(SoPin soPin, Pin userPin) {
+        return new Builder(soPin, userPin);
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public DeviceOptions deviceOptions() {
-        return new DeviceOptions(options);
-    }
-
-    /** Things a caller should warn about; the card accepts them. */
-    public List<String> warnings() {
-        List<String> out = new ArrayList<>();
-        if (soPin.isDefault()) {
-            out.add("the SO-PIN is the documented default " + SoPin.DEFAULT_HEX
-                    + ": anyone who finds the device can re-initialize it or reset the user PIN; choose your own");
-        }
-        if ((options & DeviceOptions.USER_PIN_RESET) == 0) {
-            out.add("user PIN reset is disabled: a blocked user PIN can only be fixed by re-initializing, which erases all keys");
+    /**
+     * The data field. It contains both PINs: the caller must overwrite the returned array after
+     * use ({@link SmartCardHsm#initialize} does). Written straight into one array of the exact
+     * size so that no intermediate buffer keeps a copy of the PINs.
+     */
+    byte[] encodeData() {
+        int length = 4 + 2 + userPin.length() + 2 + soPin.length() + 3 + (dkekShares.isPresent() ? 3 : 0);
+        byte[] out = new byte[length];
+        int pos = 0;
+        out[pos++] = (byte) TAG_OPTIONS;
+        out[pos++] = 2;
+        out[pos++] = (byte) (options.word() >> 8);
+        out[pos++] = (byte) options.word();
+        pos = writeSecret(out, pos, TAG_USER_PIN, userPin);
+        pos = writeSecret(out, pos, TAG_SO_PIN, soPin);
+        out[pos++] = (byte) TAG_RETRY_COUNTER;
+        out[pos++] = 1;
+        out[pos++] = (byte) userRetryCounter.value();
+        if (dkekShares.isPresent()) {
+            out[pos++] = (byte) TAG_DKEK_SHARES;
+            out[pos++] = 1;
+            out[pos] = (byte) dkekShares.getAsInt();
         }
         return out;
     }
 
-    /** The data field of {@code 80 50 00 00}. Contains both PINs: the caller must clear it. */
-    byte[] encode() {
-        if (userPin.isCleared() || soPin.isCleared()) {
-            throw new PinFormatException("a PIN of these initialization options has been cleared and can no longer be used");
-        }
-        int length = 4 + 2 + userPin.length() + 2 + soPin.length() + 3 + (dkekShares.isPresent() ? 3 : 0);
-        byte[] data = new byte[length];
-        int pos = 0;
-        data[pos++] = (byte) 0x80;
-        data[pos++] = 2;
-        data[pos++] = (byte) (options >> 8);
-        data[pos++] = (byte) options;
-        data[pos++] = (byte) 0x81;
-        data[pos++] = (byte) userPin.length();
-        userPin.copyTo(data, pos);
-        pos += userPin.length();
-        data[pos++] = (byte) 0x82;
-        data[pos++] = (byte) soPin.length();
-        soPin.copyTo(data, pos);
-        pos += soPin.length();
-        data[pos++] = (byte) 0x91;
-        data[pos++] = 1;
-        data[pos++] = (byte) retryCounter;
-        if (dkekShares.isPresent()) {
-            data[pos++] = (byte) 0x92;
-            data[pos++] = 1;
-            data[pos] = (byte) dkekShares.getAsInt();
-        }
-        return data;
+    private static int writeSecret(byte[] out, int pos, int tag, PinValue value) {
+        out[pos] = (byte) tag;
+        out[pos + 1] = (byte) value.length();
+        value.copyInto(out, pos + 2);
+        return pos + 2 + value.length();
     }
 
-    /** Builder with sc-hsm-tool's defaults: retry counter 3, options 0001, no DKEK shares. */
+    /** Assembles {@link InitializeOptions}; {@link #build()} validates. */
     public static final class Builder {
-        private SoPin soPin;
-        private Pin userPin;
-        private int retryCounter = DEFAULT_RETRY_COUNTER;
+        private final SoPin soPin;
+        private final Pin userPin;
+        private RetryCounter retryCounter = RetryCounter.DEFAULT;
         private OptionalInt dkekShares = OptionalInt.empty();
-        private int options = DEFAULT_OPTIONS;
+        private DeviceOptions options = DeviceOptions.DEFAULT;
 
-        private Builder() {
+        private Builder(SoPin soPin, Pin userPin) {
+            this.soPin = soPin;
+            this.userPin = userPin;
         }
 
-        public Builder soPin(SoPin value) {
-            this.soPin = value;
+        /** User-PIN retry counter, 1..10 and no more than the PIN length allows. */
+        public Builder retryCounter(int tries) {
+            this.retryCounter = new RetryCounter(tries);
             return this;
         }
 
-        public Builder userPin(Pin value) {
-            this.userPin = value;
+        /** Number of DKEK shares to import after initialization (enables key backup by wrapping). */
+        public Builder dkekShares(int shares) {
+            this.dkekShares = OptionalInt.of(shares);
             return this;
         }
 
-        public Builder retryCounter(int value) {
-            this.retryCounter = value;
-            return this;
-        }
-
-        public Builder dkekShares(int value) {
-            this.dkekShares = OptionalInt.of(value);
-            return this;
-        }
-
-        /** Replaces the whole options word. */
-        public Builder options(int value) {
-            this.options = value;
-            return this;
-        }
-
-        /** Clears option 0001: no RESET RETRY COUNTER, a blocked user PIN then needs re-initialization. */
+        /** Clears option 0001: the SO-PIN will not be able to reset a blocked user PIN. */
         public Builder noPinReset() {
-            this.options &= ~DeviceOptions.USER_PIN_RESET;
+            this.options = options.without(DeviceOption.RESET_RETRY_COUNTER);
             return this;
         }
 
-        /** Sets option 0002: the initial user PIN is a transport PIN the holder must change first. */
+        /** Sets option 0002: the user PIN is a transport PIN that must be changed before use. */
         public Builder transportPin() {
-            this.options |= DeviceOptions.TRANSPORT_PIN;
+            this.options = options.with(DeviceOption.TRANSPORT_PIN);
+            return this;
+        }
+
+        /** Replaces the whole options word (for bits the named methods do not cover). */
+        public Builder options(DeviceOptions newOptions) {
+            this.options = Objects.requireNonNull(newOptions, "options");
             return this;
         }
 

@@ -4,9 +4,14 @@ import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.StatusWord;
 import org.schsm.apdu.StatusWordException;
 
-/** {@code 6A88} to a PIN command: the device was never initialized ({@code schsm init}). */
+/** The PIN reference is not set (6A88): the device was never initialized. */
 public class NotInitializedException extends StatusWordException {
-    public NotInitializedException(String operation, CommandApdu command, StatusWord sw) {
-        super(operation, command, sw);
+    public NotInitializedException(String operation, CommandApdu command, StatusWord statusWord) {
+        super(operation, command, statusWord);
+    }
+
+    @Override
+    public String getMessage() {
+        return super.getMessage() + " The device has never been initialized: run `schsm init`.";
     }
 }

@@ -4,12 +4,12 @@ import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.StatusWord;
 import org.schsm.apdu.StatusWordException;
 
-/** {@code 63Cx}: the PIN (or SO-PIN) was wrong; {@link #triesLeft()} = x. */
+/** The card rejected a PIN (63Cx) and counted the try. */
 public class WrongPinException extends StatusWordException {
     private final PinReference reference;
 
-    public WrongPinException(String operation, PinReference reference, CommandApdu command, StatusWord sw) {
-        super(operation, command, sw);
+    public WrongPinException(String operation, CommandApdu command, StatusWord statusWord, PinReference reference) {
+        super(operation, command, statusWord);
         this.reference = reference;
     }
 
@@ -17,7 +17,18 @@ public class WrongPinException extends StatusWordException {
         return reference;
     }
 
+    /** Tries left as the card reported them; -1 when its answer did not say (INITIALIZE 6985). */
     public int triesLeft() {
         return statusWord().triesLeft();
+    }
+
+    @Override
+    public String getMessage() {
+        int left = triesLeft();
+        String what = "wrong " + reference.label() + (left < 0 ? "" : ", " + left + (left == 1 ? " try" : " tries") + " left");
+        String advice = reference == PinReference.SO
+                ? " SO-PIN tries never come back; run `schsm doctor` before trying another."
+                : left == 1 ? " One more wrong PIN blocks it." : "";
+        return super.getMessage() + " [" + what + "]." + advice;
     }
 }
