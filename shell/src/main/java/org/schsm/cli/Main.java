@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
         description = "Toolkit for the CardContact SmartCard-HSM / Nitrokey HSM.",
         subcommands = {
                 ReadersCommand.class,
+                StatusCommand.class,
+                InitCommand.class,
+                PinCommand.class,
+                DoctorCommand.class,
                 SendCommand.class,
                 AtrCommand.class,
                 CommandLine.HelpCommand.class
