@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test class that talks to the real PC/SC stack (pcscd with vpcd) and OpenSC's tools.
- * Before the first test, {@link PcscEnvironment} checks the listed requirements: when one is
+ * Before each test, {@link PcscEnvironment} checks the listed requirements: when one is
  * missing the tests are skipped with a message naming it, or fail when the environment variable
  * {@code CI} is {@code true}.
  */

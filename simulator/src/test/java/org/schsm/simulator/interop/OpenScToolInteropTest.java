@@ -26,7 +26,7 @@ class OpenScToolInteropTest {
     }
 
     @AfterEach
-    void removeCard() throws InterruptedException {
+    void removeCard() {
         if (reader != null) {
             reader.close();
         }

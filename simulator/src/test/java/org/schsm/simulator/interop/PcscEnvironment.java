@@ -14,18 +14,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Finds out what this machine offers for interop tests: pcscd, the vpcd driver and its reader,
  * OpenSC's tools and PKCS#11 module. As a JUnit extension (through {@link InteropTest}) it skips
- * a test class whose requirements are missing, naming each missing piece and how to get it;
+ * the tests of a class whose requirements are missing, naming each missing piece and how to get it;
  * with {@code CI=true} in the environment it fails the class instead, so that a CI machine that
  * lost a tool cannot pass by skipping.
  */
-final class PcscEnvironment implements BeforeAllCallback {
+final class PcscEnvironment implements BeforeEachCallback {
     static final Path PCSCD_SOCKET = Path.of("/run/pcscd/pcscd.comm");
     static final Path VPCD_DRIVER = Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so");
     static final String VIRTUAL_READER_PREFIX = "Virtual PCD";
@@ -38,8 +38,12 @@ final class PcscEnvironment implements BeforeAllCallback {
 
     private static Detection detection;
 
+    /**
+     * Checked before each test rather than once per class so that every skipped test is reported
+     * as skipped, with the message, instead of the class vanishing from the counts.
+     */
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) {
         Requirement[] needed = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), InteropTest.class)
                 .map(InteropTest::value)
                 .orElseThrow(() -> new IllegalStateException(

@@ -18,7 +18,7 @@ class Pkcs11ToolInteropTest {
     private VirtualReader reader;
 
     @AfterEach
-    void removeCard() throws InterruptedException {
+    void removeCard() {
         if (reader != null) {
             reader.close();
         }

@@ -3,7 +3,7 @@ package org.schsm.simulator.interop;
 /** One thing an interop test needs from the machine, with the hint that gets it there. */
 enum Requirement {
     PCSCD("pcscd running (socket " + PcscEnvironment.PCSCD_SOCKET + ")",
-            "start it with `pcscd -f &` (after installing vsmartcard-vpcd)"),
+            "start it with `pcscd -f &`, after installing vsmartcard-vpcd"),
     VPCD_DRIVER("vsmartcard's vpcd driver " + PcscEnvironment.VPCD_DRIVER,
             "apt-get install vsmartcard-vpcd, then restart pcscd"),
     VPCD_READER("a 'Virtual PCD' reader listed by `opensc-tool -l`",

@@ -24,7 +24,7 @@ class ScHsmToolInteropTest {
     private VirtualReader reader;
 
     @AfterEach
-    void removeCard() throws InterruptedException {
+    void removeCard() {
         if (reader != null) {
             reader.close();
         }

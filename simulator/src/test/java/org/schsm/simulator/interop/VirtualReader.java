@@ -77,9 +77,16 @@ final class VirtualReader implements AutoCloseable {
 
     /** Takes the card out and waits until pcscd shows the reader empty again. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         client.close();
-        if (!awaitPresence(false)) {
+        boolean empty;
+        try {
+            empty = awaitPresence(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for '" + NAME + "' to be empty", e);
+        }
+        if (!empty) {
             throw new AssertionError("pcscd still shows a card in '" + NAME + "' after the client closed");
         }
     }
