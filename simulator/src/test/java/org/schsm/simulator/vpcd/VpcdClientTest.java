@@ -182,7 +182,7 @@ class VpcdClientTest {
                 assertArrayEquals(RecordingCard.ATR, second.requestAtr());
             }
             assertTrue(client.awaitSessions(2, WAIT) || client.sessions() >= 2);
-            assertEquals(List.of("on", "atr", "off", "atr"), card.events.subList(0, 4));
+            assertEquals(List.of("on", "atr", "off", "atr"), List.copyOf(card.events).subList(0, 4));
         }
     }
 
