@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 DoctorCommand.class,
                 SendCommand.class,
                 AtrCommand.class,
+                SimCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -42,7 +43,12 @@ public final class Main implements Runnable {
                     + " --help' for usage.");
             return ExitCode.BAD_INPUT;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     @Override
