@@ -1,7 +1,9 @@
 package org.schsm.hsm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.schsm.InvalidInputException;
@@ -48,5 +50,12 @@ class InitializeOptionsTest {
         assertThrows(InvalidInputException.class, () -> defaults().dkekShares(256).build());
         assertThrows(InvalidInputException.class, () -> defaults().dkekShares(-1).build());
         assertEquals("92 01 00", Hex.spaced(defaults().dkekShares(0).build().encodeData()).substring(75));
+    }
+
+    @Test
+    void toStringShowsNeitherPin() {
+        String text = defaults().dkekShares(1).build().toString();
+        assertFalse(text.contains("648219") || text.contains("3537363231383830") || text.contains("57621880"), text);
+        assertTrue(text.contains("Pin[6 bytes, **]") && text.contains("SoPin[8 bytes, **]"), text);
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.schsm.InvalidInputException;
+import org.schsm.apdu.Hex;
 
 class PinTest {
 
@@ -89,6 +90,6 @@ class PinTest {
         Arrays.fill(typed, '\0');
         byte[] sent = new byte[6];
         pin.copyInto(sent, 0);
-        assertEquals("363438323139", org.schsm.apdu.Hex.encode(sent));
+        assertEquals("363438323139", Hex.encode(sent));
     }
 }
