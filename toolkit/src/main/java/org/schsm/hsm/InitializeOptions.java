@@ -2,6 +2,7 @@ package org.schsm.hsm;
 
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.schsm.InvalidInputException;
 
 /**
  * The data of INITIALIZE DEVICE ({@code 80 50 00 00}), encoded exactly as OpenSC does
@@ -29,7 +30,7 @@ public record InitializeOptions(SoPin soPin, Pin userPin, RetryCounter userRetry
         Objects.requireNonNull(options, "options");
         userRetryCounter.checkAllowedFor(userPin);
         if (dkekShares.isPresent() && (dkekShares.getAsInt() < 0 || dkekShares.getAsInt() > 255)) {
-            throw new org.schsm.InvalidInputException("number of DKEK shares " + dkekShares.getAsInt()
+            throw new InvalidInputException("number of DKEK shares " + dkekShares.getAsInt()
                     + " is out of range 0..255");
         }
     }

@@ -1,5 +1,7 @@
 package org.schsm.hsm;
 
+import java.util.Arrays;
+
 /**
  * Turns typed PIN characters into the bytes the card compares. Only printable ASCII is accepted:
  * the card compares bytes, so a character whose encoding differs between terminals (é, €, a
@@ -21,7 +23,7 @@ final class PinText {
         for (int i = 0; i < n; i++) {
             char c = characters[i];
             if (c < 0x20 || c > 0x7E) {
-                java.util.Arrays.fill(out, (byte) 0);
+                Arrays.fill(out, (byte) 0);
                 throw new PinFormatException(what + " character " + (i + 1) + " of " + n
                         + " is not printable ASCII (allowed: space to '~', 0x20-0x7E)");
             }

@@ -1,5 +1,6 @@
 package org.schsm.hsm;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.CommandApdu;
@@ -46,7 +47,7 @@ public final class SmartCardHsm {
     }
 
     private SmartCardHsm(CardTransport transport, boolean force) {
-        this.transport = java.util.Objects.requireNonNull(transport, "transport");
+        this.transport = Objects.requireNonNull(transport, "transport");
         this.force = force;
     }
 

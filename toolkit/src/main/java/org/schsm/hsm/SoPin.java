@@ -1,5 +1,6 @@
 package org.schsm.hsm;
 
+import java.util.Arrays;
 import org.schsm.apdu.Hex;
 
 /**
@@ -41,7 +42,7 @@ public final class SoPin extends PinValue {
         for (int i = 0; i < n; i++) {
             int digit = hexDigits[i] > 0x7F ? -1 : Character.digit(hexDigits[i], 16);
             if (digit < 0) {
-                java.util.Arrays.fill(out, (byte) 0);
+                Arrays.fill(out, (byte) 0);
                 throw new PinFormatException("SO-PIN character " + (i + 1) + " of 16 is not a hex digit;"
                         + " the SO-PIN is 16 hex digits (0-9, A-F) encoding 8 bytes");
             }

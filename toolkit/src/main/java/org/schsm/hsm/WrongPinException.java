@@ -2,19 +2,11 @@ package org.schsm.hsm;
 
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.StatusWord;
-import org.schsm.apdu.StatusWordException;
 
 /** The card rejected a PIN (63Cx) and counted the try. */
-public class WrongPinException extends StatusWordException {
-    private final PinReference reference;
-
+public class WrongPinException extends PinRefusedException {
     public WrongPinException(String operation, CommandApdu command, StatusWord statusWord, PinReference reference) {
-        super(operation, command, statusWord);
-        this.reference = reference;
-    }
-
-    public PinReference reference() {
-        return reference;
+        super(operation, command, statusWord, reference);
     }
 
     /** Tries left as the card reported them; -1 when its answer did not say (INITIALIZE 6985). */
@@ -25,8 +17,8 @@ public class WrongPinException extends StatusWordException {
     @Override
     public String getMessage() {
         int left = triesLeft();
-        String what = "wrong " + reference.label() + (left < 0 ? "" : ", " + left + (left == 1 ? " try" : " tries") + " left");
-        String advice = reference == PinReference.SO
+        String what = "wrong " + reference().label() + (left < 0 ? "" : ", " + left + (left == 1 ? " try" : " tries") + " left");
+        String advice = reference() == PinReference.SO
                 ? " SO-PIN tries never come back; run `schsm doctor` before trying another."
                 : left == 1 ? " One more wrong PIN blocks it." : "";
         return super.getMessage() + " [" + what + "]." + advice;
