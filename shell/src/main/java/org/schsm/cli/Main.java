@@ -34,6 +34,8 @@ public final class Main implements Runnable {
     /** Runs one command line; the exit code follows {@link ExitCode}. Used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        // `-r sim` names the simulator reader even though `sim` is also a subcommand.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorReporter());
