@@ -8,14 +8,21 @@ import org.schsm.InvalidInputException;
  * or -1 when the problem is the input as a whole.
  */
 public class ApduFormatException extends InvalidInputException {
+    private final String problem;
     private final int position;
 
     public ApduFormatException(String message, int position) {
         super(position >= 0 ? message + " (at position " + position + ")" : message);
+        this.problem = message;
         this.position = position;
     }
 
     public int position() {
         return position;
+    }
+
+    /** The message without the position, for callers that report the place differently. */
+    public String problem() {
+        return problem;
     }
 }

@@ -113,10 +113,21 @@ public final class CommandApdu {
         this.extended = extended;
     }
 
-    /** Parses hex text in any of the forms {@link Hex#decode} accepts. */
+    /**
+     * Parses hex text in any of the forms {@link Hex#decode} accepts. Positions in errors are
+     * character offsets into {@code hex}, also for length errors found after hex decoding, so
+     * that they point into what the user typed.
+     */
     public static CommandApdu parse(CharSequence hex) {
         byte[] raw = Hex.decode(hex);
-        return decode(raw);
+        try {
+            return decode(raw);
+        } catch (ApduFormatException e) {
+            if (e.position() < 0) {
+                throw e;
+            }
+            throw new ApduFormatException(e.problem(), Hex.charOffsetOfByte(hex, e.position()));
+        }
     }
 
     /**

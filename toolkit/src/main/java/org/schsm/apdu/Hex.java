@@ -87,6 +87,23 @@ public final class Hex {
         return trimmed;
     }
 
+    /**
+     * The character offset in {@code text} where byte number {@code byteIndex} of its decoded
+     * form starts; the text length when the byte lies past the end (a missing byte).
+     */
+    static int charOffsetOfByte(CharSequence text, int byteIndex) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.digit(text.charAt(i), 16) >= 0) {
+                if (digits == 2 * byteIndex) {
+                    return i;
+                }
+                digits++;
+            }
+        }
+        return text.length();
+    }
+
     private static boolean isSeparator(char c) {
         return c == ' ' || c == ':' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_';
     }

@@ -76,9 +76,14 @@ public record StatusWord(int value) {
                 Map.entry(0x6281, "warning: part of returned data may be corrupted"),
                 Map.entry(0x6282, "warning: end of file reached before reading Le bytes"),
                 Map.entry(0x6283, "warning: selected file deactivated"),
+                Map.entry(0x6284, "warning: file control information not formatted according to ISO 7816-4"),
                 Map.entry(0x6285, "warning: selected file in termination state"),
+                Map.entry(0x6286, "warning: no input data available from a sensor on the card"),
+                Map.entry(0x6287, "warning: at least one of the referenced records is deactivated"),
                 Map.entry(0x6300, "verification failed, no further information"),
+                Map.entry(0x6381, "warning: file filled up by the last write"),
                 Map.entry(0x6400, "execution error, state of non-volatile memory unchanged"),
+                Map.entry(0x6401, "execution error: immediate response required by the card"),
                 Map.entry(0x6500, "execution error, state of non-volatile memory changed"),
                 Map.entry(0x6581, "memory failure"),
                 Map.entry(0x6600, "security-related issue"),
@@ -86,6 +91,8 @@ public record StatusWord(int value) {
                 Map.entry(0x6800, "functions in CLA not supported"),
                 Map.entry(0x6881, "logical channel not supported"),
                 Map.entry(0x6882, "secure messaging not supported"),
+                Map.entry(0x6883, "last command of the chain expected"),
+                Map.entry(0x6884, "command chaining not supported"),
                 Map.entry(0x6900, "command not allowed"),
                 Map.entry(0x6981, "command incompatible with file structure"),
                 Map.entry(0x6982, "security status not satisfied"),
@@ -95,8 +102,8 @@ public record StatusWord(int value) {
                 Map.entry(0x6986, "command not allowed: no current EF, or option not enabled at initialization"),
                 Map.entry(0x6987, "expected secure messaging data objects missing"),
                 Map.entry(0x6988, "incorrect secure messaging data objects"),
-                Map.entry(0x6999, "applet selection failed"),
-                Map.entry(0x6A00, "wrong parameters P1-P2"),
+                Map.entry(0x6999, "applet selection failed (Java Card)"),
+                Map.entry(0x6A00, "wrong parameters P1-P2, no information given"),
                 Map.entry(0x6A80, "incorrect parameters in the command data field"),
                 Map.entry(0x6A81, "function not supported"),
                 Map.entry(0x6A82, "file or application not found"),
@@ -134,6 +141,10 @@ public record StatusWord(int value) {
                 int x = sw & 0x0F;
                 return x == 1 ? "wrong PIN, 1 try left" : "wrong PIN, " + x + " tries left";
             }
+            if ((sw1 == 0x62 || sw1 == 0x64) && sw2 >= 0x02 && sw2 <= 0x80) {
+                // ISO 7816-4 gives this whole SW2 range one meaning rather than one entry each.
+                return (sw1 == 0x62 ? "warning" : "execution error") + ": triggering by the card";
+            }
             if (sw1 == 0x90) {
                 return "success with proprietary information " + Hex.byteHex(sw2);
             }
@@ -145,7 +156,9 @@ public record StatusWord(int value) {
                 case 0x67 -> "wrong length";
                 case 0x68 -> "functions in CLA not supported";
                 case 0x69 -> "command not allowed";
+                case 0x66 -> "security-related issue";
                 case 0x6A -> "wrong parameters P1-P2";
+                case 0x6F -> "no precise diagnosis";
                 default -> "unknown status word";
             };
         }

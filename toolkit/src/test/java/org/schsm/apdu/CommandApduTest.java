@@ -133,18 +133,54 @@ class CommandApduTest {
         assertTrue(e.getMessage().contains("4 header bytes"), e.getMessage());
     }
 
+    private static ApduFormatException decodeFails(String hex) {
+        return assertThrows(ApduFormatException.class, () -> CommandApdu.decode(Hex.decode(hex)));
+    }
+
     @Test
     void decodeOfWrongLcPointsAtTheLcByte() {
-        ApduFormatException e = assertThrows(ApduFormatException.class, () -> CommandApdu.parse("0020008106313233"));
+        ApduFormatException e = decodeFails("0020008106313233");
         assertEquals(4, e.position());
-        assertTrue(e.getMessage().contains("announces 6"), e.getMessage());
+        assertTrue(e.getMessage().contains("announces 6 data bytes but 3 bytes follow"), e.getMessage());
     }
 
     @Test
     void decodeOfTruncatedExtendedLengthPointsAfterTheMarker() {
-        assertEquals(5, assertThrows(ApduFormatException.class, () -> CommandApdu.parse("00B000000001")).position());
-        assertEquals(5, assertThrows(ApduFormatException.class, () -> CommandApdu.parse("00D60000000003AABB")).position());
-        assertEquals(5, assertThrows(ApduFormatException.class, () -> CommandApdu.parse("00D6000000000011")).position());
+        assertEquals(5, decodeFails("00B000000001").position());
+        assertEquals(5, decodeFails("00D60000000003AABB").position());
+        assertEquals(5, decodeFails("00D6000000000011").position());
+    }
+
+    @Test
+    void parsedTextReportsLengthErrorsAtTheCharacterTheUserTyped() {
+        // Byte 4 (Lc) starts at character 12 of the spaced form and at character 8 of the compact one.
+        ApduFormatException spaced = assertThrows(ApduFormatException.class, () -> CommandApdu.parse("00 20 00 81 06 31 32 33"));
+        assertEquals(12, spaced.position());
+        assertTrue(spaced.getMessage().endsWith("(at position 12)"), spaced.getMessage());
+        assertEquals(8, assertThrows(ApduFormatException.class, () -> CommandApdu.parse("0020008106313233")).position());
+        assertEquals(15, assertThrows(ApduFormatException.class, () -> CommandApdu.parse("00:D6:00:00:00:00:00:11")).position());
+    }
+
+    @Test
+    void shortCase4WithTwoLeBytesIsAnOverlongField() {
+        ApduFormatException e = decodeFails("00CA0101" + "01" + "AA" + "0000");
+        assertEquals(4, e.position());
+        assertTrue(e.getMessage().contains("expected 1 or 2 with Le"), e.getMessage());
+    }
+
+    @Test
+    void extendedCase4WithAOneByteLeIsRejected() {
+        // After an extended Lc the Le field must have two bytes; one byte is neither case 3E nor 4E.
+        ApduFormatException e = decodeFails("80500000" + "000002" + "AABB" + "00");
+        assertEquals(5, e.position());
+        assertTrue(e.getMessage().contains("3 bytes follow it (expected 2 or 4 with Le)"), e.getMessage());
+    }
+
+    @Test
+    void problemIsTheMessageWithoutThePosition() {
+        ApduFormatException e = decodeFails("0020008106313233");
+        assertEquals(e.getMessage(), e.problem() + " (at position 4)");
+        assertEquals(-1, assertThrows(ApduFormatException.class, () -> CommandApdu.parse("00A4")).position());
     }
 
     @Test

@@ -34,6 +34,15 @@ class StatusWordTest {
         "6C10|6C10 (wrong Le: exact length is 16)",
         "6C00|6C00 (wrong Le: exact length is 256)",
         "6F00|6F00 (no precise diagnosis)",
+        "6A00|6A00 (wrong parameters P1-P2, no information given)",
+        "6884|6884 (command chaining not supported)",
+        "6203|6203 (warning: triggering by the card)",
+        "6480|6480 (execution error: triggering by the card)",
+        "6401|6401 (execution error: immediate response required by the card)",
+        "6281|6281 (warning: part of returned data may be corrupted)",
+        "6A82|6A82 (file or application not found)",
+        "9001|9001 (success with proprietary information 01)",
+        "6F12|6F12 (no precise diagnosis)",
         "1234|1234 (unknown status word)"})
     void printedFormIsHexAndMeaning(String sw, String printed) {
         assertEquals(printed, StatusWord.parse(sw).toString());
