@@ -113,6 +113,16 @@ public final class GetResponseTransport implements CardTransport {
     }
 
     @Override
+    public void beginExclusive() {
+        inner.beginExclusive();
+    }
+
+    @Override
+    public void endExclusive() {
+        inner.endExclusive();
+    }
+
+    @Override
     public byte[] atr() {
         return inner.atr();
     }

@@ -22,14 +22,22 @@ public final class PcscErrors {
         UNPOWERED("SCARD_W_UNPOWERED_CARD", "80100067"),
         UNRESPONSIVE("SCARD_W_UNRESPONSIVE_CARD", "80100066"),
         RESET("SCARD_W_RESET_CARD", "80100068"),
-        SHARING("SCARD_E_SHARING_VIOLATION", "8010000b");
+        SHARING("SCARD_E_SHARING_VIOLATION", "8010000b"),
+        NOT_TRANSACTED("SCARD_E_NOT_TRANSACTED", "80100016"),
+        PROTO_MISMATCH("SCARD_E_PROTO_MISMATCH", "8010000f");
 
         final String name;
         final String hex;
+        final long value;
 
         Code(String name, String hex) {
             this.name = name;
             this.hex = hex;
+            this.value = Long.parseLong(hex, 16);
+        }
+
+        boolean matches(long code) {
+            return (code & 0xFFFFFFFFL) == value;
         }
     }
 
@@ -67,11 +75,19 @@ public final class PcscErrors {
                     + " was reset by another program; its PIN state is lost, retry the operation", error);
             case SHARING -> new CardBusyException("reader" + where
                     + " is held exclusively by another program (close it, or stop other PC/SC clients)", error);
+            case NOT_TRANSACTED -> new TransportException("the reader" + where + " could not complete the exchange while "
+                    + operation + " (card pulled out or contacts lost?)", error);
+            case PROTO_MISMATCH -> new TransportException("the card in reader" + where
+                    + " does not speak a protocol the reader offers (T=0/T=1)", error);
         };
     }
 
     private static Code findCode(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Code byValue = byValue(t);
+            if (byValue != null) {
+                return byValue;
+            }
             String m = t.getMessage();
             if (m == null) {
                 continue;
@@ -81,6 +97,24 @@ public final class PcscErrors {
                 if (m.contains(c.name) || lower.contains("0x" + c.hex)) {
                     return c;
                 }
+            }
+        }
+        return null;
+    }
+
+    /** jnasmartcardio carries the return code as a field; trust it before any message text. */
+    private static Code byValue(Throwable t) {
+        long code;
+        if (t instanceof jnasmartcardio.Smartcardio.JnaPCSCException e) {
+            code = e.code;
+        } else if (t instanceof jnasmartcardio.Smartcardio.JnaCardNotPresentException e) {
+            code = e.code;
+        } else {
+            return null;
+        }
+        for (Code c : Code.values()) {
+            if (c.matches(code)) {
+                return c;
             }
         }
         return null;

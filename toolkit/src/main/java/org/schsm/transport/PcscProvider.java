@@ -17,10 +17,14 @@ import javax.smartcardio.TerminalFactory;
  * the one place doing it and a trace shows the real exchange.
  *
  * <p>jnasmartcardio 0.2.7 ({@link #JNA}) always does it inside {@code CardChannel.transmit} and
- * offers no switch: up to 8 rounds, GET RESPONSE sent with the original CLA, and on 6Cxx it
- * overwrites the <em>last byte of the command</em> with SW2 (right for a case 2/4 command, but for
- * a case 3 command it replaces the last data byte instead of adding Le). With {@link #JNA} the
- * decorator and tracer therefore only see completed responses; use {@link #SUN} to see the wire.
+ * offers no switch. Read from its bytecode: at most 8 exchanges, after which the last answer is
+ * returned as it is (possibly still 61xx); GET RESPONSE goes out with the original CLA, a
+ * proprietary {@code 80} included; on 6Cxx it overwrites the <em>last byte of the command</em>
+ * with SW2, which is right for a case 2/4 command but replaces the last data byte of a case 3
+ * command and P2 of a case 1 command; and a case 1 command answered 61xx makes it index past
+ * the 4-byte command ({@link PcscTransport} turns that into a {@link TransportException}). With
+ * {@link #JNA} the decorator and tracer therefore only see completed responses; use
+ * {@link #SUN} to see, and control, the wire.
  */
 public enum PcscProvider {
     /** jnasmartcardio through JNA: works where the JDK provider cannot find libpcsclite. */
@@ -33,19 +37,43 @@ public enum PcscProvider {
             "/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
             "/lib/x86_64-linux-gnu/libpcsclite.so.1",
             "/usr/lib64/libpcsclite.so.1",
-            "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1");
+            "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1",
+            "/lib/aarch64-linux-gnu/libpcsclite.so.1",
+            "/usr/lib/libpcsclite.so.1");
 
-    /** A terminal factory for this provider; fails with {@link PcscUnavailableException}. */
+    /**
+     * A terminal factory for this provider; fails with {@link PcscUnavailableException}. When
+     * jnasmartcardio cannot link (no JNA native support for this platform), {@link #JNA} falls
+     * back to the JDK's provider.
+     */
     public TerminalFactory terminalFactory() {
-        try {
-            if (this == JNA) {
+        if (this == JNA) {
+            try {
                 return TerminalFactory.getInstance("PC/SC", null, new jnasmartcardio.Smartcardio());
+            } catch (NoSuchAlgorithmException | LinkageError e) {
+                if (!causedByLinkage(e)) {
+                    throw new PcscUnavailableException("the JNA PC/SC provider cannot be used: " + e, e);
+                }
+                // JNA could not load its native part or libpcsclite; the JDK's provider links differently
+                // and may still work. Callers lose nothing: GetResponseTransport completes 61xx/6Cxx either way.
+                return SUN.terminalFactory();
             }
+        }
+        try {
             prepareSunProvider();
             return TerminalFactory.getInstance("PC/SC", null);
         } catch (NoSuchAlgorithmException | LinkageError e) {
-            throw new PcscUnavailableException("the " + name() + " PC/SC provider cannot be used: " + e, e);
+            throw new PcscUnavailableException("the SUN PC/SC provider cannot be used: " + e, e);
         }
+    }
+
+    private static boolean causedByLinkage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LinkageError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

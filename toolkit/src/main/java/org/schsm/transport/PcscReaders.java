@@ -27,6 +27,21 @@ public final class PcscReaders {
         return out;
     }
 
+    /** This provider's readers as a {@link ReaderSource} for {@link Readers}. */
+    public static ReaderSource source(PcscProvider provider) {
+        return new ReaderSource() {
+            @Override
+            public List<ReaderInfo> list() {
+                return PcscReaders.list(provider);
+            }
+
+            @Override
+            public CardTransport open(String readerName) {
+                return PcscTransport.open(readerName, provider);
+            }
+        };
+    }
+
     static List<CardTerminal> terminals(PcscProvider provider) {
         try {
             return provider.terminalFactory().terminals().list();

@@ -12,15 +12,20 @@ import javax.smartcardio.CommandAPDU;
  * RESPONSE handling of its own (wrap it with {@link Transports#decorate}); see
  * {@link PcscProvider} for what each provider does underneath.
  *
- * <p>Multi-APDU operations (VERIFY followed by a key operation, a DKEK import) should run between
- * {@link #beginExclusive()} and {@link #endExclusive()} so that no other PC/SC client can slip a
- * command, or a reset, in between.
+ * <p>Both providers send on the basic channel and rewrite the logical-channel bits of an
+ * interindustry CLA to channel 0 (CLA {@code 01} goes out as {@code 00}); proprietary classes
+ * ({@code 80}-{@code FF}) pass unchanged. The JDK provider also refuses MANAGE CHANNEL (INS 70),
+ * which ends up here as a {@link TransportException}.
+ *
+ * <p>Multi-APDU operations (VERIFY followed by a key operation, a DKEK import) should run inside
+ * {@link #exclusive} (or between {@link #beginExclusive()} and {@link #endExclusive()}) so that
+ * no other PC/SC client can slip a command, or a reset, in between.
  */
 public final class PcscTransport implements CardTransport {
     private final String readerName;
     private final Card card;
     private final CardChannel channel;
-    private boolean exclusive;
+    private int exclusiveDepth;
     private boolean closed;
 
     private PcscTransport(String readerName, Card card) {
@@ -37,8 +42,8 @@ public final class PcscTransport implements CardTransport {
     public static PcscTransport open(String readerName, PcscProvider provider) {
         List<CardTerminal> terminals = PcscReaders.terminals(provider);
         CardTerminal terminal = terminals.stream().filter(t -> t.getName().equals(readerName)).findFirst()
-                .orElseThrow(() -> new NoReaderException("reader '" + readerName + "' is not connected"
-                        + (terminals.isEmpty() ? " (no readers at all)" : "")));
+                .orElseThrow(() -> new NoReaderException("reader '" + readerName + "' is not connected; "
+                        + available(terminals)));
         try {
             if (!terminal.isCardPresent()) {
                 throw new NoCardException("no card in reader '" + readerName + "'");
@@ -48,6 +53,17 @@ public final class PcscTransport implements CardTransport {
         } catch (CardException e) {
             throw PcscErrors.map("connecting", readerName, e);
         }
+    }
+
+    private static String available(List<CardTerminal> terminals) {
+        if (terminals.isEmpty()) {
+            return "no readers are connected at all";
+        }
+        StringBuilder sb = new StringBuilder("readers:");
+        for (int i = 0; i < terminals.size(); i++) {
+            sb.append(i == 0 ? " " : ", ").append(i).append(" '").append(terminals.get(i).getName()).append('\'');
+        }
+        return sb.toString();
     }
 
     @Override
@@ -60,37 +76,49 @@ public final class PcscTransport implements CardTransport {
         } catch (IllegalArgumentException e) {
             // CommandAPDU checks the length fields; our CommandApdu has done so already, raw bytes may not.
             throw new TransportException("javax.smartcardio refused the command bytes: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // jnasmartcardio 0.2.7 indexes past a 4-byte (case 1) command when the card answers 61xx;
+            // whatever the provider trips over, the caller gets a transport error naming the reader.
+            throw new TransportException("the PC/SC provider failed while sending a command to '" + readerName
+                    + "': " + e, e);
         }
     }
 
-    /** Keeps other PC/SC clients away from the card until {@link #endExclusive()}. */
+    /**
+     * Keeps other PC/SC clients away from the card until the matching {@link #endExclusive()}.
+     * Nested calls only count; PC/SC is asked once, by the outermost call.
+     */
+    @Override
     public void beginExclusive() {
         ensureOpen();
-        if (exclusive) {
-            throw new IllegalStateException("exclusive access to '" + readerName + "' is already held");
+        if (exclusiveDepth == 0) {
+            try {
+                card.beginExclusive();
+            } catch (CardException e) {
+                throw PcscErrors.map("taking exclusive access", readerName, e);
+            }
         }
-        try {
-            card.beginExclusive();
-            exclusive = true;
-        } catch (CardException e) {
-            throw PcscErrors.map("taking exclusive access", readerName, e);
-        }
+        exclusiveDepth++;
     }
 
+    /** Ends one {@link #beginExclusive()}; a call without one is ignored rather than failing a cleanup path. */
+    @Override
     public void endExclusive() {
-        if (!exclusive) {
+        if (exclusiveDepth == 0 || closed) {
             return;
         }
-        exclusive = false;
-        try {
-            card.endExclusive();
-        } catch (CardException e) {
-            throw PcscErrors.map("releasing exclusive access", readerName, e);
+        exclusiveDepth--;
+        if (exclusiveDepth == 0) {
+            try {
+                card.endExclusive();
+            } catch (CardException e) {
+                throw PcscErrors.map("releasing exclusive access", readerName, e);
+            }
         }
     }
 
     public boolean isExclusive() {
-        return exclusive;
+        return exclusiveDepth > 0;
     }
 
     @Override
@@ -103,23 +131,43 @@ public final class PcscTransport implements CardTransport {
         return readerName;
     }
 
-    /** Ends exclusive access if held and disconnects without resetting the card. */
+    /**
+     * Ends exclusive access if held and disconnects without resetting the card. A card or reader
+     * that has already gone away leaves nothing to release, so that is not reported.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        try {
-            if (exclusive) {
-                exclusive = false;
+        TransportException failure = null;
+        if (exclusiveDepth > 0) {
+            exclusiveDepth = 0;
+            try {
                 card.endExclusive();
+            } catch (CardException e) {
+                failure = PcscErrors.map("releasing exclusive access", readerName, e);
             }
+        }
+        try {
             // No reset: a reset would log the user out for every other application as well.
             card.disconnect(false);
         } catch (CardException e) {
-            throw PcscErrors.map("disconnecting", readerName, e);
+            TransportException mapped = PcscErrors.map("disconnecting", readerName, e);
+            if (failure == null) {
+                failure = mapped;
+            } else {
+                failure.addSuppressed(mapped);
+            }
         }
+        if (failure != null && !isGone(failure)) {
+            throw failure;
+        }
+    }
+
+    private static boolean isGone(TransportException e) {
+        return e instanceof CardRemovedException || e instanceof NoCardException || e instanceof NoReaderException;
     }
 
     private void ensureOpen() {

@@ -65,6 +65,57 @@ public final class ReaderSelector {
         return new PcscReader(found, readerNames.get(found));
     }
 
+    /**
+     * Resolves {@code value} against a listing that may include pseudo-readers, in order: the
+     * exact name of a reader; the id of a pseudo-reader ({@code sim}, case ignored); a number,
+     * the index of a PC/SC reader; a case-insensitive fragment of exactly one PC/SC reader name.
+     * Fragments do not reach pseudo-readers, whose descriptions are prose ("simulated
+     * SmartCard-HSM") that would make fragments such as {@code hsm} ambiguous for no gain.
+     * No value picks the one PC/SC reader that holds a card.
+     *
+     * @throws UnknownReaderException naming every candidate and its id
+     */
+    public static ReaderInfo resolve(String value, List<ReaderInfo> readers) {
+        String v = value == null ? "" : value.trim();
+        List<ReaderInfo> pcsc = readers.stream().filter(ReaderInfo::isPcsc).toList();
+        if (v.isEmpty()) {
+            List<ReaderInfo> withCard = pcsc.stream().filter(ReaderInfo::cardPresent).toList();
+            if (withCard.size() == 1) {
+                return withCard.get(0);
+            }
+            throw UnknownReaderException.among(withCard.isEmpty() ? "no PC/SC reader holds a card, choose one with -r"
+                    : "cards are present in " + withCard.size() + " readers, choose one with -r", readers);
+        }
+        for (ReaderInfo r : pcsc) {
+            if (r.name().equals(v)) {
+                return r;
+            }
+        }
+        for (ReaderInfo r : readers) {
+            if (!r.isPcsc() && r.id().equalsIgnoreCase(v)) {
+                return r;
+            }
+        }
+        if (v.chars().allMatch(Character::isDigit)) {
+            return pcsc.stream().filter(r -> r.id().equals(stripLeadingZeros(v))).findFirst()
+                    .orElseThrow(() -> UnknownReaderException.among("there is no reader number " + v, readers));
+        }
+        String fragment = v.toLowerCase(Locale.ROOT);
+        List<ReaderInfo> matches = pcsc.stream()
+                .filter(r -> r.name().toLowerCase(Locale.ROOT).contains(fragment)).toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw UnknownReaderException.among("no reader matches '" + v + "'", readers);
+        }
+        throw UnknownReaderException.among("'" + v + "' matches more than one reader", matches);
+    }
+
+    private static String stripLeadingZeros(String digits) {
+        return digits.replaceFirst("^0+(?=.)", "");
+    }
+
     private static Selection byIndex(String v, List<String> readerNames) {
         int index;
         try {

@@ -1,5 +1,6 @@
 package org.schsm.transport;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -29,6 +30,11 @@ public final class TracingTransport implements AutoApduTransport {
 
     public TracingTransport(CardTransport inner, Consumer<String> sink) {
         this(inner, sink, System::nanoTime);
+    }
+
+    /** Traces to a stream, one {@code println} per line (e.g. {@code System.err}). */
+    public TracingTransport(CardTransport inner, PrintStream out) {
+        this(inner, Objects.requireNonNull(out, "out")::println, System::nanoTime);
     }
 
     TracingTransport(CardTransport inner, Consumer<String> sink, LongSupplier nanoClock) {
@@ -94,6 +100,16 @@ public final class TracingTransport implements AutoApduTransport {
         } catch (ApduFormatException e) {
             return Hex.spaced(response) + " (malformed: " + e.getMessage() + ")";
         }
+    }
+
+    @Override
+    public void beginExclusive() {
+        inner.beginExclusive();
+    }
+
+    @Override
+    public void endExclusive() {
+        inner.endExclusive();
     }
 
     @Override

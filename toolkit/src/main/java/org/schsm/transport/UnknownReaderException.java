@@ -1,28 +1,48 @@
 package org.schsm.transport;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.schsm.InvalidInputException;
 
-/** A {@code -r} value that names no reader, or more than one; the message lists the candidates. */
+/**
+ * A {@code -r} value that names no reader, or more than one; the message lists the candidates
+ * with what to type to choose each. An input error: nothing was sent to any card.
+ */
 public class UnknownReaderException extends InvalidInputException {
     private final List<String> candidates;
 
+    /** For PC/SC reader names, chosen by their position in {@code candidates}. */
     public UnknownReaderException(String message, List<String> candidates) {
-        super(message + candidateList(candidates));
-        this.candidates = List.copyOf(candidates);
+        this(indexed(candidates), message);
     }
 
+    private UnknownReaderException(List<ReaderInfo> readers, String message) {
+        super(message + candidateList(readers));
+        this.candidates = readers.stream().map(ReaderInfo::name).toList();
+    }
+
+    /** For a listing that may include pseudo-readers, each shown with its id. */
+    public static UnknownReaderException among(String message, List<ReaderInfo> readers) {
+        return new UnknownReaderException(List.copyOf(readers), message);
+    }
+
+    /** Names of the readers there were to choose from. */
     public List<String> candidates() {
         return candidates;
     }
 
-    private static String candidateList(List<String> names) {
-        if (names.isEmpty()) {
+    private static List<ReaderInfo> indexed(List<String> names) {
+        return IntStream.range(0, names.size()).mapToObj(i -> new ReaderInfo(i, names.get(i), false, null)).toList();
+    }
+
+    private static String candidateList(List<ReaderInfo> readers) {
+        if (readers.isEmpty()) {
             return "; no readers are connected";
         }
         StringBuilder sb = new StringBuilder("; readers:");
-        for (int i = 0; i < names.size(); i++) {
-            sb.append(i == 0 ? " " : ", ").append(i).append(" '").append(names.get(i)).append('\'');
+        for (int i = 0; i < readers.size(); i++) {
+            ReaderInfo r = readers.get(i);
+            sb.append(i == 0 ? " " : ", ").append(r.id()).append(" '").append(r.name()).append('\'');
         }
         return sb.toString();
     }

@@ -57,6 +57,27 @@ class PcscErrorsTest {
     }
 
     @Test
+    void jnasmartcardioReturnCodeFieldDecidesEvenWithoutAKnownMessage() {
+        CardException removed = new jnasmartcardio.Smartcardio.JnaPCSCException(0x80100069L, "SCardTransmit failed");
+        assertInstanceOf(CardRemovedException.class, PcscErrors.map("sending a command", "r", removed));
+        // The code is a DWORD; a sign-extended value must map the same way.
+        CardException noService = new jnasmartcardio.Smartcardio.JnaPCSCException((long) (int) 0x8010001D, "x");
+        assertInstanceOf(PcscUnavailableException.class, PcscErrors.map("listing readers", null, noService));
+        RuntimeException establish = new jnasmartcardio.Smartcardio.EstablishContextException(
+                new jnasmartcardio.Smartcardio.JnaPCSCException(0x8010001DL, "SCardEstablishContext"));
+        assertInstanceOf(PcscUnavailableException.class, PcscErrors.map("listing readers", null, establish));
+    }
+
+    @Test
+    void lostExchangeAndProtocolMismatchNameTheReader() {
+        TransportException lost = PcscErrors.map("sending a command", "Virtual PCD 00 01", sun("transmit()", "SCARD_E_NOT_TRANSACTED"));
+        assertTrue(lost.getMessage().contains("'Virtual PCD 00 01' could not complete the exchange while sending a command"),
+                lost.getMessage());
+        TransportException proto = PcscErrors.map("connecting", "r", sun("connect()", "SCARD_E_PROTO_MISMATCH"));
+        assertTrue(proto.getMessage().contains("protocol"), proto.getMessage());
+    }
+
+    @Test
     void resetByAnotherProgramSaysThePinStateIsLost() {
         TransportException e = PcscErrors.map("x", "r", sun("transmit()", "SCARD_W_RESET_CARD"));
         assertEquals(TransportException.class, e.getClass());

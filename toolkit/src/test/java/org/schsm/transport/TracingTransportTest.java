@@ -98,6 +98,18 @@ class TracingTransportTest {
     }
 
     @Test
+    void printStreamSinkGetsOneLinePerApdu() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ScriptedTransport card = new ScriptedTransport().expect("0020008106363438323139", "63C2");
+        new TracingTransport(card, new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .transmit(Hex.decode("0020008106363438323139"));
+        String[] out = bytes.toString(StandardCharsets.UTF_8).split(System.lineSeparator());
+        assertEquals(2, out.length);
+        assertEquals(">> 00 20 00 81 06 **", out[0]);
+        assertTrue(out[1].startsWith("<< 63C2 (wrong PIN, 2 tries left) ["), out[1]);
+    }
+
+    @Test
     void transportFailureIsTracedAndRethrown() {
         CardTransport dead = new CardTransport() {
             @Override

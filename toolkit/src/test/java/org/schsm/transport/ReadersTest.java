@@ -1,0 +1,208 @@
+package org.schsm.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.schsm.InvalidInputException;
+import org.schsm.apdu.Hex;
+
+class ReadersTest {
+    private static final byte[] HSM_ATR = Hex.decode("3BFE1800008131FE458031815448534D31738021408107FA");
+
+    private static final List<ReaderInfo> PCSC = List.of(
+            new ReaderInfo(0, "Alcor Micro AU9560 00 00", false, null),
+            new ReaderInfo(1, "Nitrokey Nitrokey HSM (DENK01234560000) 01 00", true, HSM_ATR),
+            new ReaderInfo(2, "Virtual PCD 00 00", false, null),
+            new ReaderInfo(3, "Virtual PCD 00 01", false, null));
+
+    /** A PC/SC listing from a table; {@code opened} records what was connected to. */
+    private static final class FakePcsc implements ReaderSource {
+        final List<ReaderInfo> readers;
+        final PcscUnavailableException down;
+        final List<String> opened = new ArrayList<>();
+
+        FakePcsc(List<ReaderInfo> readers) {
+            this.readers = readers;
+            this.down = null;
+        }
+
+        FakePcsc(PcscUnavailableException down) {
+            this.readers = List.of();
+            this.down = down;
+        }
+
+        @Override
+        public List<ReaderInfo> list() {
+            if (down != null) {
+                throw down;
+            }
+            return readers;
+        }
+
+        @Override
+        public CardTransport open(String readerName) {
+            opened.add(readerName);
+            return new ScriptedTransport();
+        }
+    }
+
+    /** Stands in for the shell's embedded simulator. */
+    private static final class FakeSimulator implements PseudoReader {
+        int opens;
+        final ScriptedTransport card = new ScriptedTransport();
+
+        @Override
+        public String id() {
+            return "sim";
+        }
+
+        @Override
+        public String description() {
+            return "embedded simulated SmartCard-HSM";
+        }
+
+        @Override
+        public byte[] atr() {
+            return HSM_ATR;
+        }
+
+        @Override
+        public CardTransport open() {
+            opens++;
+            return card;
+        }
+    }
+
+    private final FakePcsc pcsc = new FakePcsc(PCSC);
+    private final FakeSimulator sim = new FakeSimulator();
+    private final Readers readers = Readers.from(pcsc).with(sim);
+
+    @Test
+    void listingShowsPcscReadersThenThePseudoReaderWithItsId() {
+        ReaderListing l = readers.list();
+        assertEquals(5, l.readers().size());
+        assertEquals(PCSC, l.pcscReaders());
+        ReaderInfo s = l.readers().get(4);
+        assertEquals("sim", s.id());
+        assertEquals(-1, s.index());
+        assertFalse(s.isPcsc());
+        assertTrue(s.cardPresent());
+        assertTrue(s.toString().startsWith("sim: embedded simulated SmartCard-HSM [card 3B FE 18"), s.toString());
+        assertEquals(Optional.empty(), l.pcscProblem());
+    }
+
+    @Test
+    void pcscOutageIsReportedInTheListingAndThePseudoReaderStillShows() {
+        FakePcsc down = new FakePcsc(new PcscUnavailableException("the PC/SC service is not running; start pcscd"));
+        ReaderListing l = Readers.from(down).with(sim).list();
+        assertEquals(List.of("sim"), l.readers().stream().map(ReaderInfo::id).toList());
+        assertEquals(Optional.of("the PC/SC service is not running; start pcscd"), l.pcscProblem());
+    }
+
+    @Test
+    void simIsOpenedThroughItsPseudoReaderWithoutPcsc() {
+        FakePcsc down = new FakePcsc(new PcscUnavailableException("no pcscd"));
+        CardTransport t = Readers.from(down).with(sim).open("SIM");
+        assertSame(sim.card, t);
+        assertEquals(1, sim.opens);
+    }
+
+    @Test
+    void choosingAPcscReaderWhilePcscIsDownReportsTheOutageNotAnUnknownReader() {
+        FakePcsc down = new FakePcsc(new PcscUnavailableException("the PC/SC service is not running; start pcscd"));
+        PcscUnavailableException e = assertThrows(PcscUnavailableException.class, () -> Readers.from(down).with(sim).open("0"));
+        assertTrue(e.getMessage().contains("start pcscd"), e.getMessage());
+    }
+
+    @Test
+    void indexFragmentAndExactNameOpenThatPcscReader() {
+        readers.open("1");
+        readers.open("nitrokey");
+        readers.open("Virtual PCD 00 01");
+        assertEquals(List.of(PCSC.get(1).name(), PCSC.get(1).name(), "Virtual PCD 00 01"), pcsc.opened);
+        assertEquals(0, sim.opens);
+    }
+
+    @Test
+    void noValueOpensTheOnlyReaderHoldingACard() {
+        readers.open(null);
+        assertEquals(List.of(PCSC.get(1).name()), pcsc.opened);
+    }
+
+    @Test
+    void noValueWithoutAnyCardAsksForAChoiceAndOffersSim() {
+        Readers empty = Readers.from(new FakePcsc(List.of(new ReaderInfo(0, "Empty 00 00", false, null)))).with(sim);
+        UnknownReaderException e = assertThrows(UnknownReaderException.class, () -> empty.open(""));
+        assertTrue(e.getMessage().startsWith("no PC/SC reader holds a card"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("readers: 0 'Empty 00 00', sim 'embedded simulated SmartCard-HSM'"), e.getMessage());
+    }
+
+    @Test
+    void ambiguousFragmentNamesOnlyTheReadersItMatches() {
+        UnknownReaderException e = assertThrows(UnknownReaderException.class, () -> readers.open("virtual pcd"));
+        assertEquals("'virtual pcd' matches more than one reader; readers: 2 'Virtual PCD 00 00', 3 'Virtual PCD 00 01'",
+                e.getMessage());
+        assertEquals(List.of("Virtual PCD 00 00", "Virtual PCD 00 01"), e.candidates());
+        assertInstanceOf(InvalidInputException.class, e);
+        assertTrue(pcsc.opened.isEmpty(), "nothing may be opened on an input error");
+    }
+
+    @Test
+    void unknownNumberAndUnknownNameListEveryReaderWithItsId() {
+        UnknownReaderException number = assertThrows(UnknownReaderException.class, () -> readers.open("7"));
+        assertTrue(number.getMessage().startsWith("there is no reader number 7; readers: 0 'Alcor"), number.getMessage());
+        assertTrue(number.getMessage().endsWith(", sim 'embedded simulated SmartCard-HSM'"), number.getMessage());
+        UnknownReaderException name = assertThrows(UnknownReaderException.class, () -> readers.open("yubikey"));
+        assertTrue(name.getMessage().startsWith("no reader matches 'yubikey'"), name.getMessage());
+    }
+
+    @Test
+    void fragmentsDoNotReachThePseudoReadersDescription() {
+        assertThrows(UnknownReaderException.class, () -> readers.open("simulated"));
+        // "hsm" would otherwise be ambiguous between the Nitrokey and the simulator's description.
+        readers.open("hsm");
+        assertEquals(List.of(PCSC.get(1).name()), pcsc.opened);
+    }
+
+    @Test
+    void leadingZerosInAnIndexAreTolerated() {
+        assertEquals(PCSC.get(3), ReaderSelector.resolve("03", readers.list().readers()));
+    }
+
+    @Test
+    void pseudoReaderIdsMustBeNewWords() {
+        PseudoReader numeric = new PseudoReader() {
+            @Override
+            public String id() {
+                return "2";
+            }
+
+            @Override
+            public String description() {
+                return "would shadow PC/SC reader 2";
+            }
+
+            @Override
+            public CardTransport open() {
+                throw new AssertionError("never opened");
+            }
+        };
+        assertThrows(IllegalArgumentException.class, () -> readers.with(numeric));
+        assertThrows(IllegalArgumentException.class, () -> readers.with(new FakeSimulator()));
+    }
+
+    @Test
+    void withLeavesTheOriginalListingUnchanged() {
+        Readers plain = Readers.from(pcsc);
+        plain.with(sim);
+        assertEquals(4, plain.list().readers().size());
+    }
+}
