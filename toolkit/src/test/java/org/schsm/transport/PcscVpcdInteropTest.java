@@ -1,0 +1,211 @@
+package org.schsm.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.schsm.apdu.Hex;
+import org.schsm.atr.Atr;
+
+/**
+ * PcscTransport against the real PC/SC stack: pcscd with the vpcd driver, and a card of our own
+ * ({@link VpcdCard}) on the second vpcd port. Skipped, saying why, when pcscd or vpcd is not
+ * there or the port is taken by someone else's card.
+ */
+@Tag("interop")
+class PcscVpcdInteropTest {
+    /** The second vpcd reader; the first one is left to the simulator's own interop tests. */
+    private static final int PORT = 35964;
+    /**
+     * T=1 only, like the SmartCard-HSM, but no historical bytes, so no tool mistakes it for one:
+     * TS 3B, T0 80 (TD1 follows), TD1 01 (T=1), TCK 81.
+     */
+    private static final byte[] ATR = Hex.decode("3B800181");
+
+    private VpcdCard card;
+    private String reader;
+
+    private static byte[] answer(byte[] apdu) {
+        String a = Hex.encode(apdu);
+        if (a.equals("00CA010100")) {
+            return Hex.decode("6104");
+        }
+        if (a.equals("00C0000004")) {
+            return Hex.decode("010203049000");
+        }
+        if (a.equals("00CA020200")) {
+            return Hex.decode("6C02");
+        }
+        if (a.equals("00CA020202")) {
+            return Hex.decode("AABB9000");
+        }
+        if (a.equals("00200081")) {
+            return Hex.decode("6102");
+        }
+        if (a.equals("00C0000002")) {
+            return Hex.decode("CAFE9000");
+        }
+        if (a.startsWith("80EE0000")) {
+            byte[] data = Arrays.copyOfRange(apdu, 7, apdu.length - 2);
+            byte[] out = Arrays.copyOf(data, data.length + 2);
+            out[data.length] = (byte) 0x90;
+            return out;
+        }
+        return Hex.decode("6D00");
+    }
+
+    @BeforeEach
+    void insertCard() throws IOException, InterruptedException {
+        List<ReaderInfo> readers;
+        try {
+            readers = PcscReaders.list(PcscProvider.JNA);
+        } catch (PcscUnavailableException e) {
+            Assumptions.abort("no PC/SC service: " + e.getMessage());
+            return;
+        }
+        Assumptions.assumeTrue(readers.stream().anyMatch(r -> r.name().startsWith("Virtual PCD")),
+                "pcscd runs without the vpcd driver (readers: " + readers + ")");
+        try {
+            card = VpcdCard.insert(PORT, ATR, PcscVpcdInteropTest::answer);
+        } catch (IOException e) {
+            Assumptions.abort("cannot reach vpcd on port " + PORT + ": " + e.getMessage());
+        }
+        for (int i = 0; i < 50 && reader == null; i++) {
+            reader = PcscReaders.list(PcscProvider.JNA).stream()
+                    .filter(r -> Arrays.equals(r.atr(), ATR)).map(ReaderInfo::name).findFirst().orElse(null);
+            if (reader == null) {
+                Thread.sleep(100);
+            }
+        }
+        Assumptions.assumeTrue(reader != null, "the vpcd reader on port " + PORT + " never showed our card (in use?)");
+    }
+
+    @AfterEach
+    void removeCard() throws IOException, InterruptedException {
+        if (card != null) {
+            card.close();
+        }
+        if (reader != null) {
+            // The next test inserts a card with the same ATR; it must not mistake this one, still
+            // listed until pcscd polls the driver, for its own.
+            waitUntilPcscSeesNoCard();
+        }
+    }
+
+    @Test
+    void sunProviderHands61xxBackRawAndTheDecoratorCompletesIt() {
+        try (PcscTransport raw = PcscTransport.open(reader, PcscProvider.SUN)) {
+            assertArrayEquals(ATR, raw.atr());
+            assertEquals(java.util.Set.of(1), Atr.parse(raw.atr()).protocols());
+            assertTrue(Atr.parse(raw.atr()).isTckValid());
+            assertEquals("6104", Hex.encode(raw.transmit(Hex.decode("00CA010100"))));
+            assertEquals(List.of("00CA010100"), card.received);
+            byte[] full = new GetResponseTransport(raw).transmit(Hex.decode("00CA010100"));
+            assertEquals("010203049000", Hex.encode(full));
+            assertEquals(List.of("00CA010100", "00CA010100", "00C0000004"), card.received);
+        }
+    }
+
+    @Test
+    void jnaProviderCompletes61xxAnd6CxxInsideItselfWhereNoTracerSeesIt() {
+        try (PcscTransport raw = PcscTransport.open(reader, PcscProvider.JNA)) {
+            assertEquals("010203049000", Hex.encode(raw.transmit(Hex.decode("00CA010100"))));
+            assertEquals("AABB9000", Hex.encode(raw.transmit(Hex.decode("00CA020200"))));
+            assertEquals(List.of("00CA010100", "00C0000004", "00CA020200", "00CA020202"), card.received);
+        }
+    }
+
+    @Test
+    void jnaProviderCrashOn61xxToACase1CommandBecomesATransportError() {
+        // jnasmartcardio 0.2.7 writes the GET RESPONSE Le into byte 4 of the 4-byte command.
+        try (PcscTransport raw = PcscTransport.open(reader, PcscProvider.JNA)) {
+            TransportException e = assertThrows(TransportException.class, () -> raw.transmit(Hex.decode("00200081")));
+            assertInstanceOf(ArrayIndexOutOfBoundsException.class, e.getCause(), String.valueOf(e.getCause()));
+            assertTrue(e.getMessage().contains("'" + reader + "'"), e.getMessage());
+        }
+        // The JDK provider with its own chaining off, plus the decorator, handles the same exchange.
+        try (PcscTransport raw = PcscTransport.open(reader, PcscProvider.SUN)) {
+            assertEquals("CAFE9000", Hex.encode(new GetResponseTransport(raw).transmit(Hex.decode("00200081"))));
+        }
+    }
+
+    @Test
+    void extendedLengthCommandsCrossTheRealStackIntact() {
+        byte[] data = new byte[300];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        byte[] apdu = new org.schsm.apdu.CommandApdu(0x80, 0xEE, 0, 0, data, 65536).bytes();
+        for (PcscProvider provider : PcscProvider.values()) {
+            try (PcscTransport t = PcscTransport.open(reader, provider)) {
+                byte[] r = t.transmit(apdu);
+                assertArrayEquals(data, Arrays.copyOf(r, r.length - 2), provider.name());
+                assertEquals(Hex.encode(apdu), card.received.get(card.received.size() - 1), provider.name());
+            }
+        }
+    }
+
+    @Test
+    void exclusiveAccessNestsOnARealCard() {
+        try (PcscTransport t = PcscTransport.open(reader, PcscProvider.JNA)) {
+            byte[] r = t.exclusive(() -> {
+                t.beginExclusive();
+                assertTrue(t.isExclusive());
+                t.endExclusive();
+                assertTrue(t.isExclusive(), "the outer hold must survive the inner release");
+                return t.transmit(Hex.decode("00CA020202"));
+            });
+            assertEquals("AABB9000", Hex.encode(r));
+            assertFalse(t.isExclusive());
+        }
+    }
+
+    @Test
+    void unknownReaderNameListsTheConnectedReaders() {
+        NoReaderException e = assertThrows(NoReaderException.class, () -> PcscTransport.open("No Such Reader 00 00"));
+        assertTrue(e.getMessage().contains("'" + reader + "'"), e.getMessage());
+    }
+
+    @Test
+    void cardPulledMidSessionIsACardRemovedError() throws IOException, InterruptedException {
+        try (PcscTransport t = PcscTransport.open(reader, PcscProvider.JNA)) {
+            assertEquals("AABB9000", Hex.encode(t.transmit(Hex.decode("00CA020202"))));
+            card.close();
+            waitUntilPcscSeesNoCard();
+            TransportException e = assertThrows(TransportException.class, () -> t.transmit(Hex.decode("00CA020202")));
+            assertInstanceOf(CardRemovedException.class, e, e.getMessage());
+            assertTrue(e.getMessage().contains("'" + reader + "'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void emptyReaderIsANoCardError() throws IOException, InterruptedException {
+        card.close();
+        waitUntilPcscSeesNoCard();
+        assertThrows(NoCardException.class, () -> PcscTransport.open(reader, PcscProvider.JNA));
+        assertThrows(NoCardException.class, () -> PcscTransport.open(reader, PcscProvider.SUN));
+    }
+
+    private void waitUntilPcscSeesNoCard() throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            boolean present = PcscReaders.list(PcscProvider.JNA).stream()
+                    .anyMatch(r -> r.name().equals(reader) && r.cardPresent());
+            if (!present) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("pcscd still reports a card in '" + reader + "' after the vpcd connection closed");
+    }
+}

@@ -1,0 +1,85 @@
+package org.schsm.transport;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import org.schsm.apdu.Hex;
+
+/**
+ * A card for pcscd's vpcd driver, for tests against the real PC/SC stack: it connects to the
+ * driver's port, answers the ATR request and hands every APDU to a function. Closing it is
+ * pulling the card out of the reader.
+ *
+ * <p>Wire format (vsmartcard's vpcd): a 2-byte big-endian length, then the payload; a 1-byte
+ * payload is a control message (00 power off, 01 power on, 02 reset, 04 send the ATR).
+ */
+final class VpcdCard implements AutoCloseable {
+    private final Socket socket;
+    private final byte[] atr;
+    private final UnaryOperator<byte[]> card;
+    private final Thread loop;
+    /** Every APDU pcscd delivered, hex, in order: what really went over the wire. */
+    final List<String> received = new CopyOnWriteArrayList<>();
+
+    private VpcdCard(Socket socket, byte[] atr, UnaryOperator<byte[]> card) {
+        this.socket = socket;
+        this.atr = atr;
+        this.card = card;
+        this.loop = new Thread(this::serve, "vpcd-card");
+        this.loop.setDaemon(true);
+    }
+
+    /** Inserts the card: connects to the vpcd port; fails with IOException when nobody listens. */
+    static VpcdCard insert(int port, byte[] atr, UnaryOperator<byte[]> card) throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+        VpcdCard c = new VpcdCard(s, atr, card);
+        c.loop.start();
+        return c;
+    }
+
+    private void serve() {
+        try (DataInputStream in = new DataInputStream(socket.getInputStream());
+             DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
+            while (true) {
+                byte[] msg = new byte[in.readUnsignedShort()];
+                in.readFully(msg);
+                if (msg.length == 1) {
+                    if (msg[0] == 0x04) {
+                        send(out, atr);
+                    }
+                    continue;
+                }
+                received.add(Hex.encode(msg));
+                send(out, card.apply(msg));
+            }
+        } catch (IOException e) {
+            if (!socket.isClosed()) {
+                throw new UncheckedIOException("vpcd connection lost", e);
+            }
+            // closed by us: the card was pulled, which is what the test wanted
+        }
+    }
+
+    private static void send(DataOutputStream out, byte[] payload) throws IOException {
+        out.writeShort(payload.length);
+        out.write(payload);
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        try {
+            loop.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
