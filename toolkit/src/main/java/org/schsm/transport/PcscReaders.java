@@ -17,14 +17,16 @@ public final class PcscReaders {
 
     /** All readers in PC/SC order; empty when PC/SC runs but no reader is attached. */
     public static List<ReaderInfo> list(PcscProvider provider) {
-        List<CardTerminal> terminals = terminals(provider);
-        List<ReaderInfo> out = new ArrayList<>();
-        for (int i = 0; i < terminals.size(); i++) {
-            CardTerminal t = terminals.get(i);
-            boolean present = cardPresent(t);
-            out.add(new ReaderInfo(i, t.getName(), present, present ? readAtr(t) : null));
+        try (PcscContext context = PcscContext.establish(provider)) {
+            List<CardTerminal> terminals = context.readers();
+            List<ReaderInfo> out = new ArrayList<>();
+            for (int i = 0; i < terminals.size(); i++) {
+                CardTerminal t = terminals.get(i);
+                boolean present = cardPresent(t);
+                out.add(new ReaderInfo(i, t.getName(), present, present ? readAtr(t) : null));
+            }
+            return out;
         }
-        return out;
     }
 
     /** This provider's readers as a {@link ReaderSource} for {@link Readers}. */
@@ -42,19 +44,6 @@ public final class PcscReaders {
         };
     }
 
-    static List<CardTerminal> terminals(PcscProvider provider) {
-        try {
-            return provider.terminalFactory().terminals().list();
-        } catch (CardException | RuntimeException | LinkageError e) {
-            TransportException mapped = PcscErrors.map("listing readers", null, e);
-            if (mapped instanceof NoReaderException) {
-                // pcsc-lite reports "no readers" as an error; for a listing it is just an empty list.
-                return List.of();
-            }
-            throw mapped;
-        }
-    }
-
     private static boolean cardPresent(CardTerminal t) {
         try {
             return t.isCardPresent();
@@ -63,6 +52,12 @@ public final class PcscReaders {
         }
     }
 
+    /**
+     * The ATR, or null when it cannot be had: the card went away between the presence check and
+     * connect, another program holds it exclusively, or it does not answer. A listing names the
+     * reader either way; opening it later reports the real problem. Only a PC/SC service that
+     * has gone away fails the whole listing.
+     */
     private static byte[] readAtr(CardTerminal t) {
         try {
             Card card = t.connect("*");
@@ -71,13 +66,10 @@ public final class PcscReaders {
             return atr;
         } catch (CardException e) {
             TransportException mapped = PcscErrors.map("reading the ATR", t.getName(), e);
-            if (mapped instanceof CardRemovedException || mapped instanceof NoCardException) {
-                return null; // the card went away between the presence check and connect
+            if (mapped instanceof PcscUnavailableException) {
+                throw mapped;
             }
-            if (mapped instanceof CardBusyException) {
-                return null; // another program holds the card; the listing still names the reader
-            }
-            throw mapped;
+            return null;
         }
     }
 }

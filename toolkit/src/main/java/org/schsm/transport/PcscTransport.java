@@ -23,13 +23,15 @@ import javax.smartcardio.CommandAPDU;
  */
 public final class PcscTransport implements CardTransport {
     private final String readerName;
+    private final PcscContext context;
     private final Card card;
     private final CardChannel channel;
     private int exclusiveDepth;
     private boolean closed;
 
-    private PcscTransport(String readerName, Card card) {
+    private PcscTransport(String readerName, PcscContext context, Card card) {
         this.readerName = readerName;
+        this.context = context;
         this.card = card;
         this.channel = card.getBasicChannel();
     }
@@ -40,7 +42,22 @@ public final class PcscTransport implements CardTransport {
     }
 
     public static PcscTransport open(String readerName, PcscProvider provider) {
-        List<CardTerminal> terminals = PcscReaders.terminals(provider);
+        // The context lives as long as the connection made through it; it is released on every failure here.
+        PcscContext context = PcscContext.establish(provider);
+        try {
+            return new PcscTransport(readerName, context, connect(context, readerName));
+        } catch (RuntimeException e) {
+            try {
+                context.close();
+            } catch (RuntimeException release) {
+                e.addSuppressed(release);
+            }
+            throw e;
+        }
+    }
+
+    private static Card connect(PcscContext context, String readerName) {
+        List<CardTerminal> terminals = context.readers();
         CardTerminal terminal = terminals.stream().filter(t -> t.getName().equals(readerName)).findFirst()
                 .orElseThrow(() -> new NoReaderException("reader '" + readerName + "' is not connected; "
                         + available(terminals)));
@@ -49,7 +66,7 @@ public final class PcscTransport implements CardTransport {
                 throw new NoCardException("no card in reader '" + readerName + "'");
             }
             // "*" lets the reader pick T=1 or T=0 from the ATR; the SmartCard-HSM offers T=1.
-            return new PcscTransport(readerName, terminal.connect("*"));
+            return terminal.connect("*");
         } catch (CardException e) {
             throw PcscErrors.map("connecting", readerName, e);
         }
@@ -132,8 +149,9 @@ public final class PcscTransport implements CardTransport {
     }
 
     /**
-     * Ends exclusive access if held and disconnects without resetting the card. A card or reader
-     * that has already gone away leaves nothing to release, so that is not reported.
+     * Ends exclusive access if held, disconnects without resetting the card and releases the
+     * PC/SC context. Each step runs even when an earlier one failed. A card or reader that has
+     * already gone away leaves nothing to release, so that is not reported.
      */
     @Override
     public void close() {
@@ -141,29 +159,43 @@ public final class PcscTransport implements CardTransport {
             return;
         }
         closed = true;
+        boolean held = exclusiveDepth > 0;
+        exclusiveDepth = 0;
         TransportException failure = null;
-        if (exclusiveDepth > 0) {
-            exclusiveDepth = 0;
-            try {
-                card.endExclusive();
-            } catch (CardException e) {
-                failure = PcscErrors.map("releasing exclusive access", readerName, e);
-            }
+        if (held) {
+            failure = step(failure, "releasing exclusive access", card::endExclusive);
         }
+        // No reset: a reset would log the user out for every other application as well.
+        failure = step(failure, "disconnecting", () -> card.disconnect(false));
         try {
-            // No reset: a reset would log the user out for every other application as well.
-            card.disconnect(false);
-        } catch (CardException e) {
-            TransportException mapped = PcscErrors.map("disconnecting", readerName, e);
-            if (failure == null) {
-                failure = mapped;
-            } else {
-                failure.addSuppressed(mapped);
-            }
+            context.close();
+        } catch (TransportException e) {
+            failure = first(failure, e);
         }
         if (failure != null && !isGone(failure)) {
             throw failure;
         }
+    }
+
+    private interface CardStep {
+        void run() throws CardException;
+    }
+
+    private TransportException step(TransportException failure, String operation, CardStep step) {
+        try {
+            step.run();
+            return failure;
+        } catch (CardException e) {
+            return first(failure, PcscErrors.map(operation, readerName, e));
+        }
+    }
+
+    private static TransportException first(TransportException failure, TransportException next) {
+        if (failure == null) {
+            return next;
+        }
+        failure.addSuppressed(next);
+        return failure;
     }
 
     private static boolean isGone(TransportException e) {

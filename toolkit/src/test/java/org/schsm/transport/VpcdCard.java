@@ -24,7 +24,11 @@ final class VpcdCard implements AutoCloseable {
     private final byte[] atr;
     private final UnaryOperator<byte[]> card;
     private final Thread loop;
-    /** Every APDU pcscd delivered, hex, in order: what really went over the wire. */
+    /**
+     * Every APDU pcscd delivered, hex, in order: what really went over the wire. Other PC/SC
+     * clients on the machine (OpenSC probing every card it sees, for one) add theirs; use
+     * {@link #receivedOf} to look only at the commands a test knows it sent.
+     */
     final List<String> received = new CopyOnWriteArrayList<>();
 
     private VpcdCard(Socket socket, byte[] atr, UnaryOperator<byte[]> card) {
@@ -42,6 +46,11 @@ final class VpcdCard implements AutoCloseable {
         VpcdCard c = new VpcdCard(s, atr, card);
         c.loop.start();
         return c;
+    }
+
+    /** The received APDUs that are among {@code ours}, in order. */
+    List<String> receivedOf(java.util.Set<String> ours) {
+        return received.stream().filter(ours::contains).toList();
     }
 
     private void serve() {
