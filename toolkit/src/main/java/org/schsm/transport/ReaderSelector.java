@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Resolves what a user typed after {@code -r} against the reader names PC/SC reports. In order:
- * the exact name; {@code sim} for the in-process simulator; a number, the 0-based index in the
- * list; a case-insensitive fragment that matches exactly one name. No value at all picks the only
- * reader there is.
- *
- * <p>The toolkit does not know the simulator; it only reports that the user asked for it, and the
- * caller (which may depend on the simulator module) opens it.
+ * Resolves what a user typed after {@code -r}. Two forms:
+ * <ul>
+ * <li>{@link #resolve} against a {@link ReaderListing}'s readers, pseudo-readers included: the
+ *     choice is a {@link ReaderInfo} that {@link Readers#open} connects to. This is the form to
+ *     use; the simulator is just a registered {@link PseudoReader}.</li>
+ * <li>{@link #select} against bare PC/SC names, with {@code sim} hard-wired: it only reports
+ *     that the user asked for the simulator, and the caller opens it. Kept for callers written
+ *     before pseudo-readers existed.</li>
+ * </ul>
+ * Both try, in order: the exact name; the simulator's id; a number, the 0-based index of a PC/SC
+ * reader; a case-insensitive fragment that matches exactly one PC/SC reader name.
  */
 public final class ReaderSelector {
     public static final String SIMULATOR = "sim";
@@ -30,6 +34,7 @@ public final class ReaderSelector {
     private ReaderSelector() {
     }
 
+    /** No value at all picks the only reader there is. */
     public static Selection select(String value, List<String> readerNames) {
         String v = value == null ? "" : value.trim();
         if (v.isEmpty()) {

@@ -61,7 +61,7 @@ class PcscErrorsTest {
         CardException removed = new jnasmartcardio.Smartcardio.JnaPCSCException(0x80100069L, "SCardTransmit failed");
         assertInstanceOf(CardRemovedException.class, PcscErrors.map("sending a command", "r", removed));
         // The code is a DWORD; a sign-extended value must map the same way.
-        CardException noService = new jnasmartcardio.Smartcardio.JnaPCSCException((long) (int) 0x8010001D, "x");
+        CardException noService = new jnasmartcardio.Smartcardio.JnaPCSCException(0x8010001D, "x"); // int literal: sign-extended
         assertInstanceOf(PcscUnavailableException.class, PcscErrors.map("listing readers", null, noService));
         RuntimeException establish = new jnasmartcardio.Smartcardio.EstablishContextException(
                 new jnasmartcardio.Smartcardio.JnaPCSCException(0x8010001DL, "SCardEstablishContext"));
