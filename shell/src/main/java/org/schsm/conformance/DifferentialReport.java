@@ -100,6 +100,7 @@ public final class DifferentialReport {
             if (!same) {
                 List<String> answers = new ArrayList<>();
                 String command = first != null ? first.shown() : "";
+                int dataFrom = firstDataDifference(all, step);
                 for (CaseResult c : all) {
                     Exchange e = exchangeAt(c, step);
                     if (e == null) {
@@ -108,7 +109,7 @@ public final class DifferentialReport {
                         if (command.isEmpty()) {
                             command = e.shown();
                         }
-                        answers.add((e.shown().equals(command) ? "" : "[sent " + e.shown() + "] ") + e.response());
+                        answers.add((e.shown().equals(command) ? "" : "[sent " + e.shown() + "] ") + answer(e, dataFrom));
                     }
                 }
                 return new CaseDifference(base.suite(), base.name(), step + 1, command, answers, cards);
@@ -120,6 +121,44 @@ public final class DifferentialReport {
             return new CaseDifference(base.suite(), base.name(), 0, "", answers, cards);
         }
         return null;
+    }
+
+    /**
+     * When every card answered the same status word to the same command, the offset of the first
+     * data byte that differs (so the table shows the difference, not a common prefix), else -1.
+     */
+    private static int firstDataDifference(List<CaseResult> all, int step) {
+        Exchange first = exchangeAt(all.get(0), step);
+        if (first == null) {
+            return -1;
+        }
+        byte[] base = first.response().data();
+        int from = Integer.MAX_VALUE;
+        for (CaseResult c : all) {
+            Exchange e = exchangeAt(c, step);
+            if (e == null || e.response().sw() != first.response().sw() || !e.shown().equals(first.shown())) {
+                return -1;
+            }
+            byte[] data = e.response().data();
+            int i = 0;
+            while (i < base.length && i < data.length && base[i] == data[i]) {
+                i++;
+            }
+            if (i < Math.max(base.length, data.length)) {
+                from = Math.min(from, i);
+            }
+        }
+        return from == Integer.MAX_VALUE ? -1 : from;
+    }
+
+    private static String answer(Exchange e, int dataFrom) {
+        if (dataFrom < 0) {
+            return e.response().toString();
+        }
+        byte[] data = e.response().data();
+        byte[] rest = dataFrom >= data.length ? new byte[0] : java.util.Arrays.copyOfRange(data, dataFrom, data.length);
+        return "data from byte " + dataFrom + ": " + (rest.length == 0 ? "(ends)" : org.schsm.apdu.Hex.spaced(rest))
+                + " " + e.response().statusWord();
     }
 
     private static String outcome(CaseResult c) {
