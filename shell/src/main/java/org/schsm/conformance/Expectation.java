@@ -1,0 +1,17 @@
+package org.schsm.conformance;
+
+import java.util.Optional;
+
+/**
+ * One thing a response must satisfy. {@link #mismatch} answers empty when the exchange meets it,
+ * else a short phrase naming what was found instead; {@link #describe} says what was expected.
+ * Implementations are immutable and are built once per {@code send}, never per byte.
+ */
+public interface Expectation {
+
+    /** What the card should have answered, e.g. {@code SW 9000 (success)}. */
+    String describe();
+
+    /** Empty when {@code exchange} satisfies this expectation, else what was wrong. */
+    Optional<String> mismatch(Exchange exchange);
+}

@@ -1,0 +1,72 @@
+package org.schsm.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads the named arguments of {@code send}: {@code sw:}, {@code data:}, {@code tlv:},
+ * {@code within:}. Status-word specs are cached, since a loop sends the same one many times.
+ */
+public final class Expectations {
+    /** The keywords {@code send} accepts, in the order they are checked. */
+    public static final List<String> KEYWORDS = List.of("sw", "data", "tlv", "within");
+
+    private static final Map<Object, StatusWordExpectation> SW_CACHE = new ConcurrentHashMap<>();
+    private static final int SW_CACHE_LIMIT = 4096;
+
+    private Expectations() {
+    }
+
+    public static List<Expectation> fromNamedArguments(Map<?, ?> named) {
+        if (named == null || named.isEmpty()) {
+            return List.of();
+        }
+        List<Expectation> out = new ArrayList<>(named.size());
+        for (Map.Entry<?, ?> e : named.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (!KEYWORDS.contains(key)) {
+                throw new SuiteDefinitionException("send: unknown keyword '" + key + ":'; known: "
+                        + String.join(", ", KEYWORDS));
+            }
+        }
+        Object sw = named.get("sw");
+        if (sw != null) {
+            out.add(statusWord(sw));
+        }
+        Object data = named.get("data");
+        if (named.containsKey("data")) {
+            out.add(DataExpectation.of(data));
+        }
+        Object tlv = named.get("tlv");
+        if (tlv != null) {
+            if (!(tlv instanceof Map<?, ?> paths)) {
+                throw new SuiteDefinitionException("tlv: expected a map of tag path to value, e.g. tlv: ['62/85': '0001FF0306']");
+            }
+            for (Map.Entry<?, ?> p : paths.entrySet()) {
+                out.add(TlvExpectation.of(String.valueOf(p.getKey()), p.getValue()));
+            }
+        }
+        Object within = named.get("within");
+        if (within != null) {
+            out.add(new TimeExpectation(TimeExpectation.durationOf("within", within)));
+        }
+        return out;
+    }
+
+    static StatusWordExpectation statusWord(Object spec) {
+        boolean cacheable = spec instanceof Number || spec instanceof String;
+        if (!cacheable) {
+            return StatusWordExpectation.of(spec);
+        }
+        StatusWordExpectation cached = SW_CACHE.get(spec);
+        if (cached == null) {
+            cached = StatusWordExpectation.of(spec);
+            if (SW_CACHE.size() < SW_CACHE_LIMIT) {
+                SW_CACHE.put(spec, cached);
+            }
+        }
+        return cached;
+    }
+}

@@ -1,0 +1,16 @@
+package org.schsm.conformance;
+
+import java.util.Objects;
+
+/**
+ * One case of a suite.
+ *
+ * @param reference where the expected behaviour is specified, e.g. {@code sc-hsm-apdu §3.2}; may be empty
+ */
+public record TestCase(String name, String reference, CaseBody body) {
+    public TestCase {
+        Objects.requireNonNull(name, "name");
+        reference = reference == null ? "" : reference;
+        Objects.requireNonNull(body, "body");
+    }
+}
