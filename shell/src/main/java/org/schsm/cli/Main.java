@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SendCommand.class,
                 AtrCommand.class,
                 SimCommand.class,
+                org.schsm.conformance.TestCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
