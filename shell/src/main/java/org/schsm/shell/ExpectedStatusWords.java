@@ -36,7 +36,9 @@ public final class ExpectedStatusWords {
             for (Object one : array) {
                 flatten(one, out);
             }
-        } else if (spec instanceof Number n) {
+        } else if (spec instanceof Integer || spec instanceof Long || spec instanceof Short
+                || spec instanceof java.math.BigInteger) {
+            Number n = (Number) spec;
             out.add(new StatusWord(n.intValue()).value());
         } else if (spec instanceof StatusWord sw) {
             out.add(sw.value());
