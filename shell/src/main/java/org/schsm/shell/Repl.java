@@ -26,7 +26,7 @@ public final class Repl {
     private final Terminal terminal;
     private final LineReader reader;
     private final MaskingHistory history;
-    private final GroovyShell groovy;
+    private GroovyShell groovy;   // made on first use: the prompt comes up before Groovy's compiler loads
     private final PrintWriter out;
     private int lineNumber;
 
@@ -48,7 +48,6 @@ public final class Repl {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
         this.reader = builder.build();
-        this.groovy = GroovyShells.create(session);
         session.pinPrompt(this::readSecret);
     }
 
@@ -101,6 +100,9 @@ public final class Repl {
     void evaluate(String input) {
         String source = DeclarationRewriter.rewrite(input);
         try {
+            if (groovy == null) {
+                groovy = GroovyShells.create(session);
+            }
             Object result = groovy.evaluate(source, "schsm" + (++lineNumber) + ".groovy");
             if (result != null) {
                 out.println("=> " + format(result));
