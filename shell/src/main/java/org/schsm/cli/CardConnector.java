@@ -1,19 +1,71 @@
 package org.schsm.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Consumer;
+import org.schsm.InvalidInputException;
 import org.schsm.transport.CardTransport;
+import org.schsm.transport.PcscProvider;
+import org.schsm.transport.PcscReaders;
+import org.schsm.transport.PcscTransport;
+import org.schsm.transport.PcscUnavailableException;
+import org.schsm.transport.ReaderInfo;
+import org.schsm.transport.ReaderSelector;
+import org.schsm.transport.Transports;
 
 /**
- * Opens the card a command talks to. PROVISIONAL: only the embedded simulator for now; the PC/SC
- * branch arrives with the toolkit's reader selection.
+ * Opens the card a command talks to. With {@code -r} the user's choice is final (an unknown reader
+ * is an input error, a missing card a card error). Without it, the only PC/SC reader holding a card
+ * is used; when there is none (no pcscd, no reader, no card), the embedded simulated card stands in
+ * and a note on stderr says so, so output never silently comes from a simulator.
  */
 public final class CardConnector {
     private CardConnector() {
     }
 
     public static CardSession open(CardOptions options, PrintWriter err, boolean autoGetResponse) {
+        Consumer<String> trace = options.trace() ? line -> err.println("trace " + line) : null;
+        String wanted = options.reader();
+        if (wanted != null && wanted.trim().equalsIgnoreCase(ReaderSelector.SIMULATOR)) {
+            return simulator(options, autoGetResponse, trace);
+        }
+        // jnasmartcardio always answers 61xx/6Cxx itself; raw work needs the JDK provider, which can be told not to.
+        PcscProvider provider = autoGetResponse ? PcscProvider.JNA : PcscProvider.SUN;
+        if (wanted != null) {
+            List<String> names = PcscReaders.list(provider).stream().map(ReaderInfo::name).toList();
+            ReaderSelector.Selection selection = ReaderSelector.select(wanted, names);
+            if (selection instanceof ReaderSelector.PcscReader reader) {
+                return pcsc(reader.name(), provider, autoGetResponse, trace);
+            }
+            return simulator(options, autoGetResponse, trace);
+        }
+        List<ReaderInfo> withCard;
+        try {
+            withCard = PcscReaders.list(provider).stream().filter(ReaderInfo::cardPresent).toList();
+        } catch (PcscUnavailableException e) {
+            err.println("note: PC/SC is not available (" + e.getMessage() + "); using the embedded simulated card");
+            return simulator(options, autoGetResponse, trace);
+        }
+        if (withCard.isEmpty()) {
+            err.println("note: no reader with a card; using the embedded simulated card (" + options.simState() + ")");
+            return simulator(options, autoGetResponse, trace);
+        }
+        if (withCard.size() > 1) {
+            throw new InvalidInputException("cards are present in " + withCard.size()
+                    + " readers; choose one with -r (see 'schsm readers')");
+        }
+        return pcsc(withCard.get(0).name(), provider, autoGetResponse, trace);
+    }
+
+    private static CardSession pcsc(String reader, PcscProvider provider, boolean autoGetResponse,
+                                    Consumer<String> trace) {
+        PcscTransport raw = PcscTransport.open(reader, provider);
+        return new CardSession(Transports.decorate(raw, autoGetResponse, trace), raw, false, reader);
+    }
+
+    private static CardSession simulator(CardOptions options, boolean autoGetResponse, Consumer<String> trace) {
         EmbeddedSimulator sim = EmbeddedSimulator.open(options.simState());
-        CardTransport transport = sim;
-        return new CardSession(transport, true, sim.name());
+        CardTransport decorated = Transports.decorate(sim, autoGetResponse, trace);
+        return new CardSession(decorated, sim, true, sim.name());
     }
 }

@@ -1,25 +1,33 @@
 package org.schsm.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The options every card-talking command shares: which reader, where the embedded simulator keeps
- * its state, and whether to trace APDUs. A picocli mixin, so each subcommand accepts them after
- * its own name too ({@code schsm status -r sim}).
+ * its state, and whether to trace APDUs. Mixed into the root command with inherited scope, so they
+ * are accepted before or after a subcommand's name ({@code schsm -r sim status},
+ * {@code schsm status -r sim}) and always land in the root's instance.
  */
 public final class CardOptions {
-    @Option(names = {"-r", "--reader"}, paramLabel = "READER",
+    @Option(scope = ScopeType.INHERIT, names = {"-r", "--reader"}, paramLabel = "READER",
             description = "Reader: exact name, unique fragment, index from 'schsm readers', or 'sim' "
                     + "for the embedded simulated card. Default: the only reader with a card, else the simulator.")
     String reader;
 
-    @Option(names = "--sim-state", paramLabel = "FILE",
+    @Option(scope = ScopeType.INHERIT, names = "--sim-state", paramLabel = "FILE",
             description = "State file of the embedded simulated card (default: $XDG_DATA_HOME/schsm/simulator.state).")
     Path simState;
 
-    @Option(names = {"-v", "--trace"}, description = "Print every APDU to stderr (PIN data shown as **).")
+    @Option(scope = ScopeType.INHERIT, names = {"-v", "--trace"}, description = "Print every APDU to stderr (PIN data shown as **).")
     boolean trace;
+
+    /** The options of the command line {@code spec} belongs to. */
+    public static CardOptions of(CommandSpec spec) {
+        return ((Main) spec.root().userObject()).card;
+    }
 
     public String reader() {
         return reader;

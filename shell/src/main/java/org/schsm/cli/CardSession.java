@@ -3,10 +3,11 @@ package org.schsm.cli;
 import org.schsm.transport.CardTransport;
 
 /**
- * An open connection for one command: the decorated transport, and a note for the user when the
- * embedded simulator stands in for a reader.
+ * An open connection for one command: the decorated transport commands use, the raw transport
+ * underneath (for exclusive access and the ATR), and whether the embedded simulator stands in.
  */
-public record CardSession(CardTransport transport, boolean simulated, String description) implements AutoCloseable {
+public record CardSession(CardTransport transport, CardTransport raw, boolean simulated, String description)
+        implements AutoCloseable {
     @Override
     public void close() {
         transport.close();

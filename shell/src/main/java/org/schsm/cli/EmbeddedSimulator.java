@@ -1,7 +1,11 @@
 package org.schsm.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.schsm.simulator.cvc.DeviceCertificates;
+import org.schsm.simulator.cvc.HolderReference;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
 import org.schsm.transport.CardTransport;
@@ -22,8 +26,27 @@ public final class EmbeddedSimulator implements CardTransport {
     }
 
     public static EmbeddedSimulator open(Path stateFile) {
+        return new EmbeddedSimulator(new SimulatorTransport(loadOrCreate(stateFile)), stateFile);
+    }
+
+    /**
+     * The card saved in {@code stateFile}, or a new one with its own device certificate (so that
+     * OpenSC binds it when it is served as a PC/SC reader), saved at once.
+     */
+    public static SimulatedCard loadOrCreate(Path stateFile) {
         try {
-            return new EmbeddedSimulator(new SimulatorTransport(SimulatedCard.loadOrCreate(stateFile)), stateFile);
+            if (Files.exists(stateFile)) {
+                return SimulatedCard.load(stateFile);
+            }
+            int device = new SecureRandom().nextInt(10_000);
+            SimulatedCard card = SimulatedCard.create(
+                    DeviceCertificates.generate(HolderReference.simulatedDevice(device)).efCDevAut());
+            Path parent = stateFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            card.save(stateFile);
+            return card;
         } catch (IOException e) {
             throw new TransportException("cannot open the simulated card's state file " + stateFile + ": "
                     + e.getMessage(), e);

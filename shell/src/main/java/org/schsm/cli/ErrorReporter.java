@@ -2,6 +2,7 @@ package org.schsm.cli;
 
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.StatusWordException;
+import org.schsm.hsm.BrickGuardException;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine;
 
@@ -12,6 +13,9 @@ import picocli.CommandLine;
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     static int exitCodeOf(Throwable e) {
+        if (e instanceof BrickGuardException) {
+            return ExitCode.GUARD;
+        }
         if (e instanceof StatusWordException) {
             return ExitCode.CARD_REFUSED;
         }

@@ -124,7 +124,8 @@ public record StatusWord(int value) {
             int sw1 = sw >>> 8;
             int sw2 = sw & 0xFF;
             if (sw1 == 0x61) {
-                return sw2 + " response bytes still available (GET RESPONSE)";
+                // SW2 00 cannot mean "nothing left": ISO uses it for 256 bytes or more.
+                return (sw2 == 0 ? "256 or more" : String.valueOf(sw2)) + " response bytes still available (GET RESPONSE)";
             }
             if (sw1 == 0x6C) {
                 return "wrong Le: exact length is " + (sw2 == 0 ? 256 : sw2);

@@ -1,0 +1,171 @@
+package org.schsm.cli;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.schsm.hsm.Pin;
+import org.schsm.hsm.PinReference;
+import org.schsm.hsm.PinValue;
+import org.schsm.hsm.SmartCardHsm;
+import org.schsm.hsm.SoPin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code schsm pin ...}: the PIN lifecycle. Every PIN may be a value, env:VAR, file:PATH, or prompted. */
+@Command(name = "pin", description = "PIN status, verify, change and unblock.",
+        subcommands = {PinCommand.Status.class, PinCommand.Verify.class, PinCommand.Change.class, PinCommand.Unblock.class})
+public final class PinCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static SmartCardHsm hsm(CardSession session, boolean force) {
+        SmartCardHsm hsm = new SmartCardHsm(session.transport());
+        return force ? hsm.withForce() : hsm;
+    }
+
+    @Command(name = "status", description = "Tries left for the user PIN and the SO-PIN; spends no try.")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+                SmartCardHsm hsm = new SmartCardHsm(session.transport());
+                hsm.select();
+                var user = hsm.pinStatus(PinReference.USER);
+                var so = hsm.pinStatus(PinReference.SO);
+                if (json) {
+                    JsonObject o = new JsonObject();
+                    o.add("userPin", StatusJson.pin(user));
+                    o.add("soPin", StatusJson.pin(so));
+                    out.println(Json.GSON.toJson(o));
+                } else {
+                    out.println("User PIN : " + StatusCommand.pinLine(user) + "  [" + user.statusWord() + "]");
+                    out.println("SO-PIN   : " + StatusCommand.pinLine(so) + "  [" + so.statusWord() + "]");
+                }
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "verify", description = "Verify the user PIN (or the SO-PIN with --so).")
+    static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--so", description = "Verify the SO-PIN (16 hex digits) instead of the user PIN.")
+        boolean so;
+
+        @Option(names = "--pin", paramLabel = "PIN", description = "The PIN: value, env:VAR or file:PATH (default: prompt).")
+        String pin;
+
+        @Option(names = "--so-pin-ascii", description = "The SO-PIN is given as its 8 characters, not 16 hex digits.")
+        boolean ascii;
+
+        @Option(names = "--force", description = "Proceed even when one try is left (a wrong PIN then blocks it).")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            Secrets secrets = new Secrets(PinSource.system());
+            try (PinValue value = so ? secrets.soPin(pin, "SO-PIN", "--pin", ascii) : secrets.userPin(pin, "user PIN", "--pin");
+                 CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+                SmartCardHsm hsm = hsm(session, force);
+                hsm.select();
+                hsm.verify(value);
+                spec.commandLine().getOut().println((so ? "SO-PIN" : "User PIN") + " verified.");
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "change", description = "Change the user PIN (or the SO-PIN with --so); ends transport-PIN mode.")
+    static final class Change implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--so", description = "Change the SO-PIN (16 hex digits each).")
+        boolean so;
+
+        @Option(names = {"--old", "--pin"}, paramLabel = "PIN", description = "Current PIN: value, env:VAR or file:PATH (default: prompt).")
+        String oldPin;
+
+        @Option(names = "--new", paramLabel = "PIN", description = "New PIN: value, env:VAR or file:PATH (default: prompt).")
+        String newPin;
+
+        @Option(names = "--so-pin-ascii", description = "SO-PINs are given as 8 characters, not 16 hex digits.")
+        boolean ascii;
+
+        @Option(names = "--force", description = "Proceed even when one try is left.")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            Secrets secrets = new Secrets(PinSource.system());
+            String what = so ? "SO-PIN" : "user PIN";
+            try (PinValue oldValue = so ? secrets.soPin(oldPin, "current " + what, "--old", ascii)
+                    : secrets.userPin(oldPin, "current " + what, "--old");
+                 PinValue newValue = so ? secrets.soPin(newPin, "new " + what, "--new", ascii)
+                         : secrets.userPin(newPin, "new " + what, "--new");
+                 CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+                SmartCardHsm hsm = hsm(session, force);
+                hsm.select();
+                hsm.changeReferenceData(oldValue, newValue);
+                spec.commandLine().getOut().println((so ? "SO-PIN" : "User PIN") + " changed.");
+                if (newValue instanceof SoPin s && s.isDefault()) {
+                    spec.commandLine().getErr().println("warning: the new SO-PIN is the vendor's documented default");
+                }
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "unblock", description = "Reset the user PIN's retry counter with the SO-PIN (RESET RETRY COUNTER).")
+    static final class Unblock implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--so-pin", paramLabel = "HEX16", description = "SO-PIN: value, env:VAR or file:PATH (default: prompt).")
+        String soPin;
+
+        @Option(names = "--so-pin-ascii", description = "The SO-PIN is given as its 8 characters, not 16 hex digits.")
+        boolean ascii;
+
+        @Option(names = "--new-pin", arity = "0..1", fallbackValue = "", paramLabel = "PIN",
+                description = "Also set a new user PIN (value, env:VAR, file:PATH; no value: prompt). "
+                        + "Without it only the counter is reset.")
+        String newPin;
+
+        @Option(names = "--force", description = "Proceed even when the SO-PIN has one try left.")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            Secrets secrets = new Secrets(PinSource.system());
+            try (SoPin so = secrets.soPin(soPin, "SO-PIN", "--so-pin", ascii);
+                 Pin fresh = newPin == null ? null
+                         : secrets.userPin(newPin.isEmpty() ? null : newPin, "new user PIN", "--new-pin");
+                 CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+                SmartCardHsm hsm = hsm(session, force);
+                hsm.select();
+                hsm.resetRetryCounter(so, fresh);
+                spec.commandLine().getOut().println(fresh == null
+                        ? "User PIN retry counter reset; the PIN is unchanged."
+                        : "User PIN set and its retry counter reset.");
+                return ExitCode.OK;
+            }
+        }
+    }
+}

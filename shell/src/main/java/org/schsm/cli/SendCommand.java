@@ -1,0 +1,73 @@
+package org.schsm.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Hex;
+import org.schsm.apdu.ResponseApdu;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code schsm send APDU...}: raw APDUs in order. Every APDU is parsed before the first is sent,
+ * so a typo in the third never leaves the first two applied.
+ */
+@Command(name = "send", description = "Send raw APDUs (hex); print data, SW and its meaning.")
+public final class SendCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "APDU",
+            description = "Command APDU in hex: 00A40400, '00 A4 04 00' or 00:A4:04:00.")
+    List<String> apdus;
+
+    @Option(names = "--raw", description = "No automatic GET RESPONSE on 61xx or resend on 6Cxx.")
+    boolean raw;
+
+    @Option(names = "--json", description = "Print the exchanges as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<CommandApdu> commands = new ArrayList<>();
+        for (int i = 0; i < apdus.size(); i++) {
+            commands.add(Apdus.parseArgument(apdus.get(i), i + 1));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean allOk = true;
+        JsonArray exchanges = new JsonArray();
+        try (CardSession session = CardConnector.open(CardOptions.of(spec), err, !raw)) {
+            for (CommandApdu command : commands) {
+                ResponseApdu response = session.transport().transmit(command);
+                boolean ok = response.isOk() || raw && response.statusWord().sw1() == 0x61;
+                allOk &= ok;
+                if (json) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("command", command.toString());
+                    o.addProperty("data", Hex.encode(response.data()));
+                    o.addProperty("sw", response.statusWord().hex());
+                    o.addProperty("meaning", response.statusWord().meaning());
+                    exchanges.add(o);
+                } else {
+                    out.println(">> " + command);
+                    if (response.dataLength() > 0) {
+                        out.println("<< " + Hex.spaced(response.data()));
+                    }
+                    out.println("   " + response.statusWord());
+                }
+            }
+        }
+        if (json) {
+            out.println(Json.GSON.toJson(exchanges));
+        }
+        return allOk ? ExitCode.OK : ExitCode.CARD_REFUSED;
+    }
+}

@@ -1,0 +1,79 @@
+package org.schsm.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.schsm.simulator.SimulatedCard;
+import org.schsm.simulator.vpcd.SimulatedCardVirtualCard;
+import org.schsm.simulator.vpcd.VpcdClient;
+import org.schsm.transport.TransportException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code schsm sim serve}: the persistent simulated card as a real PC/SC reader through vpcd. */
+@Command(name = "sim", description = "The simulated SmartCard-HSM.", subcommands = SimCommand.Serve.class)
+public final class SimCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "serve", description = "Insert the simulated card into vsmartcard's vpcd reader (pcscd must run with vpcd).")
+    static final class Serve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--state", paramLabel = "FILE", description = "State file (default: the one of --sim-state).")
+        Path state;
+
+        @Option(names = "--host", defaultValue = VpcdClient.DEFAULT_HOST, description = "vpcd host (default ${DEFAULT-VALUE}).")
+        String host;
+
+        @Option(names = "--port", defaultValue = "" + VpcdClient.DEFAULT_PORT, description = "vpcd port (default ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--for", paramLabel = "SECONDS", description = "Stop after this many seconds (default: until interrupted).")
+        Long seconds;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path stateFile = state != null ? state : CardOptions.of(spec).simState();
+            SimulatedCard card = EmbeddedSimulator.loadOrCreate(stateFile);
+            SimulatedCardVirtualCard virtual = new SimulatedCardVirtualCard(card);
+            CountDownLatch stop = new CountDownLatch(1);
+            try (VpcdClient client = VpcdClient.builder(virtual).host(host).port(port)
+                    .afterCommand(virtual.saveTo(stateFile)).build()) {
+                Thread hook = new Thread(stop::countDown, "schsm-sim-stop");
+                Runtime.getRuntime().addShutdownHook(hook);
+                client.start();
+                out.println("Serving the simulated SmartCard-HSM (state " + stateFile + ") to vpcd at "
+                        + host + ":" + port + "; stop with Ctrl-C.");
+                out.flush();
+                if (!client.awaitConnected(Duration.ofSeconds(5))) {
+                    spec.commandLine().getErr().println("note: vpcd at " + host + ":" + port
+                            + " is not answering yet (is pcscd running with vsmartcard-vpcd?); retrying");
+                }
+                if (seconds != null) {
+                    stop.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } else {
+                    stop.await();
+                }
+            }
+            try {
+                card.save(stateFile);
+            } catch (java.io.IOException e) {
+                throw new TransportException("could not save the simulated card to " + stateFile + ": " + e.getMessage(), e);
+            }
+            return ExitCode.OK;
+        }
+    }
+}

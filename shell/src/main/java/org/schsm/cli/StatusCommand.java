@@ -1,0 +1,65 @@
+package org.schsm.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.schsm.atr.Atr;
+import org.schsm.hsm.DeviceStatus;
+import org.schsm.hsm.PinStatus;
+import org.schsm.hsm.SmartCardHsm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code schsm status}: what sc-hsm-tool prints (version, options, SO-PIN and user-PIN tries,
+ * transport PIN, DKEK) plus what it leaves out (initialized or not, blocked flags, the ATR
+ * decoded). Reads only; spends no try.
+ */
+@Command(name = "status", description = "Show version, options, PIN counters, DKEK and the ATR; spends no try.")
+public final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+            DeviceStatus s = new SmartCardHsm(session.transport()).status();
+            if (json) {
+                out.println(Json.GSON.toJson(StatusJson.of(s, session)));
+                return ExitCode.OK;
+            }
+            out.println("Reader               : " + session.description());
+            out.println("Card                 : " + s.cardName());
+            out.println("Version              : " + s.version());
+            out.println("Config options       : " + s.options().map(o -> o.hex() + " " + o.names()).orElse("(not reported)"));
+            out.println("Initialized          : " + (s.initialized() ? "yes" : "no (run: schsm init)"));
+            if (s.initialized()) {
+                out.println("SO-PIN               : " + pinLine(s.soPin()));
+                out.println("User PIN             : " + pinLine(s.userPin()));
+                out.println("Transport PIN        : " + (s.transportPinActive() ? "active, change it first (schsm pin change)" : "no"));
+                out.println("DKEK                 : " + s.dkek().map(d -> d.describe()).orElse("not available"));
+            }
+            out.println("ATR                  : " + s.atrHex());
+            for (String line : Atr.parse(s.atr()).describe()) {
+                out.println("  " + line);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    static String pinLine(PinStatus p) {
+        return switch (p.state()) {
+            case NOT_VERIFIED -> p.triesLeft() + (p.triesLeft() == 1 ? " try left (LAST TRY)" : " tries left");
+            case VERIFIED -> "verified in this session";
+            case BLOCKED -> "BLOCKED";
+            case TRANSPORT_PIN -> "transport PIN (must be changed before use)";
+            case NOT_INITIALIZED -> "not set";
+            case UNKNOWN -> "unknown: " + p.statusWord();
+        };
+    }
+}

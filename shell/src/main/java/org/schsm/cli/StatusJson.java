@@ -1,0 +1,52 @@
+package org.schsm.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.schsm.hsm.DeviceStatus;
+import org.schsm.hsm.DkekStatus;
+import org.schsm.hsm.PinStatus;
+
+/** The JSON shape of {@code schsm status --json}; field names are part of the interface. */
+final class StatusJson {
+    private StatusJson() {
+    }
+
+    static JsonObject of(DeviceStatus s, CardSession session) {
+        JsonObject o = new JsonObject();
+        o.addProperty("reader", session.description());
+        o.addProperty("simulated", session.simulated());
+        o.addProperty("card", s.cardName());
+        o.addProperty("atr", s.atrHex().replace(" ", ""));
+        o.addProperty("version", s.version().toString());
+        s.options().ifPresentOrElse(opt -> {
+            o.addProperty("options", opt.hex());
+            JsonArray names = new JsonArray();
+            opt.names().forEach(names::add);
+            o.add("optionNames", names);
+        }, () -> o.add("options", null));
+        o.addProperty("initialized", s.initialized());
+        o.addProperty("transportPin", s.transportPinActive());
+        o.add("soPin", pin(s.soPin()));
+        o.add("userPin", pin(s.userPin()));
+        o.add("dkek", s.dkek().map(StatusJson::dkek).orElse(null));
+        return o;
+    }
+
+    static JsonObject pin(PinStatus p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("state", p.state().name());
+        o.addProperty("triesLeft", p.triesLeft() >= 0 ? p.triesLeft() : null);
+        o.addProperty("blocked", p.isBlocked());
+        o.addProperty("sw", p.statusWord().hex());
+        o.addProperty("meaning", p.statusWord().meaning());
+        return o;
+    }
+
+    private static JsonObject dkek(DkekStatus d) {
+        JsonObject o = new JsonObject();
+        o.addProperty("shares", d.totalShares());
+        o.addProperty("outstanding", d.outstandingShares());
+        o.addProperty("keyCheckValue", d.keyCheckValue());
+        return o;
+    }
+}

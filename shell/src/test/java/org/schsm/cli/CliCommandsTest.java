@@ -1,0 +1,268 @@
+package org.schsm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every schsm command and exit code, end to end against the embedded simulated card. */
+class CliCommandsTest {
+    private static final String SO = "3537363231383830";
+    private static final String WRONG_SO = "0102030405060708";
+    private static final String PIN = "648219";
+
+    @TempDir
+    Path dir;
+    Path state;
+    Cli cli;
+
+    @BeforeEach
+    void setUp() {
+        state = dir.resolve("card.state");
+        cli = new Cli(state);
+    }
+
+    private Cli.Result ok(String... args) {
+        Cli.Result r = cli.run(args);
+        assertEquals(ExitCode.OK, r.exitCode(), r::toString);
+        return r;
+    }
+
+    private void initialized(String... extra) {
+        String[] base = {"init", "--so-pin", SO, "--pin", PIN};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        ok(all);
+    }
+
+    private JsonObject statusJson() {
+        return JsonParser.parseString(ok("status", "--json").out()).getAsJsonObject();
+    }
+
+    private int tries(String pin) {
+        return statusJson().getAsJsonObject(pin).get("triesLeft").getAsInt();
+    }
+
+    @Test
+    void statusOfFreshCardSaysNeverInitializedAndDecodesAtr() {
+        Cli.Result r = ok("status");
+        assertTrue(r.out().contains("Initialized          : no"), r::toString);
+        assertTrue(r.out().contains("TCK FA  correct"), r::toString);
+        assertTrue(r.out().contains("Version              : 3.6"), r::toString);
+    }
+
+    @Test
+    void statusJsonAfterInitCarriesEveryFieldSchHsmToolPrints() {
+        initialized("--dkek-shares", "1");
+        JsonObject s = statusJson();
+        assertEquals("3.6", s.get("version").getAsString());
+        assertEquals("0001", s.get("options").getAsString());
+        assertEquals("User PIN reset with SO-PIN enabled", s.getAsJsonArray("optionNames").get(0).getAsString());
+        assertTrue(s.get("initialized").getAsBoolean());
+        assertFalse(s.get("transportPin").getAsBoolean());
+        assertEquals(15, s.getAsJsonObject("soPin").get("triesLeft").getAsInt());
+        assertEquals("63CF", s.getAsJsonObject("soPin").get("sw").getAsString());
+        assertEquals(3, s.getAsJsonObject("userPin").get("triesLeft").getAsInt());
+        assertEquals(1, s.getAsJsonObject("dkek").get("shares").getAsInt());
+        assertEquals(1, s.getAsJsonObject("dkek").get("outstanding").getAsInt());
+        assertTrue(s.get("simulated").getAsBoolean());
+        assertEquals("3BFE1800008131FE458031815448534D31738021408107FA", s.get("atr").getAsString());
+    }
+
+    @Test
+    void wrongPinExitsOneThenGuardStopsTheLastTryWithExitFour() {
+        initialized();
+        assertEquals(ExitCode.CARD_REFUSED, cli.run("pin", "verify", "--pin", "000000").exitCode());
+        Cli.Result second = cli.run("pin", "verify", "--pin", "000000");
+        assertEquals(ExitCode.CARD_REFUSED, second.exitCode());
+        assertTrue(second.err().contains("63C1"), second::toString);
+        Cli.Result guarded = cli.run("pin", "verify", "--pin", "000000");
+        assertEquals(ExitCode.GUARD, guarded.exitCode(), guarded::toString);
+        assertTrue(guarded.err().contains("--force"), guarded::toString);
+        assertEquals(1, tries("userPin"), "the guard must not have spent the last try");
+    }
+
+    @Test
+    void forcedLastTryBlocksAndEvenTheRightPinIsThenRefused() {
+        initialized("--pin-retry", "1");
+        assertEquals(ExitCode.CARD_REFUSED, cli.run("pin", "verify", "--force", "--pin", "000000").exitCode());
+        JsonObject user = statusJson().getAsJsonObject("userPin");
+        assertTrue(user.get("blocked").getAsBoolean());
+        Cli.Result right = cli.run("pin", "verify", "--force", "--pin", PIN);
+        assertEquals(ExitCode.CARD_REFUSED, right.exitCode(), right::toString);
+        assertTrue(right.err().contains("6983"), right::toString);
+    }
+
+    @Test
+    void rightPinVerifiesAndRestoresTheCounter() {
+        initialized();
+        cli.run("pin", "verify", "--pin", "000000");
+        assertEquals(2, tries("userPin"));
+        assertTrue(ok("pin", "verify", "--pin", PIN).out().contains("User PIN verified"));
+        assertEquals(3, tries("userPin"));
+    }
+
+    @Test
+    void reinitializationNeedsForceAndAWrongSoPinSpendsOneTryAndErasesNothing() {
+        initialized();
+        Cli.Result guarded = cli.run("init", "--so-pin", SO, "--pin", "111111");
+        assertEquals(ExitCode.GUARD, guarded.exitCode(), guarded::toString);
+        assertTrue(guarded.err().contains("erase"), guarded::toString);
+
+        Cli.Result wrong = cli.run("init", "--force", "--so-pin", WRONG_SO, "--pin", "111111");
+        assertEquals(ExitCode.CARD_REFUSED, wrong.exitCode(), wrong::toString);
+        assertEquals(14, tries("soPin"));
+        ok("pin", "verify", "--pin", PIN); // old user PIN still there: nothing erased
+
+        ok("init", "--force", "--so-pin", SO, "--pin", "111111");
+        ok("pin", "verify", "--pin", "111111");
+    }
+
+    @Test
+    void unblockResetsCounterOrSetsNewPin() {
+        initialized();
+        cli.run("pin", "verify", "--pin", "000000");
+        ok("pin", "unblock", "--so-pin", SO);
+        assertEquals(3, tries("userPin"));
+        ok("pin", "unblock", "--so-pin", SO, "--new-pin", "222222");
+        ok("pin", "verify", "--pin", "222222");
+    }
+
+    @Test
+    void unblockWithoutPinResetOptionIsRefusedAndSpendsNoSoTry() {
+        initialized("--no-pin-reset");
+        Cli.Result r = cli.run("pin", "unblock", "--so-pin", SO);
+        assertEquals(ExitCode.CARD_REFUSED, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("6986"), r::toString);
+        assertEquals(15, tries("soPin"));
+    }
+
+    @Test
+    void changeUserPinAndSoPin() {
+        initialized();
+        ok("pin", "change", "--old", PIN, "--new", "123456");
+        ok("pin", "verify", "--pin", "123456");
+        ok("pin", "change", "--so", "--old", SO, "--new", WRONG_SO);
+        ok("pin", "verify", "--so", "--pin", WRONG_SO);
+        assertEquals(ExitCode.CARD_REFUSED, cli.run("pin", "verify", "--so", "--pin", SO).exitCode());
+    }
+
+    @Test
+    void transportPinMustBeChangedBeforeUse() {
+        initialized("--transport-pin");
+        assertTrue(statusJson().get("transportPin").getAsBoolean());
+        Cli.Result verify = cli.run("pin", "verify", "--pin", PIN);
+        assertEquals(ExitCode.CARD_REFUSED, verify.exitCode(), verify::toString);
+        assertTrue(verify.err().contains("6984"), verify::toString);
+        ok("pin", "change", "--old", PIN, "--new", "654321");
+        assertFalse(statusJson().get("transportPin").getAsBoolean());
+        ok("pin", "verify", "--pin", "654321");
+    }
+
+    @Test
+    void pinStatusSpendsNothing() {
+        initialized();
+        Cli.Result r = ok("pin", "status");
+        assertTrue(r.out().contains("User PIN : 3 tries left"), r::toString);
+        assertTrue(r.out().contains("SO-PIN   : 15 tries left"), r::toString);
+        ok("pin", "status");
+        assertEquals(3, tries("userPin"));
+        assertEquals(15, tries("soPin"));
+    }
+
+    @Test
+    void doctorReproducesTheNitrokeyForumCase() {
+        initialized();
+        cli.run("pin", "verify", "--pin", "000000");
+        for (int i = 0; i < 8; i++) {
+            assertEquals(ExitCode.CARD_REFUSED, cli.run("init", "--force", "--so-pin", WRONG_SO, "--pin", PIN).exitCode());
+        }
+        Cli.Result r = ok("doctor");
+        assertTrue(r.out().contains("SO-PIN has 7 of 15 tries left"), r::toString);
+        assertTrue(r.out().contains("User PIN has 2 tries left"), r::toString);
+        assertTrue(r.out().contains("Do not keep guessing SO-PINs"), r::toString);
+        assertTrue(r.out().contains("3537363231383830"), "names the documented default: " + r);
+        JsonObject json = JsonParser.parseString(ok("doctor", "--json").out()).getAsJsonObject();
+        assertEquals("SmartCard-HSM version 3.6", json.get("device").getAsString());
+        assertTrue(json.getAsJsonArray("findings").size() >= 2);
+    }
+
+    @Test
+    void doctorOnFreshCardPointsToInit() {
+        Cli.Result r = ok("doctor");
+        assertTrue(r.out().contains("schsm init"), r::toString);
+    }
+
+    @Test
+    void eightCharacterSoPinIsRefusedWithItsHexFormAndNothingIsSent() {
+        Cli.Result r = cli.run("init", "--so-pin", "57621880", "--pin", PIN);
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("3537363231383830"), r::toString);
+        assertFalse(Files.exists(state), "no card may have been opened");
+    }
+
+    @Test
+    void soPinAsciiOptionConverts() {
+        ok("init", "--so-pin", "57621880", "--so-pin-ascii", "--pin", PIN);
+        ok("pin", "verify", "--so", "--pin", SO);
+    }
+
+    @Test
+    void pinFromFileWorksAndTrailingNewlineIsIgnored() throws Exception {
+        Path pinFile = dir.resolve("pin.txt");
+        Files.writeString(pinFile, PIN + "\n");
+        initialized();
+        ok("pin", "verify", "--pin", "file:" + pinFile);
+    }
+
+    @Test
+    void missingPinWithoutConsoleIsUsageErrorTwo() {
+        Cli.Result r = cli.run("pin", "verify");
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("no console"), r::toString);
+    }
+
+    @Test
+    void unusableStateFileIsACardErrorThree() throws Exception {
+        Path directory = Files.createDirectory(dir.resolve("not-a-file"));
+        Cli.Result r = new Cli(directory).run("status");
+        assertEquals(ExitCode.NO_CARD, r.exitCode(), r::toString);
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r);
+    }
+
+    @Test
+    void traceNeverShowsThePin() {
+        Cli.Result r = cli.run("-v", "init", "--so-pin", SO, "--pin", PIN);
+        assertEquals(ExitCode.OK, r.exitCode(), r::toString);
+        Cli.Result v = cli.run("-v", "pin", "verify", "--pin", PIN);
+        String all = r.all() + v.all();
+        assertTrue(all.contains("trace >> 80 50 00 00"), all);
+        assertTrue(all.contains("**"), all);
+        for (String secret : new String[] {PIN, "363438323139", "36 34 38 32 31 39", SO, "35 37 36 32 31 38 38 30"}) {
+            assertFalse(all.contains(secret), "leaked " + secret + ":\n" + all);
+        }
+    }
+
+    @Test
+    void readersListsTheEmbeddedSimulator() {
+        Cli.Result r = Cli.runBare("readers");
+        assertEquals(ExitCode.OK, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("sim "), r::toString);
+    }
+
+    @Test
+    void atrCommandDecodesAndRejectsTruncatedAtr() {
+        Cli.Result r = Cli.runBare("atr", "3B FE 18 00 00 81 31 FE 45 80 31 81 54 48 53 4D 31 73 80 21 40 81 07 FA");
+        assertEquals(ExitCode.OK, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("Protocols: T=1"), r::toString);
+        assertEquals(ExitCode.BAD_INPUT, Cli.runBare("atr", "3BFE18").exitCode());
+    }
+}

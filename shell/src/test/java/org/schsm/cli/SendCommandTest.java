@@ -1,0 +1,62 @@
+package org.schsm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SendCommandTest {
+    private static final String SELECT = "00A404000BE82B0601040181C31F020100";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void selectPrintsFcpAndSuccess() {
+        Cli.Result r = new Cli(dir.resolve("card.state")).run("send", SELECT);
+        assertEquals(ExitCode.OK, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("85 05"), r::toString);
+        assertTrue(r.out().contains("9000 (success)"), r::toString);
+    }
+
+    @Test
+    void refusedCommandExitsOneWithMeaning() {
+        Cli.Result r = new Cli(dir.resolve("card.state")).run("send", SELECT, "00 20 00 88");
+        assertEquals(ExitCode.CARD_REFUSED, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("6A88 (referenced data not found"), r::toString);
+    }
+
+    @Test
+    void malformedSecondApduSendsNothingAtAll() {
+        Path state = dir.resolve("card.state");
+        Cli.Result r = new Cli(state).run("send", SELECT, "00 A4 0");
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("APDU #2"), r::toString);
+        assertTrue(r.out().isEmpty(), "nothing may be sent: " + r);
+        assertFalse(Files.exists(state), "the card must not even have been opened");
+    }
+
+    @Test
+    void verifyDataIsRedactedInOutput() {
+        Cli.Result r = new Cli(dir.resolve("card.state")).run("send", SELECT, "00 20 00 81 06 31 32 33 34 35 36");
+        assertTrue(r.out().contains("00 20 00 81 06 **"), r::toString);
+        assertFalse(r.all().contains("31 32 33 34 35 36"), r::toString);
+    }
+
+    @Test
+    void jsonOutputCarriesSwAndMeaning() {
+        Cli.Result r = new Cli(dir.resolve("card.state")).run("send", "--json", SELECT);
+        com.google.gson.JsonArray a = com.google.gson.JsonParser.parseString(r.out()).getAsJsonArray();
+        assertEquals("9000", a.get(0).getAsJsonObject().get("sw").getAsString());
+        assertEquals("success", a.get(0).getAsJsonObject().get("meaning").getAsString());
+    }
+
+    @Test
+    void unknownOptionIsUsageErrorTwo() {
+        assertEquals(ExitCode.BAD_INPUT, Cli.runBare("send", "--no-such-option", SELECT).exitCode());
+    }
+}

@@ -1,0 +1,191 @@
+package org.schsm.simulator.cvc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.bouncycastle.asn1.eac.CVCertificate;
+import org.bouncycastle.asn1.eac.ECDSAPublicKey;
+import org.bouncycastle.asn1.eac.EACObjectIdentifiers;
+import org.bouncycastle.eac.EACCertificateHolder;
+import org.bouncycastle.eac.operator.jcajce.JcaEACSignatureVerifierBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.schsm.apdu.Hex;
+
+class DeviceCertificatesTest {
+    private static final int CVC = 0x7F21;
+    private static final int BODY = 0x7F4E;
+    private static final int SIGNATURE = 0x5F37;
+    private static final int PUBLIC_KEY = 0x7F49;
+    /** id-TA-ECDSA-SHA-256, 0.4.0.127.0.7.2.2.2.2.3. */
+    private static final byte[] ID_TA_ECDSA_SHA_256 = Hex.decode("04007F00070202020203");
+    private static final LocalDate EFFECTIVE = LocalDate.of(2026, 11, 23);
+
+    private static DeviceCertificates certs;
+    private static byte[] ef;
+    private static TlvNode device;
+    private static TlvNode dica;
+
+    @BeforeAll
+    static void generate() {
+        certs = DeviceCertificates.generate(HolderReference.simulatedDevice(1), new SecureRandom(), EFFECTIVE);
+        ef = certs.efCDevAut();
+        List<TlvNode> top = TlvNode.parseAll(ef);
+        assertEquals(2, top.size(), "EF.C_DevAut holds exactly two certificates");
+        device = top.get(0);
+        dica = top.get(1);
+    }
+
+    @Test
+    void efCDevAutIsTheDeviceCertificateFollowedByTheDica() {
+        byte[] deviceCert = certs.deviceCertificate();
+        assertArrayEquals(deviceCert, Arrays.copyOf(ef, deviceCert.length));
+        assertArrayEquals(certs.issuerCertificate(), Arrays.copyOfRange(ef, deviceCert.length, ef.length));
+        assertEquals(CVC, device.tag());
+        assertEquals(CVC, dica.tag());
+    }
+
+    @Test
+    void bodyFieldsComeInTheOrderOpenScDecodes() {
+        // sc_pkcs15emu_sc_hsm_decode_cvc reads 5F29, 42, 7F49, 5F20 in this order; the rest follows.
+        for (TlvNode cert : List.of(device, dica)) {
+            assertEquals(List.of(BODY, SIGNATURE), cert.childTags());
+            assertEquals(List.of(0x5F29, 0x42, PUBLIC_KEY, 0x5F20, 0x7F4C, 0x5F25, 0x5F24),
+                    cert.child(BODY).childTags());
+            assertArrayEquals(new byte[] {0}, cert.child(BODY).child(0x5F29).value(), "profile identifier 0");
+        }
+    }
+
+    @Test
+    void datesArePackedDigitsAndTheDeviceExpiresAfterItsIssuer() {
+        assertArrayEquals(new byte[] {2, 6, 1, 1, 2, 3}, device.child(BODY).child(0x5F25).value());
+        assertArrayEquals(new byte[] {3, 6, 1, 1, 2, 3}, device.child(BODY).child(0x5F24).value());
+        assertArrayEquals(new byte[] {4, 1, 1, 1, 2, 3}, dica.child(BODY).child(0x5F24).value());
+    }
+
+    @Test
+    void deviceHolderReferenceGivesTheSerialNumber() {
+        String chr = text(device.child(BODY).child(0x5F20));
+        assertEquals("DESCHSM000100001", chr);
+        assertEquals("DESCHSM0001", chr.substring(0, chr.length() - 5), "OpenSC strips the 5-digit sequence");
+        assertEquals("DESCHSM0001", certs.serialNumber());
+    }
+
+    @Test
+    void chainOfReferencesLeadsFromDeviceToDicaToRoot() {
+        assertEquals(text(dica.child(BODY).child(0x5F20)), text(device.child(BODY).child(0x42)));
+        assertEquals(DeviceCertificates.DICA.toString(), text(dica.child(BODY).child(0x5F20)));
+        assertEquals(DeviceCertificates.ROOT.toString(), text(dica.child(BODY).child(0x42)));
+        TlvNode root = TlvNode.parse(certs.rootCertificate(), 0);
+        assertEquals(text(root.child(BODY).child(0x5F20)), text(root.child(BODY).child(0x42)), "root is self-signed");
+    }
+
+    @Test
+    void publicKeyCarriesTheOidAllP256DomainParametersAndTheDevicePoint() {
+        TlvNode key = device.child(BODY).child(PUBLIC_KEY);
+        assertEquals(List.of(0x06, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87), key.childTags());
+        assertArrayEquals(ID_TA_ECDSA_SHA_256, key.child(0x06).value());
+        ECPublicKey expected = (ECPublicKey) certs.deviceKeyPair().getPublic();
+        ECParameterSpec p256 = expected.getParams();
+        assertEquals(((ECFieldFp) p256.getCurve().getField()).getP(), new BigInteger(1, key.child(0x81).value()));
+        assertEquals(p256.getOrder(), new BigInteger(1, key.child(0x85).value()));
+        byte[] point = key.child(0x86).value();
+        assertEquals(65, point.length);
+        assertEquals(0x04, point[0], "uncompressed point");
+        assertEquals(expected.getW(), point(point));
+    }
+
+    @Test
+    void signaturesArePlainRAndSOf64BytesAndVerifyUpTheChain() throws Exception {
+        PublicKey dicaKey = publicKeyOf(dica);
+        PublicKey rootKey = publicKeyOf(TlvNode.parse(certs.rootCertificate(), 0));
+        assertTrue(verifies(device, dicaKey), "device certificate must verify with the DICA key");
+        assertTrue(verifies(dica, rootKey), "DICA certificate must verify with the root key");
+        assertFalse(verifies(device, rootKey), "device certificate must not verify with the root key");
+    }
+
+    @Test
+    void bouncyCastleParsesBothCertificatesAndChecksTheirSignatures() throws Exception {
+        EACCertificateHolder deviceHolder = new EACCertificateHolder(certs.deviceCertificate());
+        EACCertificateHolder dicaHolder = new EACCertificateHolder(certs.issuerCertificate());
+        CVCertificate parsed = deviceHolder.toASN1Structure();
+        assertEquals("DE", parsed.getHolderReference().getCountryCode());
+        assertEquals("SCHSM0001", parsed.getHolderReference().getHolderMnemonic());
+        assertEquals("00001", parsed.getHolderReference().getSequenceNumber());
+        ECDSAPublicKey dicaPublic = (ECDSAPublicKey) dicaHolder.getPublicKeyDataObject();
+        assertEquals(EACObjectIdentifiers.id_TA_ECDSA_SHA_256, dicaPublic.getUsage());
+        assertTrue(deviceHolder.isSignatureValid(new JcaEACSignatureVerifierBuilder()
+                .build(EACObjectIdentifiers.id_TA_ECDSA_SHA_256, publicKeyOf(dica))));
+    }
+
+    @Test
+    void fitsTheBufferOpenScReadsEfCDevAutInto() {
+        // pkcs15-sc-hsm.c and the chip authentication in card-sc-hsm.c read 2F02 into 1024 bytes.
+        assertTrue(ef.length <= 1024, "EF.C_DevAut is " + ef.length + " bytes");
+    }
+
+    @Test
+    void eachGenerationUsesFreshKeys() {
+        DeviceCertificates other = DeviceCertificates.generate(HolderReference.simulatedDevice(1));
+        assertFalse(Arrays.equals(certs.deviceCertificate(), other.deviceCertificate()));
+    }
+
+    private static boolean verifies(TlvNode cert, PublicKey issuer) throws Exception {
+        TlvNode body = cert.child(BODY);
+        byte[] bodyTlv = reencode(body);
+        byte[] signature = cert.child(SIGNATURE).value();
+        assertEquals(64, signature.length, "r||s for P-256");
+        Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+        verifier.initVerify(issuer);
+        verifier.update(bodyTlv);
+        return verifier.verify(signature);
+    }
+
+    /** The body as it was signed: 7F4E, its length, its value (found again in the certificate). */
+    private static byte[] reencode(TlvNode body) {
+        byte[] value = body.value();
+        byte[] header;
+        if (value.length < 0x80) {
+            header = new byte[] {0x7F, 0x4E, (byte) value.length};
+        } else if (value.length < 0x100) {
+            header = new byte[] {0x7F, 0x4E, (byte) 0x81, (byte) value.length};
+        } else {
+            header = new byte[] {0x7F, 0x4E, (byte) 0x82, (byte) (value.length >> 8), (byte) value.length};
+        }
+        byte[] out = Arrays.copyOf(header, header.length + value.length);
+        System.arraycopy(value, 0, out, header.length, value.length);
+        return out;
+    }
+
+    private static PublicKey publicKeyOf(TlvNode cert) throws Exception {
+        byte[] point = cert.child(BODY).child(PUBLIC_KEY).child(0x86).value();
+        ECParameterSpec p256 = ((ECPublicKey) certs.deviceKeyPair().getPublic()).getParams();
+        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point(point), p256));
+    }
+
+    private static ECPoint point(byte[] uncompressed) {
+        int size = (uncompressed.length - 1) / 2;
+        return new ECPoint(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 1 + size)),
+                new BigInteger(1, Arrays.copyOfRange(uncompressed, 1 + size, uncompressed.length)));
+    }
+
+    private static String text(TlvNode node) {
+        return new String(node.value(), StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,17 @@
+package org.schsm.simulator.interop;
+
+import java.util.List;
+
+/** What a finished (or killed) external command left behind. */
+record ProcessResult(List<String> command, int exitCode, String stdout, String stderr, boolean timedOut) {
+
+    boolean succeeded() {
+        return !timedOut && exitCode == 0;
+    }
+
+    /** For assertion messages: the command, its exit and both outputs. */
+    String describe() {
+        return String.join(" ", command) + (timedOut ? " (killed after timeout)" : " exited " + exitCode)
+                + "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
+    }
+}

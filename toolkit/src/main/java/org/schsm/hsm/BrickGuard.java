@@ -1,0 +1,81 @@
+package org.schsm.hsm;
+
+import java.util.EnumSet;
+import org.schsm.hsm.BrickGuardException.Reason;
+
+/**
+ * Refuses commands that could make a device unusable, from counters read without spending a
+ * try. It lives in the toolkit so that the CLI, the shell and scripts all get it; the
+ * {@link SmartCardHsm} facade calls it unless it was made with {@link SmartCardHsm#withForce()}.
+ *
+ * <p>What it refuses: presenting a PIN (VERIFY, CHANGE REFERENCE DATA, and RESET RETRY COUNTER,
+ * which presents the SO-PIN) when exactly one try is left or the PIN is already blocked, and
+ * INITIALIZE DEVICE on a device that is already initialized (it erases every key).
+ */
+public final class BrickGuard {
+    static final String FORCE_HINT = "Add --force (in scripts: hsm.withForce()) to send it anyway.";
+
+    private BrickGuard() {
+    }
+
+    /** Before {@code command} presents the PIN whose status is given. */
+    public static void checkPinAttempt(String command, PinStatus status) {
+        PinReference ref = status.reference();
+        if (status.isBlocked()) {
+            throw new BrickGuardException("Refused: " + command + " was not sent because the " + ref.label()
+                    + " is blocked; the card would refuse even the right value.\n"
+                    + recoveryWhenBlocked(ref) + "\n" + FORCE_HINT, EnumSet.of(Reason.BLOCKED));
+        }
+        if (status.isLastTry()) {
+            throw new BrickGuardException("Refused: " + command + " would spend the last try of the " + ref.label()
+                    + " (1 left): a wrong value blocks it.\n" + costOfBlocking(ref) + "\n"
+                    + "Be sure of the value, then: " + FORCE_HINT, EnumSet.of(Reason.LAST_TRY));
+        }
+    }
+
+    /** Before RESET RETRY COUNTER, which spends an SO-PIN try when the SO-PIN is wrong. */
+    public static void checkResetRetryCounter(PinStatus soStatus) {
+        checkPinAttempt("RESET RETRY COUNTER (it presents the SO-PIN)", soStatus);
+    }
+
+    /** Before INITIALIZE DEVICE, given the SO-PIN status (6A88 = never initialized). */
+    public static void checkInitialize(PinStatus soStatus) {
+        PinStatus.State state = soStatus.state();
+        if (state == PinStatus.State.NOT_INITIALIZED) {
+            return; // first initialization: nothing to erase, the SO-PIN is being set, not checked
+        }
+        if (soStatus.isBlocked()) {
+            throw new BrickGuardException("Refused: INITIALIZE DEVICE was not sent because the SO-PIN is blocked;"
+                    + " the card refuses re-initialization for good.\n" + recoveryWhenBlocked(PinReference.SO)
+                    + "\n" + FORCE_HINT, EnumSet.of(Reason.BLOCKED));
+        }
+        EnumSet<Reason> reasons = EnumSet.of(Reason.ERASES_KEYS);
+        StringBuilder message = new StringBuilder("Refused: INITIALIZE DEVICE would erase every key, certificate"
+                + " and file on this already initialized device.\n");
+        if (soStatus.isLastTry()) {
+            reasons.add(Reason.LAST_TRY);
+            message.append("It also presents the SO-PIN, which has 1 try left: ").append(costOfBlocking(PinReference.SO))
+                    .append('\n');
+        }
+        message.append("Back up the keys you need first; they cannot be recovered afterwards."
+                + " If the SO-PIN is uncertain, run `schsm doctor` before anything else.\n").append(FORCE_HINT);
+        throw new BrickGuardException(message.toString(), reasons);
+    }
+
+    private static String costOfBlocking(PinReference ref) {
+        return ref == PinReference.SO
+                ? "A blocked SO-PIN can never be unblocked: no re-initialization and no user-PIN reset will be"
+                        + " possible again. The SO-PIN is 16 hex digits; the default is " + SoPin.DEFAULT_HEX + "."
+                : "A blocked user PIN can be reset only with the SO-PIN (`schsm pin unblock`), and only if"
+                        + " reset was enabled at initialization; otherwise only `schsm init --force` helps, which erases the keys.";
+    }
+
+    private static String recoveryWhenBlocked(PinReference ref) {
+        return ref == PinReference.SO
+                ? "No command unblocks the SO-PIN: the device cannot be re-initialized and the user PIN cannot be"
+                        + " reset any more; keys stay usable with the user PIN while it works. Run `schsm doctor`."
+                : "Recovery: `schsm pin unblock --new-pin` with the SO-PIN if user-PIN reset was enabled at"
+                        + " initialization (keys are kept; a wrong SO-PIN costs one of its tries), otherwise"
+                        + " `schsm init --force`, which erases all keys. `schsm doctor` tells which applies.";
+    }
+}

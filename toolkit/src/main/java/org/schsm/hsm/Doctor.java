@@ -1,0 +1,89 @@
+package org.schsm.hsm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Explains the state of a SmartCard-HSM and the recovery paths that exist for exactly that
+ * state, reading nothing but SELECT, VERIFY without data and the DKEK status (no try is spent).
+ * {@link #examine} is a pure function of a {@link DeviceStatus}, so every state can be tested.
+ *
+ * <p>Facts behind the advice (reference §2.5, §5, §10): the SO-PIN has 15 tries and can never be
+ * unblocked; a blocked SO-PIN prevents re-initialization and user-PIN reset for good; the user
+ * PIN can be reset with the SO-PIN only when option 0001 was set at initialization;
+ * re-initialization erases all keys; there is no factory reset (Nitrokey forum /t/1895).
+ */
+public final class Doctor {
+    static final int SO_PIN_TRIES = 15;
+
+    private Doctor() {
+    }
+
+    /** Reads the status (spending nothing) and examines it. */
+    public static Diagnosis diagnose(SmartCardHsm hsm) {
+        return examine(hsm.status());
+    }
+
+    public static Diagnosis examine(DeviceStatus status) {
+        List<Finding> findings = new ArrayList<>();
+        if (!status.initialized()) {
+            findings.add(DoctorFindings.notInitialized());
+        } else {
+            PinStatus so = status.soPin();
+            PinStatus user = status.userPin();
+            if (so.isBlocked()) {
+                findings.add(user.isBlocked() ? DoctorFindings.bothBlocked() : DoctorFindings.soPinBlocked(user));
+            } else {
+                soPinCounter(so).ifPresent(findings::add);
+                userPin(status).ifPresent(findings::add);
+            }
+            options(status).ifPresent(findings::add);
+            findings.add(dkek(status.dkek()));
+        }
+        if (findings.stream().noneMatch(f -> f.severity().compareTo(Severity.WARNING) >= 0)) {
+            findings.add(0, DoctorFindings.healthy());
+        }
+        return new Diagnosis(status.cardName(), status.lines(), findings);
+    }
+
+    private static Optional<Finding> soPinCounter(PinStatus so) {
+        return switch (so.state()) {
+            case NOT_VERIFIED -> so.triesLeft() < SO_PIN_TRIES
+                    ? Optional.of(DoctorFindings.soPinTriesSpent(so.triesLeft()))
+                    : Optional.empty();
+            case UNKNOWN -> Optional.of(DoctorFindings.unknown(so));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Finding> userPin(DeviceStatus status) {
+        PinStatus user = status.userPin();
+        return switch (user.state()) {
+            case BLOCKED -> Optional.of(DoctorFindings.userPinBlocked(status.resetRetryCounterEnabled(),
+                    status.soPin().triesLeft()));
+            case NOT_VERIFIED -> user.triesLeft() <= 2
+                    ? Optional.of(DoctorFindings.userPinLow(user.triesLeft(), status.resetRetryCounterEnabled()))
+                    : Optional.empty();
+            case TRANSPORT_PIN -> Optional.of(DoctorFindings.transportPin());
+            case UNKNOWN -> Optional.of(DoctorFindings.unknown(user));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A disabled reset matters only while the user PIN still works; when blocked it is already said. */
+    private static Optional<Finding> options(DeviceStatus status) {
+        boolean resetDisabled = status.resetRetryCounterEnabled().map(enabled -> !enabled).orElse(false);
+        if (resetDisabled && !status.userPin().isBlocked() && !status.soPin().isBlocked()) {
+            return Optional.of(DoctorFindings.noPinReset());
+        }
+        return Optional.empty();
+    }
+
+    private static Finding dkek(Optional<DkekStatus> dkek) {
+        if (dkek.isPresent() && dkek.get().isConfigured()) {
+            return dkek.get().isComplete() ? DoctorFindings.dkekReady(dkek.get()) : DoctorFindings.dkekPending(dkek.get());
+        }
+        return DoctorFindings.noDkek();
+    }
+}

@@ -1,0 +1,175 @@
+package org.schsm.hsm;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The text of each {@link Doctor} finding, one factory per device state. Sources are named in
+ * the explanations so that a user can check them: the OpenSC wiki and sc-hsm-tool, and the
+ * Nitrokey forum threads /t/629 (SO-PIN conversion), /t/1895 (blocked device), /t/3338 and
+ * /t/6059 (firmware update).
+ */
+final class DoctorFindings {
+    private static final String DEFAULT_SO_PIN = "the documented default SO-PIN is " + SoPin.DEFAULT_HEX
+            + ", the hex form of the ASCII characters \"57621880\"; it must be entered as those 16 hex digits,"
+            + " never as the 8 characters (Nitrokey forum /t/629)";
+    private static final String NO_FACTORY_RESET = "There is no factory reset (Nitrokey forum /t/1895); the forum"
+            + " names only a vendor firmware update through CardContact's PKI-as-a-Service portal as a way to"
+            + " change this state (/t/3338, /t/6059), and the keys on the device should be considered lost in it.";
+    private static final String DONT_REINITIALIZE = "Do not re-initialize (`schsm init --force`) if you need the"
+            + " keys: it erases every key, certificate and file.";
+
+    private DoctorFindings() {
+    }
+
+    static Finding healthy() {
+        return new Finding(Severity.OK, "healthy", "No problem found",
+                "Both PINs are usable and no tries are missing beyond those listed.", List.of("schsm status"), List.of());
+    }
+
+    static Finding notInitialized() {
+        return new Finding(Severity.WARNING, "not-initialized", "Device has never been initialized",
+                "The SO-PIN and the user PIN are not set (VERIFY answers 6A88), so no key can be created yet."
+                        + " Initialization sets the SO-PIN (16 hex digits, 15 tries, never unblockable), the user PIN"
+                        + " and its retry counter.",
+                List.of("schsm init"),
+                List.of("Do not choose an SO-PIN you cannot reproduce: it is 16 hex digits, and " + DEFAULT_SO_PIN + ".",
+                        "Do not disable user-PIN reset (--no-pin-reset) unless losing all keys to a forgotten user PIN is acceptable."));
+    }
+
+    static Finding soPinTriesSpent(int triesLeft) {
+        int spent = Doctor.SO_PIN_TRIES - triesLeft;
+        boolean last = triesLeft == 1;
+        return new Finding(last ? Severity.CRITICAL : Severity.WARNING, "so-pin-tries-spent",
+                "SO-PIN has " + triesLeft + " of " + Doctor.SO_PIN_TRIES + " tries left",
+                spent + " wrong SO-PIN" + (spent == 1 ? " was" : "s were") + " presented to this device (a"
+                        + " re-initialization or PIN reset refused with \"PIN code or key incorrect\" is one)."
+                        + (last ? " The next wrong SO-PIN blocks it for good." : "")
+                        + " SO-PIN tries do not come back, and once they are gone the device can never be"
+                        + " re-initialized nor its user PIN reset (OpenSC wiki, Nitrokey forum /t/1895)."
+                        + " Find the right SO-PIN before presenting one again: " + DEFAULT_SO_PIN + "."
+                        + " If it was ever changed, check that the new value was also entered as 16 hex digits.",
+                List.of("schsm pin status"),
+                List.of("Do not keep guessing SO-PINs: each wrong one costs one of the " + triesLeft
+                                + " remaining tries, which are not recoverable.",
+                        DONT_REINITIALIZE + " With a wrong SO-PIN it would only spend another try."));
+    }
+
+    static Finding soPinBlocked(PinStatus user) {
+        String userState = user.state() == PinStatus.State.NOT_VERIFIED
+                ? " The user PIN still works (" + user.triesLeft() + (user.triesLeft() == 1 ? " try" : " tries")
+                        + " left): the keys stay usable with it. Back them up now if a DKEK was set up."
+                : " The keys stay usable with the user PIN as long as it works.";
+        return new Finding(Severity.CRITICAL, "so-pin-blocked", "SO-PIN is blocked for good",
+                "All " + Doctor.SO_PIN_TRIES + " SO-PIN tries are spent and it cannot be unblocked: the device can"
+                        + " never be re-initialized and its user PIN can never be reset (OpenSC wiki, Nitrokey forum"
+                        + " /t/1895)." + userState + " " + NO_FACTORY_RESET,
+                List.of("schsm pin verify"),
+                List.of("Do not enter a user PIN you are unsure of: if the user PIN blocks too, the keys are unusable for good.",
+                        "Do not run `schsm init` or `schsm pin unblock`: the card refuses both now."));
+    }
+
+    static Finding bothBlocked() {
+        return new Finding(Severity.CRITICAL, "device-locked", "Both the SO-PIN and the user PIN are blocked",
+                "No key can be used and no command can reset either PIN: the user PIN could only be reset with the"
+                        + " SO-PIN, and the SO-PIN can never be unblocked (OpenSC wiki, Nitrokey forum /t/1895). "
+                        + NO_FACTORY_RESET,
+                List.of(),
+                List.of("Do not send further PINs or `schsm init`: the card refuses them all."));
+    }
+
+    static Finding userPinBlocked(Optional<Boolean> resetEnabled, int soTriesLeft) {
+        String soCost = soTriesLeft > 0 ? "one of the SO-PIN's " + soTriesLeft + " remaining tries" : "one SO-PIN try";
+        List<String> doNot = List.of("Do not guess the SO-PIN: a wrong one costs " + soCost + ", for good.",
+                DONT_REINITIALIZE + " Unblocking keeps them.");
+        if (resetEnabled.isEmpty()) {
+            return new Finding(Severity.CRITICAL, "user-pin-blocked", "User PIN is blocked",
+                    "The card refuses the user PIN, even the right one, until it is reset. This applet does not report"
+                            + " whether user-PIN reset was enabled at initialization: try `schsm pin unblock --new-pin`"
+                            + " with the SO-PIN (keys are kept; a wrong SO-PIN costs " + soCost + "). If the card"
+                            + " answers 6986 (command not allowed), reset is disabled and only re-initialization remains,"
+                            + " which erases all keys.",
+                    List.of("schsm pin unblock --new-pin"), doNot);
+        }
+        if (resetEnabled.get()) {
+            return new Finding(Severity.CRITICAL, "user-pin-blocked", "User PIN is blocked",
+                    "The card refuses the user PIN, even the right one, until it is reset. User-PIN reset with the"
+                            + " SO-PIN is enabled (option 0001), so `schsm pin unblock --new-pin` sets a new user PIN and"
+                            + " restores its tries; keys are kept. It costs nothing with the right SO-PIN and " + soCost
+                            + " with a wrong one.",
+                    List.of("schsm pin unblock --new-pin"), doNot);
+        }
+        return new Finding(Severity.CRITICAL, "user-pin-blocked-no-reset", "User PIN is blocked and cannot be reset",
+                "User-PIN reset with the SO-PIN was not enabled at initialization (option 0001 is clear), so the card"
+                        + " refuses `schsm pin unblock` (6986). The keys protected by the user PIN can no longer be used."
+                        + " The only way back to a usable device is re-initialization with the SO-PIN, which erases"
+                        + " every key, certificate and file; keys backed up wrapped under a DKEK can be imported again"
+                        + " only into a device initialized with the same DKEK shares.",
+                List.of("schsm init --force"),
+                List.of("Do not re-initialize before accepting that the keys on the device are lost.",
+                        "Do not guess the SO-PIN for the re-initialization: a wrong one costs " + soCost + "."));
+    }
+
+    static Finding userPinLow(int triesLeft, Optional<Boolean> resetEnabled) {
+        boolean last = triesLeft == 1;
+        String ifBlocked = resetEnabled.orElse(true)
+                ? "If it blocks, it can be reset with the SO-PIN (`schsm pin unblock`)."
+                : "If it blocks, it cannot be reset (option 0001 is clear): only re-initialization, erasing the keys, would remain.";
+        return new Finding(last ? Severity.CRITICAL : Severity.WARNING, last ? "user-pin-last-try" : "user-pin-low",
+                "User PIN has " + triesLeft + (last ? " try" : " tries") + " left",
+                "The user PIN still works"
+                        + (last ? ", but the next wrong PIN blocks it; the guard asks for --force before spending it." : ".")
+                        + " Log in with the right PIN (a right PIN restores its counter to the maximum set at"
+                        + " initialization, 3 by default) and back up the keys before anything else. " + ifBlocked,
+                List.of(last ? "schsm pin verify --force" : "schsm pin verify"),
+                List.of("Do not try PINs you are unsure of: " + triesLeft + " more wrong "
+                        + (last ? "PIN blocks" : "PINs block") + " the user PIN."));
+    }
+
+    static Finding transportPin() {
+        return new Finding(Severity.WARNING, "transport-pin", "User PIN is still a transport PIN",
+                "The device was initialized in transport-PIN mode (option 0002): the card refuses the user PIN for"
+                        + " login (6984) until it has been changed, with the transport PIN as the old value. A wrong old"
+                        + " value spends a user-PIN try.",
+                List.of("schsm pin change"),
+                List.of());
+    }
+
+    static Finding unknown(PinStatus status) {
+        String why = status.reference() == PinReference.USER
+                ? " sc-hsm-tool reads such an answer as \"Public key authentication active\" (reference §6)."
+                : "";
+        return new Finding(Severity.INFO, status.reference() == PinReference.USER ? "user-pin-unknown" : "so-pin-unknown",
+                status.reference().label() + " status not readable",
+                "The status query (VERIFY without data) was answered " + status.statusWord() + "." + why,
+                List.of("schsm status"), List.of());
+    }
+
+    static Finding noPinReset() {
+        return new Finding(Severity.INFO, "no-pin-reset", "User-PIN reset with the SO-PIN is disabled",
+                "Option 0001 was not set at initialization: if the user PIN ever blocks, the SO-PIN cannot reset it,"
+                        + " and only re-initialization (erasing every key) would make the device usable again.",
+                List.of(), List.of("Do not try user PINs you are unsure of."));
+    }
+
+    static Finding dkekPending(DkekStatus dkek) {
+        return new Finding(Severity.WARNING, "dkek-pending", "DKEK import pending",
+                dkek.outstandingShares() + " of " + dkek.totalShares() + " DKEK shares are still missing: keys cannot be"
+                        + " wrapped (backed up) or unwrapped until every share is imported.",
+                List.of(), List.of());
+    }
+
+    static Finding dkekReady(DkekStatus dkek) {
+        return new Finding(Severity.INFO, "dkek-ready", "DKEK complete (key check value " + dkek.keyCheckValue() + ")",
+                "All " + dkek.totalShares() + " DKEK share(s) are imported: keys can be exported wrapped under the DKEK"
+                        + " (for instance with sc-hsm-tool --wrap-key) and restored into a device with the same DKEK.",
+                List.of(), List.of());
+    }
+
+    static Finding noDkek() {
+        return new Finding(Severity.INFO, "no-dkek", "No DKEK shares configured",
+                "The device was initialized without DKEK shares (or does not report them): its keys cannot be exported"
+                        + " as wrapped backups, so they exist only on this device.",
+                List.of(), List.of());
+    }
+}

@@ -1,0 +1,17 @@
+package org.schsm.hsm;
+
+import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.StatusWord;
+import org.schsm.apdu.StatusWordException;
+
+/** The PIN reference is not set (6A88): the device was never initialized. */
+public class NotInitializedException extends StatusWordException {
+    public NotInitializedException(String operation, CommandApdu command, StatusWord statusWord) {
+        super(operation, command, statusWord);
+    }
+
+    @Override
+    public String getMessage() {
+        return super.getMessage() + " The device has never been initialized: run `schsm init`.";
+    }
+}

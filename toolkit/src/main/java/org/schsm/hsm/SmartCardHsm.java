@@ -1,0 +1,198 @@
+package org.schsm.hsm;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.schsm.InvalidInputException;
+import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Hex;
+import org.schsm.apdu.ResponseApdu;
+import org.schsm.apdu.StatusWordException;
+import org.schsm.transport.CardTransport;
+
+/**
+ * The SmartCard-HSM over any {@link CardTransport}: SELECT, status, PIN management and
+ * initialization, with the APDUs OpenSC sends (reference §1-6). One class for the CLI, the
+ * Groovy shell and scripts.
+ *
+ * <p>Call {@link #select()} (or {@link #status()}, which selects) before the other commands; a
+ * SELECT also logs out. Commands that present a PIN or erase keys first pass the
+ * {@link BrickGuard}, which reads the counters with VERIFY-without-data (spends nothing);
+ * {@link #withForce()} gives a view on the same card without that guard.
+ *
+ * <p>PIN bytes are copied into one APDU buffer per command, which is overwritten after sending;
+ * the {@link PinValue} objects belong to the caller, who clears them.
+ */
+public final class SmartCardHsm {
+    /** The SmartCard-HSM application identifier (reference §1.1). */
+    public static final String AID_HEX = "E8 2B 06 01 04 01 81 C3 1F 02 01";
+
+    private static final byte[] AID = Hex.decode(AID_HEX);
+    private static final int CLA_ISO = 0x00;
+    private static final int CLA_PROPRIETARY = 0x80;
+    private static final int INS_SELECT = 0xA4;
+    private static final int INS_VERIFY = 0x20;
+    private static final int INS_CHANGE_REFERENCE_DATA = 0x24;
+    private static final int INS_RESET_RETRY_COUNTER = 0x2C;
+    private static final int INS_INITIALIZE = 0x50;
+    private static final int INS_IMPORT_DKEK_SHARE = 0x52;
+    private static final int SW_INS_NOT_SUPPORTED = 0x6D00;
+    private static final int SW_REFERENCE_NOT_FOUND = 0x6A88;
+
+    private final CardTransport transport;
+    private final boolean force;
+
+    /** A guarded facade: the brick guard refuses risky commands. */
+    public SmartCardHsm(CardTransport transport) {
+        this(transport, false);
+    }
+
+    private SmartCardHsm(CardTransport transport, boolean force) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.force = force;
+    }
+
+    /** The same card without the brick guard: what {@code --force} means. */
+    public SmartCardHsm withForce() {
+        return new SmartCardHsm(transport, true);
+    }
+
+    /** The same card with the brick guard. */
+    public SmartCardHsm withGuard() {
+        return new SmartCardHsm(transport, false);
+    }
+
+    public boolean isForced() {
+        return force;
+    }
+
+    public CardTransport transport() {
+        return transport;
+    }
+
+    /** SELECT by AID with Le 00, as OpenSC sends it: {@code 00 A4 04 00 0B <AID> 00}. */
+    public AppletInfo select() {
+        CommandApdu select = new CommandApdu(CLA_ISO, INS_SELECT, 0x04, 0x00, AID, 256);
+        ResponseApdu response = transport.transmit(select);
+        if (!response.isOk()) {
+            throw new StatusWordException("SELECT of the SmartCard-HSM applet", select, response.statusWord());
+        }
+        return AppletInfo.fromFcp(response.data());
+    }
+
+    /** Logs out by selecting the applet again, as OpenSC does (reference §1.3). */
+    public void logout() {
+        select();
+    }
+
+    /**
+     * Everything sc-hsm-tool shows, spending no try: SELECT, {@code 00 20 00 88},
+     * {@code 00 20 00 81}, {@code 80 52 00 00 00}.
+     */
+    public DeviceStatus status() {
+        AppletInfo applet = select();
+        PinStatus so = pinStatus(PinReference.SO);
+        PinStatus user = pinStatus(PinReference.USER);
+        Optional<DkekStatus> dkek = dkekStatus();
+        return new DeviceStatus(applet, so, user, dkek, Hex.spaced(transport.atr()));
+    }
+
+    /** VERIFY without data ({@code 00 20 00 <ref>}, case 1): the state of one PIN, spending nothing. */
+    public PinStatus pinStatus(PinReference reference) {
+        ResponseApdu response = transport.transmit(new CommandApdu(CLA_ISO, INS_VERIFY, 0x00, reference.p2()));
+        return PinStatus.fromStatusWord(reference, response.statusWord());
+    }
+
+    /**
+     * IMPORT DKEK SHARE without data ({@code 80 52 00 00 00}). Empty when the card answers 6D00 or
+     * 6A88 (no DKEK configured, or not supported), which sc-hsm-tool also treats as "nothing to show".
+     */
+    public Optional<DkekStatus> dkekStatus() {
+        CommandApdu query = new CommandApdu(CLA_PROPRIETARY, INS_IMPORT_DKEK_SHARE, 0x00, 0x00, 256);
+        ResponseApdu response = transport.transmit(query);
+        if (response.isOk()) {
+            return Optional.of(DkekStatus.decode(response.data()));
+        }
+        if (response.sw() == SW_INS_NOT_SUPPORTED || response.sw() == SW_REFERENCE_NOT_FOUND) {
+            return Optional.empty();
+        }
+        throw new StatusWordException("IMPORT DKEK SHARE (status query)", query, response.statusWord());
+    }
+
+    /**
+     * VERIFY with data ({@code 00 20 00 <ref> Lc <pin>}). For the SO-PIN this is defined on the
+     * card but never sent by OpenSC (reference §3.3); a wrong SO-PIN costs one of its 15 tries.
+     *
+     * @throws WrongPinException    63Cx
+     * @throws PinBlockedException  6983
+     * @throws TransportPinException 6984
+     * @throws BrickGuardException  one try left or already blocked, unless forced
+     */
+    public void verify(PinValue pin) {
+        PinReference ref = pin.reference();
+        String operation = "VERIFY " + ref.label();
+        if (!force) {
+            BrickGuard.checkPinAttempt(operation, pinStatus(ref));
+        }
+        try (SecretCommand command = SecretCommand.of(CLA_ISO, INS_VERIFY, 0x00, ref.p2(), pin)) {
+            Refusals.check(command.transmit(transport), operation, command.shown(), ref);
+        }
+    }
+
+    /**
+     * CHANGE REFERENCE DATA ({@code 00 24 00 <ref> Lc <old><new>}): changes the user PIN (and
+     * ends transport-PIN mode) or the SO-PIN (8 + 8 bytes).
+     */
+    public void changeReferenceData(PinValue oldValue, PinValue newValue) {
+        PinReference ref = oldValue.reference();
+        if (newValue.reference() != ref) {
+            throw new InvalidInputException("old value is a " + ref.label() + " but new value is a "
+                    + newValue.reference().label() + "; CHANGE REFERENCE DATA replaces one PIN by a value of the same kind");
+        }
+        String operation = "CHANGE REFERENCE DATA " + ref.label();
+        if (!force) {
+            BrickGuard.checkPinAttempt(operation, pinStatus(ref));
+        }
+        try (SecretCommand command = SecretCommand.of(CLA_ISO, INS_CHANGE_REFERENCE_DATA, 0x00, ref.p2(),
+                oldValue, newValue)) {
+            Refusals.check(command.transmit(transport), operation, command.shown(), ref);
+        }
+    }
+
+    /**
+     * RESET RETRY COUNTER of the user PIN with the SO-PIN (reference §5): with a new PIN
+     * {@code 00 2C 00 81 Lc <so><new>} (what OpenSC sends for C_InitPIN); without one
+     * {@code 00 2C 01 81 08 <so>}, which resets only the counter (its support on the real card
+     * is open question 4 of the reference). Works only if option 0001 was set at
+     * initialization; otherwise the card answers 6986.
+     *
+     * @param newPin the new user PIN, or null to keep the current one
+     */
+    public void resetRetryCounter(SoPin soPin, Pin newPin) {
+        String operation = "RESET RETRY COUNTER user PIN";
+        if (!force) {
+            BrickGuard.checkResetRetryCounter(pinStatus(PinReference.SO));
+        }
+        int p2 = PinReference.USER.p2();
+        try (SecretCommand command = newPin == null
+                ? SecretCommand.of(CLA_ISO, INS_RESET_RETRY_COUNTER, 0x01, p2, soPin)
+                : SecretCommand.of(CLA_ISO, INS_RESET_RETRY_COUNTER, 0x00, p2, soPin, newPin)) {
+            // The only PIN checked by this command is the SO-PIN, so 63Cx and 6983 are about it.
+            Refusals.check(command.transmit(transport), operation, command.shown(), PinReference.SO);
+        }
+    }
+
+    /**
+     * INITIALIZE DEVICE ({@code 80 50 00 00 Lc <TLVs>}). On a device that is already initialized
+     * this erases every key, certificate and file and checks the SO-PIN; the brick guard refuses
+     * that unless forced.
+     */
+    public void initialize(InitializeOptions options) {
+        if (!force) {
+            BrickGuard.checkInitialize(pinStatus(PinReference.SO));
+        }
+        try (SecretCommand command = SecretCommand.takingData(CLA_PROPRIETARY, INS_INITIALIZE, 0x00, 0x00,
+                options.encodeData())) {
+            Refusals.checkInitialize(command.transmit(transport), "INITIALIZE DEVICE", command.shown());
+        }
+    }
+}

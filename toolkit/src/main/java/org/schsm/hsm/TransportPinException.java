@@ -1,0 +1,17 @@
+package org.schsm.hsm;
+
+import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.StatusWord;
+import org.schsm.apdu.StatusWordException;
+
+/** The user PIN is still a transport PIN (6984); no try was spent. */
+public class TransportPinException extends StatusWordException {
+    public TransportPinException(String operation, CommandApdu command, StatusWord statusWord) {
+        super(operation, command, statusWord);
+    }
+
+    @Override
+    public String getMessage() {
+        return super.getMessage() + " The user PIN is a transport PIN: change it first with `schsm pin change`.";
+    }
+}

@@ -1,0 +1,26 @@
+package org.schsm.hsm;
+
+import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.StatusWord;
+
+/** The card rejected a PIN (63Cx) and counted the try. */
+public class WrongPinException extends PinRefusedException {
+    public WrongPinException(String operation, CommandApdu command, StatusWord statusWord, PinReference reference) {
+        super(operation, command, statusWord, reference);
+    }
+
+    /** Tries left as the card reported them; -1 when its answer did not say (INITIALIZE 6985). */
+    public int triesLeft() {
+        return statusWord().triesLeft();
+    }
+
+    @Override
+    public String getMessage() {
+        int left = triesLeft();
+        String what = "wrong " + reference().label() + (left < 0 ? "" : ", " + left + (left == 1 ? " try" : " tries") + " left");
+        String advice = reference() == PinReference.SO
+                ? " SO-PIN tries never come back; run `schsm doctor` before trying another."
+                : left == 1 ? " One more wrong PIN blocks it." : "";
+        return super.getMessage() + " [" + what + "]." + advice;
+    }
+}

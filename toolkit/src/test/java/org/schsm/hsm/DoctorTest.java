@@ -1,0 +1,190 @@
+package org.schsm.hsm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.schsm.apdu.StatusWord;
+
+class DoctorTest {
+    private static final DkekStatus DKEK_READY = new DkekStatus(1, 0, "1122334455667788");
+
+    /** A device as sc-hsm-tool would show it: version 3.2 JCOP, the given options and PIN answers. */
+    private static DeviceStatus device(int options, String soSw, String userSw, Optional<DkekStatus> dkek) {
+        AppletInfo applet = new AppletInfo(new AppletVersion(3, 2), 0, Optional.of(new DeviceOptions(options)));
+        return new DeviceStatus(applet, PinStatus.fromStatusWord(PinReference.SO, StatusWord.parse(soSw)),
+                PinStatus.fromStatusWord(PinReference.USER, StatusWord.parse(userSw)), dkek, ScriptedCard.ATR);
+    }
+
+    private static Diagnosis examine(int options, String soSw, String userSw) {
+        return Doctor.examine(device(options, soSw, userSw, Optional.of(DKEK_READY)));
+    }
+
+    private static Finding only(Diagnosis diagnosis, String code) {
+        return diagnosis.finding(code).orElseThrow(() -> new AssertionError("no finding " + code + " in "
+                + diagnosis.findings().stream().map(Finding::code).toList()));
+    }
+
+    private static boolean anyContains(List<String> lines, String text) {
+        return lines.stream().anyMatch(l -> l.contains(text));
+    }
+
+    @Test
+    void healthyDeviceHasNoWarnings() {
+        Diagnosis d = examine(0x0001, "63CF", "63C3");
+        assertEquals(List.of("healthy", "dkek-ready"), d.findings().stream().map(Finding::code).toList());
+        assertEquals(Severity.INFO, d.severity());
+    }
+
+    @Test
+    void neverInitializedDeviceIsToldToRunInit() {
+        Diagnosis d = Doctor.examine(device(0, "6A88", "6A88", Optional.empty()));
+        Finding f = only(d, "not-initialized");
+        assertEquals(List.of("schsm init"), f.commands());
+        assertTrue(anyContains(f.doNot(), "3537363231383830"));
+        assertEquals(1, d.findings().size());
+    }
+
+    @Test
+    void nitrokeyForumCaseExplainsWhatToDoAndWhatNotToDo() {
+        // support.nitrokey.com/t/1895: re-initialization refused with a wrong SO-PIN; afterwards
+        // "SO-PIN tries left : 7", "User PIN tries left : 2", "User PIN reset with SO-PIN enabled".
+        Diagnosis d = Doctor.examine(device(0x0001, "63C7", "63C2", Optional.empty()));
+
+        Finding so = only(d, "so-pin-tries-spent");
+        assertEquals(Severity.WARNING, so.severity());
+        assertEquals("SO-PIN has 7 of 15 tries left", so.summary());
+        assertTrue(so.explanation().contains("8 wrong SO-PINs were presented"), so.explanation());
+        assertTrue(so.explanation().contains("3537363231383830"), so.explanation());
+        assertTrue(so.explanation().contains("\"57621880\""), so.explanation());
+        assertTrue(so.explanation().contains("16 hex digits"), so.explanation());
+        assertTrue(anyContains(so.doNot(), "Do not keep guessing SO-PINs: each wrong one costs one of the 7 remaining tries"));
+        assertTrue(anyContains(so.doNot(), "Do not re-initialize (`schsm init --force`) if you need the keys"));
+
+        Finding user = only(d, "user-pin-low");
+        assertEquals("User PIN has 2 tries left", user.summary());
+        assertTrue(user.explanation().startsWith("The user PIN still works."), user.explanation());
+        assertTrue(user.explanation().contains("back up the keys"), user.explanation());
+        assertEquals(List.of("schsm pin verify"), user.commands());
+
+        assertEquals(Severity.WARNING, d.severity());
+        assertTrue(d.finding("healthy").isEmpty());
+    }
+
+    @Test
+    void forumCaseIsDiagnosedFromTheCardWithoutSpendingATry() {
+        ScriptedCard card = new ScriptedCard()
+                .expect(ScriptedCard.SELECT, "62 07 85 05 00 01 00 03 02 90 00")
+                .expect(ScriptedCard.SO_STATUS, "63C7")
+                .expect(ScriptedCard.USER_STATUS, "63C2")
+                .expect(ScriptedCard.DKEK_STATUS, "6A88");
+        Diagnosis d = Doctor.diagnose(new SmartCardHsm(card));
+        card.assertDone();
+        assertEquals("SmartCard-HSM Applet for JCOP version 3.2", d.device());
+        assertTrue(d.finding("so-pin-tries-spent").isPresent());
+        assertTrue(d.finding("user-pin-low").isPresent());
+    }
+
+    @Test
+    void blockedUserPinWithResetEnabledPointsToUnblock() {
+        Finding f = only(examine(0x0001, "63CF", "6983"), "user-pin-blocked");
+        assertEquals(Severity.CRITICAL, f.severity());
+        assertEquals(List.of("schsm pin unblock --new-pin"), f.commands());
+        assertTrue(f.explanation().contains("keys are kept"), f.explanation());
+        assertTrue(anyContains(f.doNot(), "one of the SO-PIN's 15 remaining tries"));
+    }
+
+    @Test
+    void blockedUserPinWithoutResetLeavesOnlyReinitialization() {
+        Diagnosis d = examine(0x0000, "63CF", "6983");
+        Finding f = only(d, "user-pin-blocked-no-reset");
+        assertEquals(List.of("schsm init --force"), f.commands());
+        assertTrue(f.explanation().contains("erases every key"), f.explanation());
+        assertTrue(d.finding("no-pin-reset").isEmpty(), "said once, not twice");
+    }
+
+    @Test
+    void blockedUserPinOnAnAppletThatDoesNotReportOptionsSuggestsTryingUnblock() {
+        AppletInfo applet = new AppletInfo(new AppletVersion(2, 0), -1, Optional.empty());
+        DeviceStatus status = new DeviceStatus(applet, PinStatus.fromStatusWord(PinReference.SO, StatusWord.parse("63CF")),
+                PinStatus.fromStatusWord(PinReference.USER, StatusWord.parse("6983")), Optional.empty(), ScriptedCard.ATR);
+        Finding f = only(Doctor.examine(status), "user-pin-blocked");
+        assertTrue(f.explanation().contains("6986"), f.explanation());
+    }
+
+    @Test
+    void blockedSoPinLeavesTheKeysUsableWithTheUserPinOnly() {
+        Diagnosis d = examine(0x0001, "6983", "63C3");
+        Finding f = only(d, "so-pin-blocked");
+        assertEquals(Severity.CRITICAL, f.severity());
+        assertTrue(f.explanation().contains("never be re-initialized"), f.explanation());
+        assertTrue(f.explanation().contains("The user PIN still works (3 tries left)"), f.explanation());
+        assertTrue(f.explanation().contains("firmware update"), f.explanation());
+        assertTrue(anyContains(f.doNot(), "Do not run `schsm init` or `schsm pin unblock`"));
+        assertTrue(d.finding("so-pin-tries-spent").isEmpty());
+    }
+
+    @Test
+    void bothPinsBlockedIsADeadEndWithNoCommand() {
+        Finding f = only(examine(0x0001, "6983", "6983"), "device-locked");
+        assertEquals(List.of(), f.commands());
+        assertTrue(f.explanation().contains("no command can reset either PIN"), f.explanation());
+    }
+
+    @Test
+    void transportPinMustBeChangedFirst() {
+        Finding f = only(examine(0x0003, "63CF", "6984"), "transport-pin");
+        assertEquals(List.of("schsm pin change"), f.commands());
+        assertEquals(Severity.WARNING, f.severity());
+    }
+
+    @Test
+    void lastUserTryIsCriticalAndNeedsForce() {
+        Finding f = only(examine(0x0001, "63CF", "63C1"), "user-pin-last-try");
+        assertEquals(Severity.CRITICAL, f.severity());
+        assertEquals(List.of("schsm pin verify --force"), f.commands());
+    }
+
+    @Test
+    void lastSoTryIsCritical() {
+        Finding f = only(examine(0x0001, "63C1", "63C3"), "so-pin-tries-spent");
+        assertEquals(Severity.CRITICAL, f.severity());
+        assertTrue(f.explanation().contains("The next wrong SO-PIN blocks it for good."), f.explanation());
+    }
+
+    @Test
+    void disabledPinResetIsWorthKnowingWhileThePinWorks() {
+        Diagnosis d = examine(0x0000, "63CF", "63C3");
+        assertEquals(Severity.INFO, only(d, "no-pin-reset").severity());
+        assertTrue(d.finding("healthy").isPresent());
+    }
+
+    @Test
+    void dkekStatesAreReported() {
+        Diagnosis pending = Doctor.examine(device(0x0001, "63CF", "63C3", Optional.of(new DkekStatus(2, 1, "0000000000000000"))));
+        assertEquals(Severity.WARNING, only(pending, "dkek-pending").severity());
+        Diagnosis none = Doctor.examine(device(0x0001, "63CF", "63C3", Optional.empty()));
+        assertTrue(only(none, "no-dkek").explanation().contains("cannot be exported"));
+    }
+
+    @Test
+    void unreadableUserStatusIsReadAsSchsmToolDoes() {
+        Finding f = only(examine(0x0001, "63CF", "6300"), "user-pin-unknown");
+        assertTrue(f.explanation().contains("Public key authentication active"), f.explanation());
+    }
+
+    @Test
+    void textRendererShowsFactsSeverityCommandsAndDoNotItems() {
+        String text = Doctor.examine(device(0x0001, "63C7", "63C2", Optional.empty())).toText();
+        assertTrue(text.startsWith("Device: SmartCard-HSM Applet for JCOP version 3.2\n"), text);
+        assertTrue(text.contains("  SO-PIN tries left: 7\n"), text);
+        assertTrue(text.contains("Diagnosis: WARNING (3 findings)\n"), text);
+        assertTrue(text.contains("[WARNING] SO-PIN has 7 of 15 tries left\n"), text);
+        assertTrue(text.contains("  Run:\n    schsm pin verify\n"), text);
+        assertTrue(text.contains("  Do not:\n    - Do not keep guessing SO-PINs"), text);
+        assertFalse(text.contains("healthy"));
+    }
+}
