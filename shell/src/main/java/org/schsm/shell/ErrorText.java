@@ -3,13 +3,11 @@ package org.schsm.shell;
 import java.io.PrintWriter;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
-import org.schsm.InvalidInputException;
 import org.schsm.SchsmException;
-import org.schsm.apdu.StatusWordException;
-import org.schsm.cli.ExitCode;
-import org.schsm.transport.TransportException;
+import org.schsm.cli.ErrorReporter;
+import org.schsm.hsm.BrickGuardException;
 
-/** One line per error for users, the full trace on demand, and the CLI's exit-code mapping. */
+/** One line per error for users (whole brick-guard refusals), the full trace on demand, the CLI's exit codes. */
 final class ErrorText {
     private ErrorText() {
     }
@@ -40,6 +38,19 @@ final class ErrorText {
         return message.isEmpty() ? type : type + ": " + message;
     }
 
+    /**
+     * What the user is shown for an error: {@link #oneLine} for most, but the whole message of a
+     * {@link BrickGuardException}, whose following lines say what the refused command would have
+     * cost and how to force it.
+     */
+    static String message(Throwable e) {
+        Throwable t = unwrap(e);
+        if (t instanceof BrickGuardException && t.getMessage() != null) {
+            return t.getMessage().strip();
+        }
+        return oneLine(t);
+    }
+
     private static String compileMessage(MultipleCompilationErrorsException e) {
         String[] lines = String.valueOf(e.getMessage()).split("\\R");
         for (String line : lines) {
@@ -68,18 +79,13 @@ final class ErrorText {
         out.flush();
     }
 
-    /** The CLI's mapping: card refusal 1, bad input 2, no card 3, anything else 1. */
+    /**
+     * The CLI's mapping ({@link ErrorReporter#exitCodeOf}) after unwrapping Groovy's wrappers:
+     * brick guard 4, card refusal 1, bad input 2, no card 3; anything else (a script's own
+     * error, a Groovy error) 1.
+     */
     static int exitCode(Throwable e) {
-        Throwable t = unwrap(e);
-        if (t instanceof StatusWordException) {
-            return ExitCode.CARD_REFUSED;
-        }
-        if (t instanceof InvalidInputException) {
-            return ExitCode.BAD_INPUT;
-        }
-        if (t instanceof TransportException) {
-            return ExitCode.NO_CARD;
-        }
-        return 1;
+        int code = ErrorReporter.exitCodeOf(unwrap(e));
+        return code < 0 ? 1 : code;
     }
 }

@@ -1,22 +1,20 @@
 package org.schsm.shell;
 
 import java.util.function.Function;
+import org.schsm.hsm.SmartCardHsm;
 import org.schsm.transport.CardTransport;
 
 /**
- * Where the shell gets its {@code hsm} binding. The SmartCard-HSM API ({@code org.schsm.hsm})
- * is wired in here and only here, so that the rest of the shell does not depend on its shape.
+ * Where the shell gets its {@code hsm} binding: the SmartCard-HSM API ({@link SmartCardHsm}) on
+ * the session's card, with the brick guard on ({@code hsm.withForce()} for a view without it).
+ * The session applies the factory again whenever {@code connect()} or {@code sim()} changes the card.
  */
 public final class HsmSupport {
     private HsmSupport() {
     }
 
-    /**
-     * The factory the shell and the runner use by default. MERGE POINT: return
-     * {@code org.schsm.hsm.SmartCardHsm::new} once that class is in the build; until then the
-     * {@code hsm} binding is null and scripts fall back to raw APDUs.
-     */
+    /** The factory the shell and the runner use: {@code SmartCardHsm::new}. */
     public static Function<CardTransport, Object> defaultFactory() {
-        return transport -> null;
+        return SmartCardHsm::new;
     }
 }

@@ -110,7 +110,7 @@ public final class Repl {
         } catch (Exception | AssertionError | StackOverflowError e) {
             Throwable cause = ErrorText.unwrap(e);
             session.lastError(cause);
-            out.println("error: " + ErrorText.oneLine(cause));
+            out.println("error: " + ErrorText.message(cause));
         }
     }
 

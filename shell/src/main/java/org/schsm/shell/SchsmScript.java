@@ -9,10 +9,15 @@ import org.schsm.InvalidInputException;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
-import org.schsm.cli.CardConnector;
 import org.schsm.cli.PinSource;
 import org.schsm.simulator.SimulatorTransport;
+import org.schsm.tlv.Tlv;
+import org.schsm.tlv.TlvReader;
 import org.schsm.transport.CardTransport;
+import org.schsm.transport.PcscReaders;
+import org.schsm.transport.PcscUnavailableException;
+import org.schsm.transport.ReaderInfo;
+import org.schsm.transport.ReaderSelector;
 import org.schsm.transport.TransportException;
 
 /**
@@ -137,9 +142,12 @@ public abstract class SchsmScript extends Script {
         return Hex.spaced(bytes);
     }
 
-    /** One {@link TlvView} when the bytes hold one TLV, else the list of them. */
+    /**
+     * The toolkit's BER-TLV ({@link TlvReader#readAll}): one {@link Tlv} when the bytes hold one
+     * data object, else the list of them. Groovy properties come from {@link TlvExtensions}.
+     */
     public Object tlv(byte[] bytes) {
-        List<TlvView> all = TlvView.parseAll(bytes);
+        List<Tlv> all = TlvReader.readAll(bytes);
         return all.size() == 1 ? all.get(0) : all;
     }
 
@@ -153,19 +161,31 @@ public abstract class SchsmScript extends Script {
 
     // ---- cards --------------------------------------------------------------------------------
 
-    /** Reader names {@code connect} accepts; {@code sim} is always there. */
+    /**
+     * Reader names {@code connect} accepts: {@code sim} (the embedded simulated card, as in
+     * {@code schsm readers}) first, then the PC/SC readers. Without PC/SC a note goes to stderr.
+     */
     public List<String> readers() {
         List<String> names = new ArrayList<>();
-        names.add("sim");
-        names.addAll(PcscReaders.list(session().err()));
+        names.add(ReaderSelector.SIMULATOR);
+        try {
+            for (ReaderInfo reader : PcscReaders.list()) {
+                names.add(reader.name());
+            }
+        } catch (PcscUnavailableException e) {
+            session().err().println("note: " + e.getMessage());
+        }
         return names;
     }
 
-    /** Opens {@code name} as {@code -r name} would, and makes it the current {@code card} and {@code hsm}. */
+    /**
+     * Opens {@code name} as {@code -r name} would (exact name, unique fragment, index, or
+     * {@code sim} for the embedded simulated card in the session's {@code --sim-state} file), and
+     * makes it the current {@code card} and {@code hsm}. On failure the current card stays.
+     */
     public CardTransport connect(String name) {
         ShellSession s = session();
-        var options = CardOptionsCopy.withReader(s.options(), name);
-        return s.use(CardConnector.open(options, s.err(), true).transport());
+        return s.open(s.options().withReader(name));
     }
 
     /** A fresh in-memory simulated card (nothing saved), now the current {@code card} and {@code hsm}. */

@@ -29,7 +29,7 @@ final class ScriptRunner {
             return result instanceof Integer code ? code : ExitCode.OK;
         } catch (Exception | AssertionError | StackOverflowError e) {
             session.lastError(e);
-            session.err().println("schsm: " + script.getFileName() + ": " + ErrorText.oneLine(e));
+            session.err().println("schsm: " + script.getFileName() + ": " + ErrorText.message(e));
             if ("1".equals(System.getenv("SCHSM_DEBUG"))) {
                 ErrorText.printTrace(e, session.err());
             }

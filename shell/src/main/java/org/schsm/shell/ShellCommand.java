@@ -10,13 +10,11 @@ import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
-import org.schsm.cli.CardConnector;
+import org.schsm.InvalidInputException;
 import org.schsm.cli.CardOptions;
-import org.schsm.cli.CardSession;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code schsm shell}: an interactive Groovy shell on the selected card. */
@@ -24,9 +22,6 @@ import picocli.CommandLine.Option;
         description = {"Interactive Groovy shell on the card: hsm, card, send(...), hex, tlv, sim(), connect(...).",
                 "History is kept in $XDG_DATA_HOME/schsm/history with PIN literals masked."})
 public final class ShellCommand implements Callable<Integer> {
-    @Mixin
-    CardOptions card;
-
     @Option(names = "--history", paramLabel = "FILE",
             description = "History file (default: $XDG_DATA_HOME/schsm/history or ~/.local/share/schsm/history).")
     Path historyFile;
@@ -44,7 +39,7 @@ public final class ShellCommand implements Callable<Integer> {
         try (Terminal terminal = interactive
                 ? TerminalBuilder.builder().name("schsm").system(true).build()
                 : dumbTerminal(System.in, System.out)) {
-            return run(card, terminal, history, spec.commandLine().getErr());
+            return run(CardOptions.of(spec), terminal, history, spec.commandLine().getErr());
         }
     }
 
@@ -64,10 +59,10 @@ public final class ShellCommand implements Callable<Integer> {
         }
         try (ShellSession session = new ShellSession(options, HsmSupport.defaultFactory(), out, err)) {
             try {
-                CardSession cs = CardConnector.open(options, err, true);
-                session.use(cs.transport());
-            } catch (TransportException e) {
-                err.println("schsm: " + ErrorText.oneLine(e) + " (the shell starts without a card: use sim())");
+                session.open(options);
+            } catch (TransportException | InvalidInputException e) {
+                // an unknown reader or several cards: the shell still starts, to choose with connect()/sim()
+                err.println("schsm: " + ErrorText.message(e) + " (the shell starts without a card: use sim() or connect(NAME))");
             }
             return new Repl(session, terminal, historyFile).run();
         } finally {

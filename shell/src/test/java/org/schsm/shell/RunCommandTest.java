@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.cli.CardOptions;
 
 class RunCommandTest {
     @TempDir
@@ -70,15 +71,57 @@ class RunCommandTest {
     }
 
     @Test
-    void scriptSeesCardAndNullHsmUntilTheApiIsWired() throws Exception {
-        var r = run("println card.name(); println hsm == null");
-        assertTrue(r.out().contains("sim (embedded simulated SmartCard-HSM"), r.out());
-        assertTrue(r.out().contains("true"), r.out());
+    void hsmIsTheSmartCardHsmApiOnTheCardAndFollowsSim() throws Exception {
+        var r = run("println card.name(); println hsm.getClass().simpleName; println hsm.transport().is(card)\n"
+                + "println hsm.status().lines()[0]; sim(); println hsm.transport().is(card); println hsm.status().initialized()");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("sim (embedded simulated SmartCard-HSM"), r.out());
+        assertTrue(r.out().contains("SmartCardHsm\ntrue\nCard: SmartCard-HSM version 3.6\ntrue\nfalse\n"), r.out());
+    }
+
+    @Test
+    void brickGuardRefusalPrintsTheWholeReasonAndExitsFour() throws Exception {
+        Files.writeString(dir.resolve("init.groovy"), "hsm.select(); hsm.initialize(InitializeOptions.builder("
+                + "SoPin.fromHex('" + ShellFixture.SO_PIN + "'), Pin.user('" + ShellFixture.USER_PIN + "')).build())");
+        assertEquals(0, ShellFixture.run(dir, dir.resolve("init.groovy")).exitCode());
+        var r = ShellFixture.run(dir, dir.resolve("init.groovy"));
+        assertEquals(4, r.exitCode());
+        assertTrue(r.err().startsWith("schsm: init.groovy: Refused: INITIALIZE DEVICE would erase every key"), r.err());
+        assertTrue(r.err().contains("hsm.withForce()"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void cardOptionsGoBeforeOrAfterRunAndWordsAfterTheScriptAreTheScripts() throws Exception {
+        Path script = dir.resolve("words.groovy");
+        Files.writeString(script, "println card.name().split(' ')[0] + ' ' + args.join('|')");
+        String state = dir.resolve("sim.state").toString();
+        var before = ShellFixture.main("-r", "sim", "--sim-state", state, "run", script.toString(), "a", "b");
+        assertEquals(0, before.exitCode(), before.err());
+        assertEquals("sim a|b\n", before.out());
+        var after = ShellFixture.main("run", "-r", "sim", "--sim-state", state, script.toString(), "a", "-r", "x", "-v", "run");
+        assertEquals(0, after.exitCode(), after.err());
+        assertEquals("sim a|-r|x|-v|run\n", after.out());
+        assertEquals("", after.err());   // -v after the script is the script's, not the trace switch
+        var traced = ShellFixture.main("-v", "-r", "sim", "--sim-state", state, "run", script.toString());
+        assertEquals("sim \n", traced.out());
+        var send = ShellFixture.main("-v", "-r", "sim", "--sim-state", state, "run", dir.resolve("t.groovy").toString());
+        assertEquals(2, send.exitCode(), send.err());   // t.groovy does not exist: bad input
+        Files.writeString(dir.resolve("t.groovy"), "send('00 20 00 81')");
+        send = ShellFixture.main("-v", "-r", "sim", "--sim-state", state, "run", dir.resolve("t.groovy").toString());
+        assertTrue(send.err().contains("trace >> 00 20 00 81"), send.err());
+    }
+
+    @Test
+    void missingScriptNameIsAUsageError() {
+        var r = ShellFixture.main("-r", "sim", "run");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("Missing required parameter: 'SCRIPT'"), r.err());
     }
 
     @Test
     void hsmFactoryIsAppliedToTheCard() {
-        var s = new ShellSession(CardOptionsCopy.parse(), t -> "hsm on " + t.name(),
+        var s = new ShellSession(CardOptions.of("sim", null, false), t -> "hsm on " + t.name(),
                 new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()));
         s.use(org.schsm.simulator.SimulatorTransport.withFreshCard());
         assertEquals("hsm on schsm simulator", s.binding().getVariable("hsm"));

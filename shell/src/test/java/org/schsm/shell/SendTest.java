@@ -13,6 +13,8 @@ import org.schsm.InvalidInputException;
 import org.schsm.apdu.ResponseApdu;
 import org.schsm.apdu.StatusWord;
 import org.schsm.apdu.StatusWordException;
+import org.schsm.tlv.Tlv;
+import org.schsm.tlv.TlvFormatException;
 
 class SendTest {
     private final ShellFixture.Session s = new ShellFixture.Session();
@@ -81,7 +83,14 @@ class SendTest {
         assertEquals("00 A4 04 00", s.eval("hex(hex('00a4:04-00'))"));
         Object fcp = s.eval("tlv(send('" + ShellFixture.SELECT + "').data).find(0x85).value.length");
         assertEquals(5, fcp);
-        assertEquals("62 [3]\n  82 [1] 38", s.eval("tlv('62 03 82 01 38').toString()"));
+        assertInstanceOf(Tlv.class, s.eval("tlv('62 03 82 01 38')"));
+        assertEquals("62 [82 38]", s.eval("tlv('62 03 82 01 38').toString()"));
+        assertEquals("62 [3]\n  82 [1] 38", s.eval("tlv('62 03 82 01 38').tree"));
+        assertEquals(List.of(0x62, "62", 3, 0x82, "38"), s.eval("t = tlv('62 03 82 01 38'); [t.tag, t.tagHex, t.length,"
+                + " t.children[0].tag, hex(t.find('82').get().value)]"));
+        assertEquals(2, s.eval("tlv('80 01 01 81 00').size()"));   // several top-level objects: a list
+        assertEquals(null, s.eval("tlv('62 03 82 01 38').find(0x85)"));
+        assertThrows(TlvFormatException.class, () -> s.eval("tlv('62 05 82 01')"));
     }
 
     @Test

@@ -8,11 +8,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.jline.terminal.Terminal;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
 import org.schsm.cli.CardOptions;
+import org.schsm.cli.Main;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
 import org.schsm.transport.CardTransport;
@@ -40,7 +43,7 @@ final class ShellFixture {
     static Result repl(Path dir, String input) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        CardOptions options = CardOptionsCopy.parse("--sim-state", dir.resolve("sim.state").toString());
+        CardOptions options = CardOptions.of("sim", dir.resolve("sim.state"), false);
         int code;
         try (Terminal terminal = ShellCommand.dumbTerminal(
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out)) {
@@ -49,16 +52,19 @@ final class ShellFixture {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
     }
 
-    /** {@code schsm run --sim-state DIR/sim.state SCRIPT ARGS...}. */
+    /** {@code schsm -r sim --sim-state DIR/sim.state run SCRIPT ARGS...}. */
     static Result run(Path dir, Path script, String... args) {
+        List<String> argv = new ArrayList<>(List.of("-r", "sim", "--sim-state", dir.resolve("sim.state").toString(),
+                "run", script.toString()));
+        argv.addAll(List.of(args));
+        return main(argv.toArray(String[]::new));
+    }
+
+    /** The whole command line, {@code schsm ARGV...}, in-process. */
+    static Result main(String... argv) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String[] argv = new String[args.length + 3];
-        argv[0] = "--sim-state";
-        argv[1] = dir.resolve("sim.state").toString();
-        argv[2] = script.toString();
-        System.arraycopy(args, 0, argv, 3, args.length);
-        int code = RunCommand.execute(argv, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(argv, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -70,7 +76,7 @@ final class ShellFixture {
         final GroovyShell groovy;
 
         Session() {
-            session = new ShellSession(CardOptionsCopy.parse(), t -> null,
+            session = new ShellSession(CardOptions.of("sim", null, false), HsmSupport.defaultFactory(),
                     new PrintWriter(out, true), new PrintWriter(err, true));
             session.use(SimulatorTransport.withFreshCard());
             groovy = GroovyShells.create(session);
