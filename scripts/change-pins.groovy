@@ -1,52 +1,44 @@
 // Changes the user PIN or the SO-PIN (CHANGE REFERENCE DATA). A wrong old PIN spends a try.
 //
-//   schsm run scripts/change-pins.groovy [--so] [--old SPEC] [--new SPEC]
+//   schsm run scripts/change-pins.groovy [--so] [--old SPEC] [--new SPEC] [--force]
 //
 // Without --so the user PIN (6..16 characters) is changed; with --so the SO-PIN (16 hex digits).
 // SPEC is env:VAR, file:PATH or the value; omitted PINs are asked for without echo.
+// The brick guard refuses when the PIN has one try left or is blocked (exit code 4, nothing
+// sent but status queries); --force sends anyway.
 
-boolean so = false
+def usage = "usage: change-pins.groovy [--so] [--old SPEC] [--new SPEC] [--force]"
+boolean so = false, force = false
 String oldSpec = null, newSpec = null
 for (int i = 0; i < args.length; i++) {
     switch (args[i]) {
         case '--so': so = true; break
         case '--old': oldSpec = args[++i]; break
         case '--new': newSpec = args[++i]; break
-        default: throw new org.schsm.InvalidInputException("unknown argument ${args[i]}; usage: change-pins.groovy [--so] [--old SPEC] [--new SPEC]")
+        case '--force': force = true; break
+        default: throw new org.schsm.InvalidInputException("unknown argument ${args[i]}; $usage")
     }
 }
 String what = so ? "SO-PIN" : "user PIN"
-char[] oldPin = pinFrom(oldSpec, "current $what")
-char[] newPin = pinFrom(newSpec, "new $what")
+def toPin = { char[] chars -> so ? SoPin.fromHex(chars) : Pin.user(chars) }   // validates; messages never show the PIN
+
+char[] oldChars = pinFrom(oldSpec, "current $what")
+char[] newChars = null
+boolean newIsDefault = false
 try {
-    if (so) {
-        [oldPin, newPin].each { p ->
-            if (!(new String(p) ==~ /[0-9A-Fa-f]{16}/)) throw new org.schsm.InvalidInputException("an SO-PIN is 16 hex digits")
-        }
-    } else if (newPin.length < 6 || newPin.length > 16) {
-        throw new org.schsm.InvalidInputException("the new user PIN must be 6..16 characters")
-    }
-    if (hsm != null) {
-        hsm.select()
-        if (so) {
-            hsm.changePin(PinReference.SO, SoPin.fromHex(oldPin), SoPin.fromHex(newPin))
-        } else {
-            hsm.changePin(PinReference.USER, Pin.user(oldPin), Pin.user(newPin))
-        }
-    } else {
-        // raw CHANGE REFERENCE DATA (00 24 00 81 / 88) until the hsm API is available
-        send("00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00", expect: 0x9000)
-        byte[] data = so ? hex(new String(oldPin) + new String(newPin))
-                         : (new String(oldPin) + new String(newPin)).getBytes("UTF-8")
-        try {
-            send(0x00, 0x24, 0x00, so ? 0x88 : 0x81, data, expect: 0x9000)
-        } finally {
-            Arrays.fill(data, (byte) 0)
-        }
+    newChars = pinFrom(newSpec, "new $what")
+    try (PinValue oldPin = toPin(oldChars); PinValue newPin = toPin(newChars)) {
+        def device = force ? hsm.withForce() : hsm
+        device.select()
+        device.changeReferenceData(oldPin, newPin)
+        newIsDefault = newPin instanceof SoPin && newPin.isDefault()
     }
     println "$what changed"
+    if (newIsDefault) {
+        err.println "warning: the new SO-PIN is the vendor's documented default; anyone who knows it can re-initialize this device"
+    }
 } finally {
-    Arrays.fill(oldPin, '\0' as char)
-    Arrays.fill(newPin, '\0' as char)
+    Arrays.fill(oldChars, '\0' as char)
+    if (newChars != null) Arrays.fill(newChars, '\0' as char)
 }
 return 0

@@ -38,6 +38,7 @@ public final class ShellSession implements AutoCloseable {
         this.trace = new SwitchableTrace(CardConnector.traceTo(err), options.trace());
         binding.setVariable(SESSION_VARIABLE, this);
         binding.setVariable("out", out);   // Groovy's println writes to the binding's "out"
+        binding.setVariable("err", err);   // err.println for warnings, as the CLI writes them
         binding.setVariable("card", null);
         binding.setVariable("hsm", null);
     }
