@@ -63,7 +63,7 @@ class ReplTest {
     void helpListsBindingsAndFunctions() throws Exception {
         var r = ShellFixture.repl(dir, ":help\n:exit\n");
         assertTrue(r.out().contains("send(\"00 20 00 81\", expect:"), r.out());
-        assertTrue(r.out().contains("Variables: card, hsm, out"), r.out());
+        assertTrue(r.out().contains("Variables: card, err, hsm, out"), r.out());
         assertFalse(r.out().contains(ShellSession.SESSION_VARIABLE), r.out());
     }
 
@@ -98,5 +98,48 @@ class ReplTest {
         var r = ShellFixture.repl(dir, "1 + 1\n");
         assertTrue(r.out().contains("=> 2"), r.out());
         assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void hsmIsTheApiOnTheCardAndIsReboundByConnectAndSim() throws Exception {
+        String init = "hsm.select(); hsm.initialize(InitializeOptions.builder(SoPin.fromHex('" + ShellFixture.SO_PIN
+                + "'), Pin.user('" + ShellFixture.USER_PIN + "')).build())";
+        var r = ShellFixture.repl(dir, "hsm.status().initialized()\n" + init + "\n"
+                + "hsm.pinStatus(PinReference.USER).describe()\n"
+                + "sim()\nhsm.transport().is(card)\nhsm.status().initialized()\n"
+                + "connect('sim')\nhsm.transport().is(card)\nhsm.status().userPin().describe()\n:quit\n");
+        assertFalse(r.out().contains("error:"), r.out());
+        assertTrue(r.out().contains("=> false\n"), r.out());
+        assertTrue(r.out().contains("=> user PIN tries left: 3\n"), r.out());
+        assertTrue(r.out().contains("=> true\nschsm> => false\n"), r.out());   // sim(): a fresh card under hsm
+        assertTrue(r.out().contains("=> true\nschsm> => user PIN tries left: 3\n"), r.out());   // connect: the saved one
+        String history = java.nio.file.Files.readString(dir.resolve("history"));
+        assertFalse(history.contains(ShellFixture.USER_PIN) || history.contains(ShellFixture.SO_PIN), history);
+        assertTrue(history.contains("Pin.user(\"****\")") || history.contains("Pin.user('****')"), history);
+    }
+
+    @Test
+    void brickGuardRefusalIsShownWholeAndForceGoesThrough() throws Exception {
+        var r = ShellFixture.repl(dir, "send(\"" + ShellFixture.SELECT + "\")\n"
+                + "send(\"" + ShellFixture.initializeApdu() + "\", expect: 0x9000)\n"
+                + "hsm.verify(Pin.user('000000'))\nhsm.verify(Pin.user('000000'))\n"
+                + "hsm.verify(Pin.user('" + ShellFixture.USER_PIN + "'))\n"
+                + "hsm.pinStatus(PinReference.USER).triesLeft()\n"
+                + "hsm.withForce().verify(Pin.user('" + ShellFixture.USER_PIN + "'))\n"
+                + "hsm.pinStatus(PinReference.USER).state()\n:quit\n");
+        assertTrue(r.out().contains("error: VERIFY user PIN refused by the card: 63C2 (wrong PIN, 2 tries left)"), r.out());
+        assertTrue(r.out().contains("error: Refused: VERIFY user PIN would spend the last try of the user PIN (1 left)"), r.out());
+        assertTrue(r.out().contains("hsm.withForce()"), r.out());
+        assertTrue(r.out().contains("=> 1\n"), r.out());   // the guard sent nothing
+        assertTrue(r.out().contains("=> VERIFIED\n"), r.out());
+        assertFalse(r.out().contains("\tat "), r.out());
+    }
+
+    @Test
+    void readersListTheSimulatorFirstAndConnectToAnUnknownReaderKeepsTheCard() throws Exception {
+        var r = ShellFixture.repl(dir, "readers()[0]\nconnect('no such reader 42')\ncard.name().startsWith('sim')\n:quit\n");
+        assertTrue(r.out().contains("=> sim\n"), r.out());
+        assertTrue(r.out().contains("error: "), r.out());
+        assertTrue(r.out().contains("=> true\n"), r.out());
     }
 }
