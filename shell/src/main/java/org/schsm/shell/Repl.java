@@ -12,6 +12,8 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.schsm.apdu.Hex;
+import org.schsm.hsm.DeviceStatus;
+import org.schsm.hsm.Diagnosis;
 
 /**
  * The read-eval-print loop of {@code schsm shell}: JLine 3 for editing, completion, multi-line
@@ -120,6 +122,13 @@ public final class Repl {
         }
         if (value instanceof char[]) {
             return "char[] (not shown)";   // askPin results
+        }
+        // the hsm API's reports read as sc-hsm-tool and `schsm doctor` print them, not as records
+        if (value instanceof DeviceStatus status) {
+            return String.join("\n", status.lines());
+        }
+        if (value instanceof Diagnosis diagnosis) {
+            return diagnosis.toText().stripTrailing();
         }
         return InvokerHelper.toString(value);
     }

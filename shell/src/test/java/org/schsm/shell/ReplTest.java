@@ -107,12 +107,15 @@ class ReplTest {
         var r = ShellFixture.repl(dir, "hsm.status().initialized()\n" + init + "\n"
                 + "hsm.pinStatus(PinReference.USER).describe()\n"
                 + "sim()\nhsm.transport().is(card)\nhsm.status().initialized()\n"
-                + "connect('sim')\nhsm.transport().is(card)\nhsm.status().userPin().describe()\n:quit\n");
+                + "connect('sim')\nhsm.transport().is(card)\nhsm.status().userPin().describe()\n"
+                + "hsm.status()\nDoctor.diagnose(hsm)\n:quit\n");
         assertFalse(r.out().contains("error:"), r.out());
         assertTrue(r.out().contains("=> false\n"), r.out());
         assertTrue(r.out().contains("=> user PIN tries left: 3\n"), r.out());
         assertTrue(r.out().contains("=> true\nschsm> => false\n"), r.out());   // sim(): a fresh card under hsm
         assertTrue(r.out().contains("=> true\nschsm> => user PIN tries left: 3\n"), r.out());   // connect: the saved one
+        assertTrue(r.out().contains("=> Card: SmartCard-HSM version 3.6\nATR: 3B FE"), r.out());   // reports as text
+        assertFalse(r.out().contains("Diagnosis["), r.out());
         String history = java.nio.file.Files.readString(dir.resolve("history"));
         assertFalse(history.contains(ShellFixture.USER_PIN) || history.contains(ShellFixture.SO_PIN), history);
         assertTrue(history.contains("Pin.user(\"****\")") || history.contains("Pin.user('****')"), history);
