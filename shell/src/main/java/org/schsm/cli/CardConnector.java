@@ -24,7 +24,21 @@ public final class CardConnector {
     }
 
     public static CardSession open(CardOptions options, PrintWriter err, boolean autoGetResponse) {
-        Consumer<String> trace = options.trace() ? line -> err.println("trace " + line) : null;
+        return open(options, err, autoGetResponse, options.trace() ? traceTo(err) : null);
+    }
+
+    /** The trace sink of {@code -v}: one {@code trace >> ...} / {@code trace << ...} line per APDU on {@code err}. */
+    public static Consumer<String> traceTo(PrintWriter err) {
+        return line -> err.println("trace " + line);
+    }
+
+    /**
+     * As {@link #open(CardOptions, PrintWriter, boolean)}, with the trace sink chosen by the
+     * caller ({@code options.trace()} is then ignored): the shell passes a sink it can switch.
+     *
+     * @param trace sink for trace lines, or null for no tracing
+     */
+    public static CardSession open(CardOptions options, PrintWriter err, boolean autoGetResponse, Consumer<String> trace) {
         String wanted = options.reader();
         if (wanted != null && wanted.trim().equalsIgnoreCase(ReaderSelector.SIMULATOR)) {
             return simulator(options, autoGetResponse, trace);

@@ -24,6 +24,28 @@ public final class CardOptions {
     @Option(scope = ScopeType.INHERIT, names = {"-v", "--trace"}, description = "Print every APDU to stderr (PIN data shown as **).")
     boolean trace;
 
+    /** Filled in by picocli (the root command's mixin). */
+    public CardOptions() {
+    }
+
+    /**
+     * Options made in code, as {@code -r reader --sim-state simState [-v]} would give them: for
+     * the shell's {@code connect(name)} and for tests. A null reader means "choose as usual", a
+     * null state file the default one.
+     */
+    public static CardOptions of(String reader, Path simState, boolean trace) {
+        CardOptions o = new CardOptions();
+        o.reader = reader;
+        o.simState = simState;
+        o.trace = trace;
+        return o;
+    }
+
+    /** The same options with another reader (state file and trace flag kept). */
+    public CardOptions withReader(String newReader) {
+        return of(newReader, simState, trace);
+    }
+
     /** The options of the command line {@code spec} belongs to. */
     public static CardOptions of(CommandSpec spec) {
         return ((Main) spec.root().userObject()).card;

@@ -10,9 +10,14 @@ import picocli.CommandLine;
  * Turns an exception into one clear line on stderr and an exit code. The stack trace is shown
  * only with {@code SCHSM_DEBUG=1}: users need the cause, not the call chain.
  */
-final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
-    static int exitCodeOf(Throwable e) {
+    /**
+     * The one mapping from an exception to an {@link ExitCode}, shared by the commands, the shell
+     * and {@code schsm run}: guard 4, card refusal 1, bad input 2, no card 3; -1 for anything
+     * else (a bug: the caller decides how to report it).
+     */
+    public static int exitCodeOf(Throwable e) {
         if (e instanceof BrickGuardException) {
             return ExitCode.GUARD;
         }

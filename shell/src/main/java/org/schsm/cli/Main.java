@@ -1,6 +1,8 @@
 package org.schsm.cli;
 
 import java.io.PrintWriter;
+import org.schsm.shell.RunCommand;
+import org.schsm.shell.ShellCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +20,8 @@ import picocli.CommandLine.Command;
                 SendCommand.class,
                 AtrCommand.class,
                 SimCommand.class,
+                ShellCommand.class,
+                RunCommand.class,
                 org.schsm.conformance.TestCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -3,12 +3,8 @@ package org.schsm.conformance;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.schsm.cli.Main;
-import picocli.CommandLine;
 
-/**
- * Runs {@code schsm ... test ...} in-process with {@link TestCommand} registered under the real
- * root command, as Main will register it, so the inherited -r/--sim-state/-v apply.
- */
+/** Runs {@code schsm ... test ...} in-process through {@link Main}, so the inherited -r/--sim-state/-v apply. */
 final class TestCli {
     private TestCli() {
     }
@@ -16,12 +12,7 @@ final class TestCli {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
-        cl.addSubcommand("test", new TestCommand());
-        cl.setAllowSubcommandsAsOptionParameters(true);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -1,0 +1,229 @@
+package org.schsm.shell;
+
+import groovy.lang.Script;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.schsm.InvalidInputException;
+import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Hex;
+import org.schsm.apdu.ResponseApdu;
+import org.schsm.cli.PinSource;
+import org.schsm.simulator.SimulatorTransport;
+import org.schsm.tlv.Tlv;
+import org.schsm.tlv.TlvReader;
+import org.schsm.transport.CardTransport;
+import org.schsm.transport.PcscReaders;
+import org.schsm.transport.PcscUnavailableException;
+import org.schsm.transport.ReaderInfo;
+import org.schsm.transport.ReaderSelector;
+import org.schsm.transport.TransportException;
+
+/**
+ * Base class of every line typed in {@code schsm shell} and every script run by {@code schsm run}:
+ * its public methods are the shell's functions ({@code send}, {@code hex}, {@code tlv},
+ * {@code readers}, {@code connect}, {@code sim}, {@code askPin}, {@code trace}, {@code lastError}).
+ * The objects they return are the toolkit's own.
+ */
+public abstract class SchsmScript extends Script {
+    private static final Set<String> SEND_OPTIONS = Set.of("expect");
+
+    private ShellSession session() {
+        Object s = getBinding().getVariable(ShellSession.SESSION_VARIABLE);
+        if (s instanceof ShellSession session) {
+            return session;
+        }
+        throw new IllegalStateException("script not run by the schsm shell: no session in the binding");
+    }
+
+    private CardTransport card() {
+        CardTransport card = session().card();
+        if (card == null) {
+            throw new TransportException("no card: use sim() or connect(NAME) first");
+        }
+        return card;
+    }
+
+    // ---- send -------------------------------------------------------------------------------
+
+    /** Sends hex text such as {@code "00 A4 04 00 0B E82B0601040181C31F0201 00"}. */
+    public ResponseApdu send(String apdu) {
+        return send(Map.of(), apdu);
+    }
+
+    /** {@code send("00 20 00 81", expect: [0x9000, 0x63C0..0x63CF])}. */
+    public ResponseApdu send(Map<String, ?> named, String apdu) {
+        return send(named, CommandApdu.parse(apdu));
+    }
+
+    public ResponseApdu send(byte[] apdu) {
+        return send(Map.of(), apdu);
+    }
+
+    public ResponseApdu send(Map<String, ?> named, byte[] apdu) {
+        return send(named, CommandApdu.decode(apdu));
+    }
+
+    public ResponseApdu send(CommandApdu apdu) {
+        return send(Map.of(), apdu);
+    }
+
+    public ResponseApdu send(Map<String, ?> named, CommandApdu apdu) {
+        for (String key : named.keySet()) {
+            if (!SEND_OPTIONS.contains(key)) {
+                throw new InvalidInputException("send: unknown named argument '" + key + "' (known: expect)");
+            }
+        }
+        ExpectedStatusWords expected = named.containsKey("expect") ? ExpectedStatusWords.of(named.get("expect")) : null;
+        ResponseApdu response = card().transmit(apdu);
+        if (expected != null && !expected.contains(response.statusWord())) {
+            throw new UnexpectedStatusWordException(apdu, response.statusWord(), expected);
+        }
+        return response;
+    }
+
+    public ResponseApdu send(int cla, int ins, int p1, int p2) {
+        return send(Map.of(), cla, ins, p1, p2, null, 0);
+    }
+
+    public ResponseApdu send(Map<String, ?> named, int cla, int ins, int p1, int p2) {
+        return send(named, cla, ins, p1, p2, null, 0);
+    }
+
+    /** Data as byte[] or hex text; null or empty for none. */
+    public ResponseApdu send(int cla, int ins, int p1, int p2, Object data) {
+        return send(Map.of(), cla, ins, p1, p2, data, 0);
+    }
+
+    public ResponseApdu send(Map<String, ?> named, int cla, int ins, int p1, int p2, Object data) {
+        return send(named, cla, ins, p1, p2, data, 0);
+    }
+
+    /** {@code le} is Ne: 0 for no Le field, 256 for short {@code 00}, 65536 for extended {@code 0000}. */
+    public ResponseApdu send(int cla, int ins, int p1, int p2, Object data, int le) {
+        return send(Map.of(), cla, ins, p1, p2, data, le);
+    }
+
+    public ResponseApdu send(Map<String, ?> named, int cla, int ins, int p1, int p2, Object data, int le) {
+        return send(named, new CommandApdu(cla, ins, p1, p2, bytes(data), le));
+    }
+
+    private static byte[] bytes(Object data) {
+        if (data == null) {
+            return null;
+        }
+        if (data instanceof byte[] b) {
+            return b;
+        }
+        if (data instanceof CharSequence text) {
+            return Hex.decode(text);
+        }
+        if (data instanceof List<?> list) {
+            byte[] out = new byte[list.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = ((Number) list.get(i)).byteValue();
+            }
+            return out;
+        }
+        throw new InvalidInputException("send: data must be byte[], hex text or a list of numbers, not "
+                + data.getClass().getSimpleName());
+    }
+
+    // ---- data helpers -----------------------------------------------------------------------
+
+    /** {@code hex("00 A4 04 00")} → byte[]. */
+    public byte[] hex(String text) {
+        return Hex.decode(text);
+    }
+
+    /** {@code hex(bytes)} → spaced hex text. */
+    public String hex(byte[] bytes) {
+        return Hex.spaced(bytes);
+    }
+
+    /**
+     * The toolkit's BER-TLV ({@link TlvReader#readAll}): one {@link Tlv} when the bytes hold one
+     * data object, else the list of them. Groovy properties come from {@link TlvExtensions}.
+     */
+    public Object tlv(byte[] bytes) {
+        List<Tlv> all = TlvReader.readAll(bytes);
+        return all.size() == 1 ? all.get(0) : all;
+    }
+
+    public Object tlv(String hexText) {
+        return tlv(Hex.decode(hexText));
+    }
+
+    public Object tlv(ResponseApdu response) {
+        return tlv(response.data());
+    }
+
+    // ---- cards --------------------------------------------------------------------------------
+
+    /**
+     * Reader names {@code connect} accepts: {@code sim} (the embedded simulated card, as in
+     * {@code schsm readers}) first, then the PC/SC readers. Without PC/SC a note goes to stderr.
+     */
+    public List<String> readers() {
+        List<String> names = new ArrayList<>();
+        names.add(ReaderSelector.SIMULATOR);
+        try {
+            for (ReaderInfo reader : PcscReaders.list()) {
+                names.add(reader.name());
+            }
+        } catch (PcscUnavailableException e) {
+            session().err().println("note: " + e.getMessage());
+        }
+        return names;
+    }
+
+    /**
+     * Opens {@code name} as {@code -r name} would (exact name, unique fragment, index, or
+     * {@code sim} for the embedded simulated card in the session's {@code --sim-state} file), and
+     * makes it the current {@code card} and {@code hsm}. On failure the current card stays.
+     */
+    public CardTransport connect(String name) {
+        ShellSession s = session();
+        return s.open(s.options().withReader(name));
+    }
+
+    /** A fresh in-memory simulated card (nothing saved), now the current {@code card} and {@code hsm}. */
+    public CardTransport sim() {
+        return session().use(SimulatorTransport.withFreshCard());
+    }
+
+    /** Switches the APDU trace (stderr) on or off; PIN data shows as {@code **}. */
+    public boolean trace(boolean on) {
+        return session().trace(on);
+    }
+
+    public boolean trace() {
+        return session().tracing();
+    }
+
+    // ---- secrets ------------------------------------------------------------------------------
+
+    /** Reads a PIN without echo. The caller should clear the array after use. */
+    public char[] askPin(String prompt) {
+        return session().pinPrompt().read(prompt);
+    }
+
+    /**
+     * A PIN from a script argument: {@code env:VAR}, {@code file:PATH} or the value itself; null or
+     * empty prompts with {@link #askPin}.
+     */
+    public char[] pinFrom(String spec, String what) {
+        if (spec == null || spec.isEmpty()) {
+            return askPin(what);
+        }
+        return new PinSource(System.getenv(), null).resolve(spec, what, "the argument");
+    }
+
+    // ---- errors -------------------------------------------------------------------------------
+
+    /** Prints the full stack trace of the last error shown in the shell (same as {@code :trace}). */
+    public void lastError() {
+        ErrorText.printTrace(session().lastError(), session().out());
+    }
+}

@@ -1,0 +1,106 @@
+package org.schsm.shell;
+
+import groovy.lang.GroovyShell;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.terminal.Terminal;
+import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Hex;
+import org.schsm.apdu.ResponseApdu;
+import org.schsm.cli.CardOptions;
+import org.schsm.cli.Main;
+import org.schsm.simulator.SimulatedCard;
+import org.schsm.simulator.SimulatorTransport;
+import org.schsm.transport.CardTransport;
+
+/** Drives the shell and scripts against the simulator in tests. */
+final class ShellFixture {
+    static final String SELECT = "00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00";
+    static final String USER_PIN = "648219";
+    static final String USER_PIN_HEX = "363438323139";
+    static final String SO_PIN = "3537363231383830";
+
+    private ShellFixture() {
+    }
+
+    /** INITIALIZE DEVICE with options 0001, user PIN 648219, SO-PIN 3537363231383830, 3 tries. */
+    static String initializeApdu() {
+        String data = "80020001" + "8106" + USER_PIN_HEX + "8208" + SO_PIN + "910103";
+        return "80500000" + Hex.byteHex(data.length() / 2) + data;
+    }
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    /** Runs the REPL on {@code input} with the embedded simulator kept in {@code dir}. */
+    static Result repl(Path dir, String input) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        CardOptions options = CardOptions.of("sim", dir.resolve("sim.state"), false);
+        int code;
+        try (Terminal terminal = ShellCommand.dumbTerminal(
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out)) {
+            code = ShellCommand.run(options, terminal, dir.resolve("history"), new PrintWriter(err, true));
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    /** {@code schsm -r sim --sim-state DIR/sim.state run SCRIPT ARGS...}. */
+    static Result run(Path dir, Path script, String... args) {
+        List<String> argv = new ArrayList<>(List.of("-r", "sim", "--sim-state", dir.resolve("sim.state").toString(),
+                "run", script.toString()));
+        argv.addAll(List.of(args));
+        return main(argv.toArray(String[]::new));
+    }
+
+    /** The whole command line, {@code schsm ARGV...}, in-process. */
+    static Result main(String... argv) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(argv, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** A session on a fresh in-memory card, and a Groovy shell for it. */
+    static final class Session implements AutoCloseable {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final ShellSession session;
+        final GroovyShell groovy;
+
+        Session() {
+            session = new ShellSession(CardOptions.of("sim", null, false), HsmSupport.defaultFactory(),
+                    new PrintWriter(out, true), new PrintWriter(err, true));
+            session.use(SimulatorTransport.withFreshCard());
+            groovy = GroovyShells.create(session);
+        }
+
+        Object eval(String source) {
+            return groovy.evaluate(source);
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+
+    /** The simulated card saved in {@code dir}, reloaded, and the answer to one APDU after SELECT. */
+    static ResponseApdu askSavedCard(Path dir, String apdu) throws IOException {
+        try (CardTransport t = new SimulatorTransport(SimulatedCard.load(dir.resolve("sim.state")))) {
+            t.transmit(CommandApdu.parse(SELECT));
+            return t.transmit(CommandApdu.parse(apdu));
+        }
+    }
+
+    static Path script(String name) {
+        return Path.of("..", "scripts", name).toAbsolutePath().normalize();
+    }
+}
