@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Config options       :
  *   User PIN reset with SO-PIN enabled
  * SO-PIN tries left    : 15
- * User PIN tries left  : 3
+ * User PIN tries left  : 3                             (or: User PIN locked)
  * DKEK shares          : 1
  * DKEK import pending, 1 share(s) still missing      (or: DKEK key check value : 0123...)
  * </pre>
@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 record ScHsmToolStatus(String version, boolean neverInitialized, List<String> optionNames,
                        Optional<Integer> soTriesLeft, Optional<Integer> userTriesLeft,
+                       boolean soLocked, boolean userLocked,
                        Optional<Integer> dkekShares, Optional<Integer> dkekOutstanding,
                        Optional<String> keyCheckValue) {
     private static final Pattern VERSION = Pattern.compile("(?m)^Version {14}: (\\S+)$");
@@ -52,6 +53,7 @@ record ScHsmToolStatus(String version, boolean neverInitialized, List<String> op
         Optional<String> kcv = first(KCV, out).map(s -> s.replace(" ", "").toUpperCase());
         return new ScHsmToolStatus(version, out.contains("SmartCard-HSM has never been initialized"), List.copyOf(options),
                 first(SO, out).map(Integer::valueOf), first(USER, out).map(Integer::valueOf),
+                out.lines().anyMatch("SO-PIN locked"::equals), out.lines().anyMatch("User PIN locked"::equals),
                 shares, shares.isPresent() ? Optional.of(pending.orElse(0)) : Optional.empty(), kcv);
     }
 

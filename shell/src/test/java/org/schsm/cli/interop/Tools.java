@@ -1,5 +1,7 @@
 package org.schsm.cli.interop;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -20,6 +22,18 @@ final class Tools {
         List<String> cmd = new ArrayList<>(List.of("sc-hsm-tool", "-r", CardInReader.NAME));
         cmd.addAll(Arrays.asList(args));
         return ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+    }
+
+    /**
+     * {@code sc-hsm-tool --initialize --so-pin 3537363231383830 --pin 648219 extra...}, asserted to
+     * have worked. sc-hsm-tool 0.23 exits 0 even when INITIALIZE is refused, so its stderr is checked
+     * for "failed" as well.
+     */
+    static void initialize(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--initialize", "--so-pin", SO_PIN, "--pin", USER_PIN));
+        args.addAll(Arrays.asList(extra));
+        ProcessResult init = scHsmTool(args.toArray(String[]::new));
+        assertTrue(init.succeeded() && !init.stderr().contains("failed"), init.describe());
     }
 
     /** {@code pkcs11-tool --module <opensc-pkcs11.so> args...}; the vpcd reader is the only one with a card. */
