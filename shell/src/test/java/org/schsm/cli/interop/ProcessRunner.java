@@ -35,6 +35,7 @@ final class ProcessRunner {
         try {
             out = Files.createTempFile("schsm-cli-interop-", ".out");
             err = Files.createTempFile("schsm-cli-interop-", ".err");
+            long start = System.nanoTime();
             Process process = new ProcessBuilder(cmd)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile())
@@ -46,7 +47,7 @@ final class ProcessRunner {
             }
             return new ProcessResult(List.copyOf(cmd), finished ? process.exitValue() : -1,
                     Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
-                    !finished);
+                    !finished, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", cmd), e);
         } catch (InterruptedException e) {

@@ -3,6 +3,8 @@ package org.schsm.cli.interop;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import org.schsm.cli.Main;
 final class Tools {
     static final String SO_PIN = "3537363231383830";
     static final String USER_PIN = "648219";
+    private static final Logger LOG = System.getLogger(Tools.class.getName());
 
     private Tools() {
     }
@@ -21,7 +24,9 @@ final class Tools {
     static ProcessResult scHsmTool(String... args) {
         List<String> cmd = new ArrayList<>(List.of("sc-hsm-tool", "-r", CardInReader.NAME));
         cmd.addAll(Arrays.asList(args));
-        return ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
+        return r;
     }
 
     /**
@@ -41,14 +46,18 @@ final class Tools {
         List<String> cmd = new ArrayList<>(List.of("pkcs11-tool", "--module",
                 InteropEnvironment.pkcs11Module().toString()));
         cmd.addAll(Arrays.asList(args));
-        return ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
+        return r;
     }
 
     /** {@code opensc-tool -r <reader> args...} */
     static ProcessResult openscTool(String... args) {
         List<String> cmd = new ArrayList<>(List.of("opensc-tool", "-r", CardInReader.NAME));
         cmd.addAll(Arrays.asList(args));
-        return ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
+        return r;
     }
 
     /** {@code schsm -r <reader> args...}, in this JVM, over real PC/SC (jnasmartcardio). */
@@ -65,7 +74,9 @@ final class Tools {
         long start = System.nanoTime();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Schsm(List.of(args), code, out.toString(), err.toString(), millis);
+        Schsm r = new Schsm(List.of(args), code, out.toString(), err.toString(), millis);
+        LOG.log(Level.DEBUG, () -> r.toString().lines().findFirst().orElse(""));
+        return r;
     }
 
     /** One schsm run: exit code, both outputs, and how long it took. */
