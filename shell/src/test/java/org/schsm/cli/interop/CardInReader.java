@@ -1,7 +1,5 @@
 package org.schsm.cli.interop;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,8 +8,6 @@ import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.vpcd.SimulatedCardVirtualCard;
 import org.schsm.simulator.vpcd.VpcdClient;
 import org.schsm.transport.PcscReaders;
-import org.schsm.transport.ReaderInfo;
-import org.schsm.transport.TransportException;
 
 /**
  * A fresh simulated SmartCard-HSM (the card {@code schsm sim serve} would create, with its own
@@ -19,16 +15,15 @@ import org.schsm.transport.TransportException;
  * {@link VpcdClient} for the length of one test. The state file is saved after every command that
  * may change it, as {@code schsm sim serve} does.
  *
- * <p>Presence is followed through {@link PcscReaders#list()}, the jnasmartcardio path schsm itself
- * uses, so a test starts only once PC/SC reports the card.
+ * <p>Presence is followed through {@code opensc-tool -l}, so a test starts only once pcscd reports
+ * the card (and ends only once it reports the reader empty).
  */
 final class CardInReader implements AutoCloseable {
     static final int PORT = Integer.getInteger("schsm.interop.vpcdPort", VpcdClient.DEFAULT_PORT);
     static final String NAME = System.getProperty("schsm.interop.reader",
             String.format("Virtual PCD 00 %02d", PORT - VpcdClient.DEFAULT_PORT));
     private static final Duration APPEAR = Duration.ofSeconds(15);
-    private static final Logger LOG = System.getLogger(CardInReader.class.getName());
-    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final Path stateFile;
     private final SimulatedCard card;
@@ -57,7 +52,7 @@ final class CardInReader implements AutoCloseable {
         if (!inserted.awaitPresence(true)) {
             client.close();
             throw new AssertionError("pcscd did not see the card in '" + NAME + "' within " + APPEAR
-                    + " (client connected: " + client.isConnected() + "); readers: " + PcscReaders.list());
+                    + " (client connected: " + client.isConnected() + "); readers: " + InteropEnvironment.listReaders());
         }
         return inserted;
     }
@@ -70,35 +65,43 @@ final class CardInReader implements AutoCloseable {
         return card;
     }
 
-    /** Whether PC/SC shows a card in {@link #NAME}; empty when the reader is not listed at all. */
+    /**
+     * Whether pcscd shows a card in {@link #NAME} ({@code opensc-tool -l}); empty when the reader
+     * is not listed at all. Asked out of process on purpose: every {@link PcscReaders#list()} opens
+     * a PC/SC context that jnasmartcardio releases only when its {@code CardTerminals} is closed or
+     * finalized, and the toolkit does not close it, so polling in-process would pile up contexts
+     * in pcscd (its per-client limits then answer like a stopped service).
+     */
     static Optional<Boolean> cardPresent() {
-        return PcscReaders.list().stream().filter(r -> r.name().equals(NAME)).findFirst().map(ReaderInfo::cardPresent);
+        for (String line : InteropEnvironment.listReaders()) {
+            if (line.trim().endsWith(NAME)) {
+                String[] columns = line.trim().split("\\s+");
+                return Optional.of(columns.length > 1 && columns[1].equals("Yes"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
-     * Polls until PC/SC shows the card present (or absent). While a card comes or goes, listing
-     * the readers can fail for a moment (pcsc-lite answered SCARD_E_PROTO_MISMATCH to the ATR
-     * read of {@link PcscReaders#list()} during a removal here); such a poll counts as "not yet"
-     * and the last error is reported if the deadline passes.
+     * Releases the PC/SC contexts that schsm's in-process runs left for the garbage collector
+     * (see {@link #cardPresent()}); called after each test so that a long run stays well below
+     * pcscd's limits.
+     */
+    static void releaseLeakedPcscContexts() {
+        System.gc();
+        System.runFinalization();
+    }
+
+    /**
+     * Polls until pcscd shows the card present (or absent).
      */
     boolean awaitPresence(boolean present) throws InterruptedException {
         long deadline = System.nanoTime() + APPEAR.toNanos();
-        TransportException lastError = null;
         while (System.nanoTime() < deadline) {
-            try {
-                if (cardPresent().orElse(false) == present) {
-                    return true;
-                }
-            } catch (TransportException e) {
-                lastError = e;
-                LOG.log(Level.INFO, "listing readers while waiting for the card to " + (present ? "appear" : "go")
-                        + " failed, polling again: " + e.getMessage());
+            if (cardPresent().orElse(false) == present) {
+                return true;
             }
             Thread.sleep(POLL.toMillis());
-        }
-        if (lastError != null) {
-            throw new AssertionError("reader '" + NAME + "' did not become " + (present ? "occupied" : "empty")
-                    + " within " + APPEAR + "; last listing error: " + lastError.getMessage(), lastError);
         }
         return false;
     }
@@ -111,6 +114,7 @@ final class CardInReader implements AutoCloseable {
         }
         closed = true;
         client.close();
+        releaseLeakedPcscContexts();
         if (!awaitPresence(false)) {
             throw new AssertionError("pcscd still shows a card in '" + NAME + "' after the vpcd client closed");
         }

@@ -99,7 +99,8 @@ class ReaderHandlingInteropTest {
     @Test
     void aCardTakenOutOfTheReaderExitsThreeWithinTwoSeconds() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
-        assertEquals(ExitCode.OK, Tools.schsm("status").exitCode());
+        Tools.Schsm before = Tools.schsm("status");
+        assertEquals(ExitCode.OK, before.exitCode(), before.toString());
         reader.close(); // stops the vpcd client and waits until PC/SC shows the reader empty
 
         Tools.Schsm run = Tools.schsm("status");
@@ -114,7 +115,8 @@ class ReaderHandlingInteropTest {
     @Test
     void aCardRemovedJustBeforeTheCommandExitsThreeWithinTwoSeconds() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
-        assertEquals(ExitCode.OK, Tools.schsm("status").exitCode());
+        Tools.Schsm before = Tools.schsm("status");
+        assertEquals(ExitCode.OK, before.exitCode(), before.toString());
 
         reader.card().remove(); // no waiting: pcscd may still believe the card is there
 
@@ -137,7 +139,8 @@ class ReaderHandlingInteropTest {
             + "command bytes: newPosition < 0'; enable when it says the card was removed")
     void aCardRemovedJustBeforeTheCommandIsReportedAsRemoved() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
-        assertEquals(ExitCode.OK, Tools.schsm("status").exitCode());
+        Tools.Schsm before = Tools.schsm("status");
+        assertEquals(ExitCode.OK, before.exitCode(), before.toString());
 
         reader.card().remove();
 
