@@ -1,11 +1,15 @@
 package org.schsm.cli.interop;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.schsm.cli.EmbeddedSimulator;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.vpcd.SimulatedCardVirtualCard;
+import org.schsm.simulator.vpcd.VirtualCard;
 import org.schsm.simulator.vpcd.VpcdClient;
 import org.schsm.transport.PcscReaders;
 
@@ -24,6 +28,9 @@ final class CardInReader implements AutoCloseable {
             String.format("Virtual PCD 00 %02d", PORT - VpcdClient.DEFAULT_PORT));
     private static final Duration APPEAR = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** How long to wait for another vpcd client to let go of the reader. */
+    private static final Duration BUSY = Duration.ofSeconds(90);
+    private static final Logger LOG = System.getLogger(CardInReader.class.getName());
 
     private final Path stateFile;
     private final SimulatedCard card;
@@ -37,24 +44,76 @@ final class CardInReader implements AutoCloseable {
     }
 
     /**
-     * Creates a new card in {@code stateFile} and inserts it. Skips (fails under CI) when the
-     * reader already holds a card: another vpcd client is connected and ours would wait behind it.
+     * Creates a new card in {@code stateFile} and inserts it, then waits until pcscd shows a card
+     * <em>and</em> has asked this card for its ATR. The second condition matters on a shared
+     * machine: vpcd talks to one client at a time and leaves a second one waiting in the listen
+     * backlog, so while another vpcd client (another worktree's interop tests, schsm sim serve,
+     * vicc) holds the reader, "a card is present" would be true of its card, not ours. When the
+     * reader stays busy for {@link #BUSY} the test is skipped (failed under CI).
      */
     static CardInReader insertFresh(Path stateFile) throws InterruptedException {
-        if (cardPresent().orElse(false)) {
-            InteropEnvironment.unavailable("reader '" + NAME + "' already holds a card: another vpcd client "
-                    + "(schsm sim serve, vicc, another test run) is connected to port " + PORT);
-        }
         SimulatedCard card = EmbeddedSimulator.loadOrCreate(stateFile);
-        SimulatedCardVirtualCard virtual = new SimulatedCardVirtualCard(card);
-        VpcdClient client = VpcdClient.builder(virtual).port(PORT).afterCommand(virtual.saveTo(stateFile)).start();
+        PolledCard virtual = new PolledCard(new SimulatedCardVirtualCard(card));
+        VpcdClient client = VpcdClient.builder(virtual).port(PORT)
+                .afterCommand(virtual.card.saveTo(stateFile)).start();
         CardInReader inserted = new CardInReader(stateFile, card, client);
+        long deadline = System.nanoTime() + BUSY.toNanos();
+        while (virtual.atrRequests.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis());
+        }
+        if (virtual.atrRequests.get() == 0) {
+            client.close();
+            InteropEnvironment.unavailable("reader '" + NAME + "' stayed busy for " + BUSY + ": another vpcd client "
+                    + "(schsm sim serve, vicc, another test run) is connected to port " + PORT
+                    + "; readers: " + InteropEnvironment.listReaders());
+        }
         if (!inserted.awaitPresence(true)) {
             client.close();
             throw new AssertionError("pcscd did not see the card in '" + NAME + "' within " + APPEAR
                     + " (client connected: " + client.isConnected() + "); readers: " + InteropEnvironment.listReaders());
         }
         return inserted;
+    }
+
+    /** The card as vpcd sees it, counting pcscd's ATR requests (its presence polls). */
+    private static final class PolledCard implements VirtualCard {
+        private final SimulatedCardVirtualCard card;
+        private final AtomicLong atrRequests = new AtomicLong();
+
+        PolledCard(SimulatedCardVirtualCard card) {
+            this.card = card;
+        }
+
+        @Override
+        public byte[] atr() {
+            atrRequests.incrementAndGet();
+            return card.atr();
+        }
+
+        @Override
+        public void powerOff() {
+            card.powerOff();
+        }
+
+        @Override
+        public void powerOn() {
+            card.powerOn();
+        }
+
+        @Override
+        public void reset() {
+            card.reset();
+        }
+
+        @Override
+        public byte[] transmit(byte[] command) {
+            return card.transmit(command);
+        }
+
+        @Override
+        public boolean isPresent() {
+            return card.isPresent();
+        }
     }
 
     Path stateFile() {
@@ -106,17 +165,27 @@ final class CardInReader implements AutoCloseable {
         return false;
     }
 
-    /** Stops the vpcd client (pcscd sees the card removed) and waits until the reader is empty. */
+    /**
+     * Stops the vpcd client and waits until pcscd shows the reader empty; false when it still (or
+     * again) shows a card, which can only be another vpcd client's.
+     */
+    boolean takeOut() throws InterruptedException {
+        closed = true;
+        client.close();
+        releaseLeakedPcscContexts();
+        return awaitPresence(false);
+    }
+
+    /** Takes the card out ({@link #takeOut()}); another client's card appearing afterwards is only logged. */
     @Override
     public void close() throws InterruptedException {
         if (closed) {
             return;
         }
-        closed = true;
-        client.close();
-        releaseLeakedPcscContexts();
-        if (!awaitPresence(false)) {
-            throw new AssertionError("pcscd still shows a card in '" + NAME + "' after the vpcd client closed");
+        if (!takeOut()) {
+            // Not a failure of this test: another vpcd client waiting in the backlog got the reader
+            // as soon as ours left. The next insertFresh waits for its own card anyway.
+            LOG.log(Level.INFO, "reader '" + NAME + "' shows a card again after ours left: another vpcd client");
         }
     }
 }

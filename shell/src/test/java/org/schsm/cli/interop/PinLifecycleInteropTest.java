@@ -22,7 +22,7 @@ import org.schsm.cli.ExitCode;
  */
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER,
         Requirement.SC_HSM_TOOL, Requirement.PKCS11_TOOL, Requirement.PKCS11_MODULE})
-@Timeout(180)
+@Timeout(240)
 class PinLifecycleInteropTest {
     private static final String NEW_SO_PIN = "0102030405060708";
 

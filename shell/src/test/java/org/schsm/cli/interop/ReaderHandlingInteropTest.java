@@ -21,7 +21,7 @@ import org.schsm.simulator.SimulatedCard;
 
 /** schsm's reader handling on the real PC/SC stack: listing, doctor, unknown reader, card removed. */
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER})
-@Timeout(120)
+@Timeout(240)
 class ReaderHandlingInteropTest {
     /** The brief's bound for a removed card: the user hears about it at once, not after a PC/SC timeout. */
     private static final long REMOVED_CARD_MILLIS = 2_000;
@@ -101,7 +101,10 @@ class ReaderHandlingInteropTest {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
         Tools.Schsm before = Tools.schsm("status");
         assertEquals(ExitCode.OK, before.exitCode(), before.toString());
-        reader.close(); // stops the vpcd client and waits until PC/SC shows the reader empty
+        if (!reader.takeOut()) { // stops the vpcd client and waits until pcscd shows the reader empty
+            InteropEnvironment.unavailable("another vpcd client put its card into '" + CardInReader.NAME
+                    + "' as soon as ours left; cannot test an empty reader");
+        }
 
         Tools.Schsm run = Tools.schsm("status");
 

@@ -20,7 +20,7 @@ import org.schsm.cli.ExitCode;
  */
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER,
         Requirement.SC_HSM_TOOL})
-@Timeout(120)
+@Timeout(240)
 class StatusAgreementInteropTest {
     @TempDir
     Path dir;
