@@ -1,0 +1,90 @@
+package org.schsm.cli.interop;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.schsm.cli.Main;
+
+/** The programs the interop tests drive: OpenSC's tools as processes, schsm in-process. */
+final class Tools {
+    static final String SO_PIN = "3537363231383830";
+    static final String USER_PIN = "648219";
+    private static final Logger LOG = System.getLogger(Tools.class.getName());
+
+    private Tools() {
+    }
+
+    /** {@code sc-hsm-tool -r <reader> args...} */
+    static ProcessResult scHsmTool(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("sc-hsm-tool", "-r", CardInReader.NAME));
+        cmd.addAll(Arrays.asList(args));
+        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
+        return r;
+    }
+
+    /**
+     * {@code sc-hsm-tool --initialize --so-pin 3537363231383830 --pin 648219 extra...}, asserted to
+     * have worked. sc-hsm-tool 0.23 exits 0 even when INITIALIZE is refused, so its stderr is checked
+     * for "failed" as well.
+     */
+    static void initialize(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--initialize", "--so-pin", SO_PIN, "--pin", USER_PIN));
+        args.addAll(Arrays.asList(extra));
+        ProcessResult init = scHsmTool(args.toArray(String[]::new));
+        assertTrue(init.succeeded() && !init.stderr().contains("failed"), init.describe());
+    }
+
+    /** {@code pkcs11-tool --module <opensc-pkcs11.so> args...}; the vpcd reader is the only one with a card. */
+    static ProcessResult pkcs11Tool(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("pkcs11-tool", "--module",
+                InteropEnvironment.pkcs11Module().toString()));
+        cmd.addAll(Arrays.asList(args));
+        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
+        return r;
+    }
+
+    /** {@code opensc-tool -r <reader> args...} */
+    static ProcessResult openscTool(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("opensc-tool", "-r", CardInReader.NAME));
+        cmd.addAll(Arrays.asList(args));
+        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
+        return r;
+    }
+
+    /** {@code schsm -r <reader> args...}, in this JVM, over real PC/SC (jnasmartcardio). */
+    static Schsm schsm(String... args) {
+        List<String> all = new ArrayList<>(List.of("-r", CardInReader.NAME));
+        all.addAll(Arrays.asList(args));
+        return schsmBare(all.toArray(String[]::new));
+    }
+
+    /** {@code schsm args...} exactly as given. */
+    static Schsm schsmBare(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        long start = System.nanoTime();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Schsm r = new Schsm(List.of(args), code, out.toString(), err.toString(), millis);
+        LOG.log(Level.DEBUG, () -> r.toString().lines().findFirst().orElse(""));
+        return r;
+    }
+
+    /** One schsm run: exit code, both outputs, and how long it took. */
+    record Schsm(List<String> args, int exitCode, String out, String err, long millis) {
+        @Override
+        public String toString() {
+            return "schsm " + String.join(" ", args) + " exited " + exitCode + " after " + millis + " ms"
+                    + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+}
