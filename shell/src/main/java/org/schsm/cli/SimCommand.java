@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.io.IOException;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.vpcd.SimulatedCardVirtualCard;
 import org.schsm.simulator.vpcd.VpcdClient;
@@ -23,6 +26,14 @@ public final class SimCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Command(name = "serve", description = "Insert the simulated card into vsmartcard's vpcd reader (pcscd must run with vpcd).")
@@ -49,10 +60,17 @@ public final class SimCommand implements Runnable {
             SimulatedCard card = EmbeddedSimulator.loadOrCreate(stateFile);
             SimulatedCardVirtualCard virtual = new SimulatedCardVirtualCard(card);
             CountDownLatch stop = new CountDownLatch(1);
+            CountDownLatch saved = new CountDownLatch(1);
+            AtomicBoolean signalled = new AtomicBoolean();
+            // On Ctrl-C or SIGTERM the hook wakes the main thread and holds the JVM until the card is saved.
+            Thread hook = new Thread(() -> {
+                signalled.set(true);
+                stop.countDown();
+                awaitQuietly(saved);
+            }, "schsm-sim-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
             try (VpcdClient client = VpcdClient.builder(virtual).host(host).port(port)
                     .afterCommand(virtual.saveTo(stateFile)).build()) {
-                Thread hook = new Thread(stop::countDown, "schsm-sim-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
                 client.start();
                 out.println("Serving the simulated SmartCard-HSM (state " + stateFile + ") to vpcd at "
                         + host + ":" + port + "; stop with Ctrl-C.");
@@ -62,16 +80,20 @@ public final class SimCommand implements Runnable {
                             + " is not answering yet (is pcscd running with vsmartcard-vpcd?); retrying");
                 }
                 if (seconds != null) {
-                    stop.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
-                    Runtime.getRuntime().removeShutdownHook(hook);
+                    stop.await(seconds, TimeUnit.SECONDS);
                 } else {
                     stop.await();
                 }
             }
             try {
                 card.save(stateFile);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new TransportException("could not save the simulated card to " + stateFile + ": " + e.getMessage(), e);
+            } finally {
+                saved.countDown();
+                if (!signalled.get()) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                }
             }
             return ExitCode.OK;
         }
