@@ -121,11 +121,24 @@ class SecretLeakAuditTest {
         }
     }
 
+    /** The detector itself: each form of a PIN, in any case, is caught. */
+    @Test
+    void theAuditCatchesEveryFormOfAPin() {
+        for (String secret : SECRETS) {
+            for (String form : forms(secret)) {
+                String line = "trace >> 00 20 00 81 08 " + form.toLowerCase(Locale.ROOT) + " 9000";
+                String output = form.matches("[0-9A-Fa-f :]+") ? line : "x" + form + "y";
+                org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
+                        () -> assertNoSecret("self-test", output, output), form);
+            }
+        }
+    }
+
     private static void assertNoSecret(String step, String output, String report) {
         for (String secret : SECRETS) {
             for (String form : forms(secret)) {
                 assertFalse(output.contains(form) || output.toUpperCase(Locale.ROOT).contains(form.toUpperCase(Locale.ROOT))
-                                && form.matches("[0-9A-Fa-f ]+"),
+                                && form.matches("[0-9A-Fa-f :]+"),
                         () -> step + " printed a PIN (" + form + "):\n" + report);
             }
         }
