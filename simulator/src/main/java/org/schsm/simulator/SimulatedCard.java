@@ -42,6 +42,7 @@ public final class SimulatedCard {
     private final CardSimulator simulator;
     private final SmartCardHsmApplet applet;
     private boolean present = true;
+    private boolean tearArmed;
 
     private SimulatedCard() {
         SimulatorRuntime runtime = new SimulatorRuntime();
@@ -121,6 +122,12 @@ public final class SimulatedCard {
             return FILE_NOT_FOUND.clone();
         }
         byte[] response = simulator.transmitCommand(fitShortBuffer(command, parsed));
+        if (tearArmed && PowerLoss.tripped(applet)) {
+            tearArmed = false;
+            simulator.reset();
+            PowerLoss.powerUp(applet);
+            throw new TransportException("card lost power: simulated power loss during the command");
+        }
         if (statusWord(response) == JCARDSIM_SELECT_FAILED && parsed.ins() == 0xA4) {
             // jCardSim's own answer for "no applet with this AID"; a card manager says 6A82.
             return FILE_NOT_FOUND.clone();
@@ -144,6 +151,19 @@ public final class SimulatedCard {
             return Arrays.copyOf(command, SHORT_BUFFER);
         }
         return command;
+    }
+
+    /**
+     * Test hook for tearing: power is cut after the {@code k}-th persistent write the applet makes
+     * from now on (counted by its {@code Nvm}; {@code k = 0} cuts before the first write). The
+     * command during which that happens throws {@link TransportException} ("card lost power");
+     * the card is then powered up again (an interrupted multi-field update rolled back, nothing
+     * selected), as after a real power loss. If the command makes exactly {@code k} writes, its
+     * answer is lost the same way. One-shot: the hook is disarmed once it fires.
+     */
+    public synchronized void tearAfterWrites(int k) {
+        PowerLoss.arm(applet, k);
+        tearArmed = true;
     }
 
     /** The answer-to-reset: the SmartCard-HSM ATR. */

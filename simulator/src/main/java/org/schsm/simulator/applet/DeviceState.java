@@ -42,14 +42,16 @@ final class DeviceState {
     static final byte USER_TRIES_MAX = 10;
     static final byte USER_TRIES_DEFAULT = 3;
 
+    final Nvm mem;
     final byte[] nvm;
     final RetryPin userPin;
     final RetryPin soPin;
 
-    DeviceState(byte[] nvm) {
+    DeviceState(Nvm mem, byte[] nvm) {
+        this.mem = mem;
         this.nvm = nvm;
-        userPin = new RetryPin(nvm, OFF_USER_PIN);
-        soPin = new RetryPin(nvm, OFF_SO_PIN);
+        userPin = new RetryPin(mem, nvm, OFF_USER_PIN);
+        soPin = new RetryPin(mem, nvm, OFF_SO_PIN);
     }
 
     /** Factory state of a freshly installed applet: SO-PIN unset but with its 15 tries. */
@@ -73,7 +75,7 @@ final class DeviceState {
 
     /** Call inside a transaction (together with the PIN change that ends transport mode). */
     void clearOption(short bit) {
-        Util.setShort(nvm, OFF_OPTIONS, (short) (options() & (short) ~bit));
+        mem.storeShort(nvm, OFF_OPTIONS, (short) (options() & (short) ~bit));
     }
 
     byte dkekTotal() {
@@ -90,10 +92,10 @@ final class DeviceState {
      */
     void initialize(short options, byte dkekShares, byte[] buf, short userOff, byte userLen,
             byte userTries, short soOff) {
-        Util.setShort(nvm, OFF_OPTIONS, options);
-        nvm[OFF_DKEK_TOTAL] = dkekShares;
-        nvm[OFF_DKEK_OUTSTANDING] = dkekShares;
-        Util.arrayFillNonAtomic(nvm, OFF_DKEK, DKEK_LENGTH, (byte) 0);
+        mem.storeShort(nvm, OFF_OPTIONS, options);
+        mem.store(nvm, OFF_DKEK_TOTAL, dkekShares);
+        mem.store(nvm, OFF_DKEK_OUTSTANDING, dkekShares);
+        mem.fill(nvm, OFF_DKEK, DKEK_LENGTH, (byte) 0);
         userPin.set(buf, userOff, userLen, userTries);
         soPin.set(buf, soOff, SO_PIN_LENGTH, SO_PIN_TRIES);
     }
@@ -102,8 +104,8 @@ final class DeviceState {
     void addDkekShare(byte[] buf, short off) {
         for (short i = 0; i < DKEK_LENGTH; i++) {
             short pos = (short) (OFF_DKEK + i);
-            nvm[pos] = (byte) (nvm[pos] ^ buf[(short) (off + i)]);
+            mem.store(nvm, pos, (byte) (nvm[pos] ^ buf[(short) (off + i)]));
         }
-        nvm[OFF_DKEK_OUTSTANDING] = (byte) (nvm[OFF_DKEK_OUTSTANDING] - 1);
+        mem.store(nvm, OFF_DKEK_OUTSTANDING, (byte) (nvm[OFF_DKEK_OUTSTANDING] - 1));
     }
 }

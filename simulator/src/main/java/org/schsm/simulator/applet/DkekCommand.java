@@ -3,7 +3,6 @@ package org.schsm.simulator.applet;
 import javacard.framework.APDU;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
-import javacard.framework.JCSystem;
 import javacard.framework.Util;
 import javacard.security.MessageDigest;
 
@@ -64,8 +63,8 @@ final class DkekCommand {
         if (state.dkekOutstanding() == 0) {
             ISOException.throwIt(Sw.COMMAND_NOT_ALLOWED);
         }
-        JCSystem.beginTransaction();
+        state.mem.begin();
         state.addDkekShare(buf, off);
-        JCSystem.commitTransaction();
+        state.mem.commit();
     }
 }

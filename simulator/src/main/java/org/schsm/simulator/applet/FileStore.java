@@ -1,7 +1,6 @@
 package org.schsm.simulator.applet;
 
 import javacard.framework.ISOException;
-import javacard.framework.JCSystem;
 import javacard.framework.Util;
 
 /**
@@ -29,9 +28,11 @@ final class FileStore {
 
     static final short NONE = -1;
 
+    private final Nvm mem;
     private final byte[] store;
 
-    FileStore(byte[] store) {
+    FileStore(Nvm mem, byte[] store) {
+        this.mem = mem;
         this.store = store;
     }
 
@@ -86,27 +87,27 @@ final class FileStore {
         if (free == NONE || growth > (short) (HEAP_SIZE - used())) {
             ISOException.throwIt(Sw.NOT_ENOUGH_MEMORY);
         }
-        JCSystem.beginTransaction();
+        mem.begin();
         if (entry == NONE) {
             entry = free;
-            Util.setShort(store, entryOffset(entry), fid);
-            Util.setShort(store, (short) (entryOffset(entry) + 2), used());
-            Util.setShort(store, (short) (entryOffset(entry) + 4), (short) 0);
+            mem.storeShort(store, entryOffset(entry), fid);
+            mem.storeShort(store, (short) (entryOffset(entry) + 2), used());
+            mem.storeShort(store, (short) (entryOffset(entry) + 4), (short) 0);
         }
         if (growth > 0) {
             short end = (short) (Util.getShort(store, (short) (entryOffset(entry) + 2)) + oldSize);
             shiftTail(end, growth, entry);
-            Util.setShort(store, (short) (entryOffset(entry) + 4), newSize);
+            mem.storeShort(store, (short) (entryOffset(entry) + 4), newSize);
         }
-        Util.arrayCopy(src, srcOff, store, (short) (dataOffset(entry) + offset), len);
-        JCSystem.commitTransaction();
+        mem.copy(src, srcOff, store, (short) (dataOffset(entry) + offset), len);
+        mem.commit();
     }
 
     /** Deletes one file. Opens its own transaction. */
     void delete(short entry) {
-        JCSystem.beginTransaction();
+        mem.begin();
         remove(entry);
-        JCSystem.commitTransaction();
+        mem.commit();
     }
 
     /** Deletes every file except {@code keepFid}. Call inside the caller's transaction. */
@@ -146,7 +147,7 @@ final class FileStore {
     private void remove(short entry) {
         short start = Util.getShort(store, (short) (entryOffset(entry) + 2));
         short size = size(entry);
-        Util.arrayFillNonAtomic(store, entryOffset(entry), ENTRY_SIZE, (byte) 0);
+        mem.fill(store, entryOffset(entry), ENTRY_SIZE, (byte) 0);
         shiftTail((short) (start + size), (short) -size, entry);
     }
 
@@ -160,21 +161,21 @@ final class FileStore {
         short used = used();
         short tail = (short) (used - from);
         if (delta != 0 && tail > 0) {
-            Util.arrayCopy(store, (short) (HEAP_OFFSET + from), store,
+            mem.copy(store, (short) (HEAP_OFFSET + from), store,
                     (short) (HEAP_OFFSET + from + delta), tail);
         }
         for (short i = 0; i < MAX_FILES; i++) {
             short at = (short) (entryOffset(i) + 2);
             short start = Util.getShort(store, at);
             if (i != self && fidAt(i) != 0 && start >= from) {
-                Util.setShort(store, at, (short) (start + delta));
+                mem.storeShort(store, at, (short) (start + delta));
             }
         }
         short newUsed = (short) (used + delta);
         if (delta < 0) {
-            Util.arrayFillNonAtomic(store, (short) (HEAP_OFFSET + newUsed), (short) -delta, (byte) 0);
+            mem.fill(store, (short) (HEAP_OFFSET + newUsed), (short) -delta, (byte) 0);
         }
-        Util.setShort(store, (short) 0, newUsed);
+        mem.storeShort(store, (short) 0, newUsed);
     }
 
     private short used() {

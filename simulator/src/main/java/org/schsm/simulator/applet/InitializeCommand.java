@@ -64,11 +64,11 @@ final class InitializeCommand {
             session.setSoVerified(false);
             PinCommands.checkOrThrow(so, buf, parsed[SO_OFF], DeviceState.SO_PIN_LENGTH);
         }
-        JCSystem.beginTransaction();
+        state.mem.begin();
         files.eraseAllExcept(FileCommands.FID_DEVICE_CERTIFICATE);
         state.initialize(parsed[OPTIONS], (byte) parsed[SHARES], buf, parsed[USER_OFF],
                 (byte) parsed[USER_LEN], (byte) parsed[TRIES], parsed[SO_OFF]);
-        JCSystem.commitTransaction();
+        state.mem.commit();
         session.logout();
     }
 

@@ -3,7 +3,6 @@ package org.schsm.simulator.applet;
 import javacard.framework.APDU;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
-import javacard.framework.JCSystem;
 import javacard.framework.Util;
 
 /**
@@ -134,10 +133,10 @@ final class PinCommands {
         if (newLen < DeviceState.USER_PIN_MIN || newLen > DeviceState.USER_PIN_MAX) {
             ISOException.throwIt(Sw.WRONG_LENGTH);
         }
-        JCSystem.beginTransaction();
+        state.mem.begin();
         pin.setValue(buf, (short) (off + oldLen), (byte) newLen);
         state.clearOption(DeviceState.OPTION_TRANSPORT_PIN);
-        JCSystem.commitTransaction();
+        state.mem.commit();
         session.setUserVerified(true);
     }
 
@@ -147,9 +146,9 @@ final class PinCommands {
         }
         session.setSoVerified(false);
         checkOrThrow(state.soPin, buf, off, DeviceState.SO_PIN_LENGTH);
-        JCSystem.beginTransaction();
+        state.mem.begin();
         state.soPin.setValue(buf, (short) (off + DeviceState.SO_PIN_LENGTH), DeviceState.SO_PIN_LENGTH);
-        JCSystem.commitTransaction();
+        state.mem.commit();
         session.setSoVerified(true);
     }
 
@@ -190,9 +189,9 @@ final class PinCommands {
         }
         RetryPin user = state.userPin;
         if (newPin) {
-            JCSystem.beginTransaction();
+            state.mem.begin();
             user.set(buf, pinOff, (byte) pinLen, user.maxTries());
-            JCSystem.commitTransaction();
+            state.mem.commit();
         } else {
             user.resetCounter();
         }

@@ -1,6 +1,5 @@
 package org.schsm.simulator.applet;
 
-import javacard.framework.Util;
 
 /**
  * A PIN with a persistent retry counter, kept in a fixed record inside the applet's persistent
@@ -23,10 +22,12 @@ final class RetryPin {
     private static final short LEFT = 2;
     private static final short VALUE = 4;
 
+    private final Nvm mem;
     private final byte[] nvm;
     private final short base;
 
-    RetryPin(byte[] nvm, short base) {
+    RetryPin(Nvm mem, byte[] nvm, short base) {
+        this.mem = mem;
         this.nvm = nvm;
         this.base = base;
     }
@@ -60,17 +61,17 @@ final class RetryPin {
         if (left <= 0) {
             return false;
         }
-        Nvm.storeCounter(nvm, (short) (base + LEFT), (byte) (left - 1));
+        mem.storeCounter(nvm, (short) (base + LEFT), (byte) (left - 1));
         if (!matches(src, off, len)) {
             return false;
         }
-        Nvm.storeCounter(nvm, (short) (base + LEFT), nvm[(short) (base + MAX)]);
+        mem.storeCounter(nvm, (short) (base + LEFT), nvm[(short) (base + MAX)]);
         return true;
     }
 
     /** Resets tries left to the maximum (RESET RETRY COUNTER); the PIN value stays. */
     void resetCounter() {
-        Nvm.storeCounter(nvm, (short) (base + LEFT), nvm[(short) (base + MAX)]);
+        mem.storeCounter(nvm, (short) (base + LEFT), nvm[(short) (base + MAX)]);
     }
 
     /**
@@ -78,16 +79,16 @@ final class RetryPin {
      * {@code len} must be 1..16 (callers validate).
      */
     void set(byte[] src, short off, byte len, byte maxTries) {
-        nvm[(short) (base + MAX)] = maxTries;
-        nvm[(short) (base + LEFT)] = maxTries;
+        mem.store(nvm, (short) (base + MAX), maxTries);
+        mem.store(nvm, (short) (base + LEFT), maxTries);
         setValue(src, off, len);
     }
 
     /** Replaces the value, keeps the counter. Call inside a transaction. */
     void setValue(byte[] src, short off, byte len) {
-        Util.arrayFillNonAtomic(nvm, (short) (base + VALUE), MAX_LENGTH, (byte) 0);
-        Util.arrayCopy(src, off, nvm, (short) (base + VALUE), len);
-        nvm[(short) (base + LEN)] = len;
+        mem.fill(nvm, (short) (base + VALUE), MAX_LENGTH, (byte) 0);
+        mem.copy(src, off, nvm, (short) (base + VALUE), len);
+        mem.store(nvm, (short) (base + LEN), len);
     }
 
     /** Comparison over the full record width, independent of where the first difference is. */

@@ -4,7 +4,6 @@ import javacard.framework.APDU;
 import javacard.framework.Applet;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
-import javacard.framework.JCSystem;
 import javacard.framework.Util;
 import javacardx.apdu.ExtendedLength;
 
@@ -47,6 +46,7 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
 
     private final byte[] nvm;
     private final byte[] fileData;
+    private final Nvm mem;
     private final DeviceState state;
     private final Session session;
     private final PinCommands pins;
@@ -57,9 +57,10 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
     protected SmartCardHsmApplet() {
         nvm = new byte[DeviceState.NVM_SIZE];
         fileData = new byte[FileStore.STORE_SIZE];
-        state = new DeviceState(nvm);
+        mem = new Nvm(nvm, fileData);
+        state = new DeviceState(mem, nvm);
         state.factoryReset();
-        FileStore files = new FileStore(fileData);
+        FileStore files = new FileStore(mem, fileData);
         session = new Session();
         pins = new PinCommands(state, session);
         initialize = new InitializeCommand(state, files, session);
@@ -79,6 +80,7 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
 
     /** Selecting the applet logs out: user PIN and SO-PIN verification and current EF cleared. */
     public boolean select() {
+        mem.recover();
         session.logout();
         return true;
     }
@@ -88,6 +90,7 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
     }
 
     public void process(APDU apdu) {
+        mem.recover();
         try {
             if (selectingApplet()) {
                 answerSelect(apdu);
@@ -95,10 +98,9 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
                 dispatch(apdu);
             }
         } finally {
-            // A card aborts an open transaction when a command ends; jCardSim does not.
-            if (JCSystem.getTransactionDepth() != 0) {
-                JCSystem.abortTransaction();
-            }
+            // A card aborts an open transaction when a command ends; jCardSim does not roll
+            // back, so Nvm's journal does.
+            mem.endCommand();
         }
     }
 
