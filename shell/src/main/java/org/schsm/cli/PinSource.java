@@ -71,8 +71,7 @@ public final class PinSource {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the " + what + " from " + path + ": "
-                    + e.getClass().getSimpleName());
+            throw new InvalidInputException("cannot read the " + what + " from " + path + ": " + reason(e));
         }
         try {
             // A trailing newline is how editors and `echo` write files; it is never part of a PIN.
@@ -87,6 +86,16 @@ public final class PinSource {
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static char[] decode(byte[] bytes, int end) {

@@ -45,7 +45,9 @@ class PinSourceTest {
 
     @Test
     void missingOrEmptyFileIsAnInputError() throws Exception {
-        assertThrows(InvalidInputException.class, () -> source.resolve("file:" + dir.resolve("none"), "SO-PIN", "--so-pin"));
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> source.resolve("file:" + dir.resolve("none"), "SO-PIN", "--so-pin"));
+        assertTrue(missing.getMessage().endsWith("no such file"), missing.getMessage());
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> source.resolve("file:" + empty, "SO-PIN", "--so-pin"));

@@ -128,14 +128,16 @@ public final class SmartCardHsm {
      * @throws BrickGuardException  one try left or already blocked, unless forced
      */
     public void verify(PinValue pin) {
-        PinReference ref = pin.reference();
-        String operation = "VERIFY " + ref.label();
-        if (!force) {
-            BrickGuard.checkPinAttempt(operation, pinStatus(ref));
-        }
-        try (SecretCommand command = SecretCommand.of(CLA_ISO, INS_VERIFY, 0x00, ref.p2(), pin)) {
-            Refusals.check(command.transmit(transport), operation, command.shown(), ref);
-        }
+        held(() -> {
+            PinReference ref = pin.reference();
+            String operation = "VERIFY " + ref.label();
+            if (!force) {
+                BrickGuard.checkPinAttempt(operation, pinStatus(ref));
+            }
+            try (SecretCommand command = SecretCommand.of(CLA_ISO, INS_VERIFY, 0x00, ref.p2(), pin)) {
+                Refusals.check(command.transmit(transport), operation, command.shown(), ref);
+            }
+        });
     }
 
     /**
@@ -143,19 +145,21 @@ public final class SmartCardHsm {
      * ends transport-PIN mode) or the SO-PIN (8 + 8 bytes).
      */
     public void changeReferenceData(PinValue oldValue, PinValue newValue) {
-        PinReference ref = oldValue.reference();
-        if (newValue.reference() != ref) {
-            throw new InvalidInputException("old value is a " + ref.label() + " but new value is a "
-                    + newValue.reference().label() + "; CHANGE REFERENCE DATA replaces one PIN by a value of the same kind");
-        }
-        String operation = "CHANGE REFERENCE DATA " + ref.label();
-        if (!force) {
-            BrickGuard.checkPinAttempt(operation, pinStatus(ref));
-        }
-        try (SecretCommand command = SecretCommand.of(CLA_ISO, INS_CHANGE_REFERENCE_DATA, 0x00, ref.p2(),
-                oldValue, newValue)) {
-            Refusals.check(command.transmit(transport), operation, command.shown(), ref);
-        }
+        held(() -> {
+            PinReference ref = oldValue.reference();
+            if (newValue.reference() != ref) {
+                throw new InvalidInputException("old value is a " + ref.label() + " but new value is a "
+                        + newValue.reference().label() + "; CHANGE REFERENCE DATA replaces one PIN by a value of the same kind");
+            }
+            String operation = "CHANGE REFERENCE DATA " + ref.label();
+            if (!force) {
+                BrickGuard.checkPinAttempt(operation, pinStatus(ref));
+            }
+            try (SecretCommand command = SecretCommand.of(CLA_ISO, INS_CHANGE_REFERENCE_DATA, 0x00, ref.p2(),
+                    oldValue, newValue)) {
+                Refusals.check(command.transmit(transport), operation, command.shown(), ref);
+            }
+        });
     }
 
     /**
@@ -168,17 +172,19 @@ public final class SmartCardHsm {
      * @param newPin the new user PIN, or null to keep the current one
      */
     public void resetRetryCounter(SoPin soPin, Pin newPin) {
-        String operation = "RESET RETRY COUNTER user PIN";
-        if (!force) {
-            BrickGuard.checkResetRetryCounter(pinStatus(PinReference.SO));
-        }
-        int p2 = PinReference.USER.p2();
-        try (SecretCommand command = newPin == null
-                ? SecretCommand.of(CLA_ISO, INS_RESET_RETRY_COUNTER, 0x01, p2, soPin)
-                : SecretCommand.of(CLA_ISO, INS_RESET_RETRY_COUNTER, 0x00, p2, soPin, newPin)) {
-            // The only PIN checked by this command is the SO-PIN, so 63Cx and 6983 are about it.
-            Refusals.check(command.transmit(transport), operation, command.shown(), PinReference.SO);
-        }
+        held(() -> {
+            String operation = "RESET RETRY COUNTER user PIN";
+            if (!force) {
+                BrickGuard.checkResetRetryCounter(pinStatus(PinReference.SO));
+            }
+            int p2 = PinReference.USER.p2();
+            try (SecretCommand command = newPin == null
+                    ? SecretCommand.of(CLA_ISO, INS_RESET_RETRY_COUNTER, 0x01, p2, soPin)
+                    : SecretCommand.of(CLA_ISO, INS_RESET_RETRY_COUNTER, 0x00, p2, soPin, newPin)) {
+                // The only PIN checked by this command is the SO-PIN, so 63Cx and 6983 are about it.
+                Refusals.check(command.transmit(transport), operation, command.shown(), PinReference.SO);
+            }
+        });
     }
 
     /**
@@ -187,12 +193,26 @@ public final class SmartCardHsm {
      * that unless forced.
      */
     public void initialize(InitializeOptions options) {
-        if (!force) {
-            BrickGuard.checkInitialize(pinStatus(PinReference.SO));
-        }
-        try (SecretCommand command = SecretCommand.takingData(CLA_PROPRIETARY, INS_INITIALIZE, 0x00, 0x00,
-                options.encodeData())) {
-            Refusals.checkInitialize(command.transmit(transport), "INITIALIZE DEVICE", command.shown());
-        }
+        held(() -> {
+            if (!force) {
+                BrickGuard.checkInitialize(pinStatus(PinReference.SO));
+            }
+            try (SecretCommand command = SecretCommand.takingData(CLA_PROPRIETARY, INS_INITIALIZE, 0x00, 0x00,
+                    options.encodeData())) {
+                Refusals.checkInitialize(command.transmit(transport), "INITIALIZE DEVICE", command.shown());
+            }
+        });
+    }
+
+    /**
+     * Runs a guarded command holding the card exclusively, so the guard's status query and the
+     * command are one unit: no other PC/SC client can spend a try in between (making the guard's
+     * reading stale) or re-select the applet and log this session out.
+     */
+    private void held(Runnable work) {
+        transport.exclusive(() -> {
+            work.run();
+            return null;
+        });
     }
 }

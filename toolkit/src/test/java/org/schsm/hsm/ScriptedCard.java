@@ -28,6 +28,8 @@ final class ScriptedCard implements CardTransport {
     private final Deque<String[]> script = new ArrayDeque<>();
     private final List<String> sent = new ArrayList<>();
     private final List<byte[]> buffers = new ArrayList<>();
+    private final List<Boolean> heldAtSend = new ArrayList<>();
+    private int exclusiveDepth;
 
     ScriptedCard expect(String command, String response) {
         script.add(new String[] {Hex.spaced(Hex.decode(command)), response});
@@ -39,6 +41,7 @@ final class ScriptedCard implements CardTransport {
         String actual = Hex.spaced(command);
         sent.add(actual);
         buffers.add(command);
+        heldAtSend.add(exclusiveDepth > 0);
         if (script.isEmpty()) {
             throw new AssertionError("unexpected APDU after the script ended: " + actual);
         }
@@ -62,6 +65,25 @@ final class ScriptedCard implements CardTransport {
     /** The array the card received as its {@code index}-th command, in its current state. */
     byte[] buffer(int index) {
         return buffers.get(index);
+    }
+
+    @Override
+    public void beginExclusive() {
+        exclusiveDepth++;
+    }
+
+    @Override
+    public void endExclusive() {
+        exclusiveDepth--;
+    }
+
+    /** Whether the card was held exclusively when each APDU arrived. */
+    List<Boolean> heldAtSend() {
+        return heldAtSend;
+    }
+
+    boolean isHeld() {
+        return exclusiveDepth > 0;
     }
 
     @Override

@@ -113,6 +113,25 @@ class SmartCardHsmTest {
     }
 
     @Test
+    void guardQueryAndVerifyRunUnderOneExclusiveHoldReleasedAfterwards() {
+        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + PIN_648219, "63C2");
+        assertThrows(WrongPinException.class, () -> hsm.verify(Pin.user("648219")));
+        assertEquals(List.of(true, true), card.heldAtSend());
+        assertFalse(card.isHeld(), "released also when the card refuses");
+    }
+
+    @Test
+    void changeAndResetAndInitializeAlsoHoldTheCard() {
+        card.expect(USER_STATUS, "63C3").expect("00 24 00 81 0C " + PIN_648219 + " 31 32 33 34 35 36", "9000")
+                .expect(SO_STATUS, "63CF").expect("00 2C 01 81 08 " + DEFAULT_SO, "9000");
+        hsm.changeReferenceData(Pin.user("648219"), Pin.user("123456"));
+        hsm.resetRetryCounter(SoPin.fromHex(SoPin.DEFAULT_HEX), null);
+        card.assertDone();
+        assertEquals(List.of(true, true, true, true), card.heldAtSend());
+        assertFalse(card.isHeld());
+    }
+
+    @Test
     void wrongPinRaisesWrongPinExceptionWithTriesLeftAndARedactedCommand() {
         card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + PIN_648219, "63C2");
         WrongPinException e = assertThrows(WrongPinException.class, () -> hsm.verify(Pin.user("648219")));
