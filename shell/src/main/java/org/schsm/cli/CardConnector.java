@@ -46,7 +46,7 @@ public final class CardConnector {
         // jnasmartcardio always answers 61xx/6Cxx itself; raw work needs the JDK provider, which can be told not to.
         PcscProvider provider = autoGetResponse ? PcscProvider.JNA : PcscProvider.SUN;
         if (wanted != null) {
-            List<String> names = PcscReaders.list(provider).stream().map(ReaderInfo::name).toList();
+            List<String> names = PcscReaders.list(provider, false).stream().map(ReaderInfo::name).toList();
             ReaderSelector.Selection selection = ReaderSelector.select(wanted, names);
             if (selection instanceof ReaderSelector.PcscReader reader) {
                 return pcsc(reader.name(), provider, autoGetResponse, trace);
@@ -55,7 +55,7 @@ public final class CardConnector {
         }
         List<ReaderInfo> withCard;
         try {
-            withCard = PcscReaders.list(provider).stream().filter(ReaderInfo::cardPresent).toList();
+            withCard = PcscReaders.list(provider, false).stream().filter(ReaderInfo::cardPresent).toList();
         } catch (PcscUnavailableException e) {
             err.println("note: PC/SC is not available (" + e.getMessage() + "); using the embedded simulated card");
             return simulator(options, autoGetResponse, trace);

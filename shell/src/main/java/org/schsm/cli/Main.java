@@ -1,6 +1,10 @@
 package org.schsm.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.schsm.shell.RunCommand;
 import org.schsm.shell.ShellCommand;
 import picocli.CommandLine;
@@ -10,22 +14,35 @@ import picocli.CommandLine.Command;
 @Command(name = "schsm",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Toolkit for the CardContact SmartCard-HSM / Nitrokey HSM.",
-        subcommands = {
-                ReadersCommand.class,
-                StatusCommand.class,
-                InitCommand.class,
-                PinCommand.class,
-                DoctorCommand.class,
-                SendCommand.class,
-                AtrCommand.class,
-                SimCommand.class,
-                ShellCommand.class,
-                RunCommand.class,
-                org.schsm.conformance.TestCommand.class,
-                CommandLine.HelpCommand.class
-        })
+        description = "Toolkit for the CardContact SmartCard-HSM / Nitrokey HSM.")
 public final class Main implements Runnable {
+    /**
+     * The subcommands by name, in help order. They are registered lazily: picocli builds a
+     * command's model by reflection, and building all of them costs more start-up time than
+     * running the one that was asked for.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("readers", ReadersCommand.class);
+        m.put("status", StatusCommand.class);
+        m.put("init", InitCommand.class);
+        m.put("pin", PinCommand.class);
+        m.put("doctor", DoctorCommand.class);
+        m.put("send", SendCommand.class);
+        m.put("atr", AtrCommand.class);
+        m.put("sim", SimCommand.class);
+        m.put("shell", ShellCommand.class);
+        m.put("run", RunCommand.class);
+        m.put("test", org.schsm.conformance.TestCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Root options that take a value, so the scan for the subcommand name skips the value. */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-r", "--reader", "--sim-state");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +55,17 @@ public final class Main implements Runnable {
 
     /** Runs one command line; the exit code follows {@link ExitCode}. Used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // picocli probes for Groovy closures in annotations; with Groovy on the class path (for the
+        // shell) that boots the Groovy runtime, a quarter of a second, on every command. None of
+        // our annotations uses a closure.
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine cl = new CommandLine(new Main());
+        String wanted = subcommandName(args);
+        if (wanted != null && !wanted.equals("help")) {
+            cl.addSubcommand(wanted, SUBCOMMANDS.get(wanted));
+        } else {
+            SUBCOMMANDS.forEach(cl::addSubcommand);
+        }
         // `-r sim` names the simulator reader even though `sim` is also a subcommand.
         cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setOut(out);
@@ -56,6 +83,19 @@ public final class Main implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The subcommand the arguments name, or null when they name none (help, usage errors). */
+    static String subcommandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (OPTIONS_WITH_VALUE.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return SUBCOMMANDS.containsKey(a) ? a : null;
+            }
+        }
+        return null;
     }
 
     @Override

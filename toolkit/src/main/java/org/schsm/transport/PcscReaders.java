@@ -15,15 +15,23 @@ public final class PcscReaders {
         return list(PcscProvider.JNA);
     }
 
-    /** All readers in PC/SC order; empty when PC/SC runs but no reader is attached. */
+    /** All readers in PC/SC order with their ATRs; empty when PC/SC runs but no reader is attached. */
     public static List<ReaderInfo> list(PcscProvider provider) {
+        return list(provider, true);
+    }
+
+    /**
+     * All readers in PC/SC order. Without {@code withAtr} no card is connected to, which is what
+     * choosing a reader needs and saves a connect per card (the ATR fields are then null).
+     */
+    public static List<ReaderInfo> list(PcscProvider provider, boolean withAtr) {
         try (PcscContext context = PcscContext.establish(provider)) {
             List<CardTerminal> terminals = context.readers();
             List<ReaderInfo> out = new ArrayList<>();
             for (int i = 0; i < terminals.size(); i++) {
                 CardTerminal t = terminals.get(i);
                 boolean present = cardPresent(t);
-                out.add(new ReaderInfo(i, t.getName(), present, present ? readAtr(t) : null));
+                out.add(new ReaderInfo(i, t.getName(), present, present && withAtr ? readAtr(t) : null));
             }
             return out;
         }
