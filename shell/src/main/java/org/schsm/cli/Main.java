@@ -66,6 +66,12 @@ public final class Main implements Runnable {
         } else {
             SUBCOMMANDS.forEach(cl::addSubcommand);
         }
+        // addSubcommand copies the root's parser settings over the ones `run` declares: everything
+        // after the script name belongs to the script.
+        CommandLine run = cl.getSubcommands().get("run");
+        if (run != null) {
+            run.setStopAtPositional(true);
+        }
         // `-r sim` names the simulator reader even though `sim` is also a subcommand.
         cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setOut(out);
