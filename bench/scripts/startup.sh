@@ -8,7 +8,7 @@ here="$(cd "$(dirname "$0")/../.." && pwd)"
 schsm="$here/bin/schsm"
 runs="${RUNS:-15}"
 work="$(mktemp -d)"
-trap 'kill "${serve_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${serve_pid:-0}" 2>/dev/null || true; wait "${serve_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 for tool in hyperfine sc-hsm-tool pcscd; do
   command -v "$tool" >/dev/null || { echo "startup.sh: $tool is missing" >&2; exit 2; }
@@ -28,6 +28,7 @@ sc-hsm-tool --reader 0 --initialize --so-pin 3537363231383830 --pin 648219 >/dev
 hyperfine -N -w 3 -r "$runs" --export-json "$work/times.json" \
   -n sc-hsm-tool "sc-hsm-tool --reader 0" \
   -n "schsm status (PC/SC, vpcd)" "$schsm -r '$reader' status" \
+  -n "schsm status (PC/SC, JDK provider)" "env SCHSM_PCSC_PROVIDER=sun $schsm -r '$reader' status" \
   -n "schsm status (embedded simulator)" "$schsm -r sim --sim-state $work/embedded.state status" >/dev/null
 
 python3 - "$work/times.json" <<'PY'
@@ -38,6 +39,7 @@ for name, ms in m.items():
     print(f"{name:36s} median {ms:7.1f} ms")
 base = m["sc-hsm-tool"]
 print(f"ratio schsm(PC/SC) / sc-hsm-tool       {m['schsm status (PC/SC, vpcd)'] / base:5.2f}x")
+print(f"ratio schsm(PC/SC, JDK) / sc-hsm-tool  {m['schsm status (PC/SC, JDK provider)'] / base:5.2f}x")
 print(f"ratio schsm(sim)   / sc-hsm-tool       {m['schsm status (embedded simulator)'] / base:5.2f}x")
 PY
 rss() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }

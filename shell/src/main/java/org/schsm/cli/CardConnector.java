@@ -44,7 +44,7 @@ public final class CardConnector {
             return simulator(options, autoGetResponse, trace);
         }
         // jnasmartcardio always answers 61xx/6Cxx itself; raw work needs the JDK provider, which can be told not to.
-        PcscProvider provider = autoGetResponse ? PcscProvider.JNA : PcscProvider.SUN;
+        PcscProvider provider = autoGetResponse ? configuredProvider() : PcscProvider.SUN;
         if (wanted != null) {
             List<String> names = PcscReaders.list(provider, false).stream().map(ReaderInfo::name).toList();
             ReaderSelector.Selection selection = ReaderSelector.select(wanted, names);
@@ -69,6 +69,22 @@ public final class CardConnector {
                     + " readers; choose one with -r (see 'schsm readers')");
         }
         return pcsc(withCard.get(0).name(), provider, autoGetResponse, trace);
+    }
+
+    /**
+     * jnasmartcardio by default; {@code SCHSM_PCSC_PROVIDER=sun} selects the JDK provider, which
+     * starts about 100 ms faster (no JNA native library to unpack) and leaves 61xx/6Cxx to the
+     * toolkit's decorator (see docs/performance.md).
+     */
+    static PcscProvider configuredProvider() {
+        String v = System.getenv("SCHSM_PCSC_PROVIDER");
+        if (v == null || v.isBlank() || v.equalsIgnoreCase("jna")) {
+            return PcscProvider.JNA;
+        }
+        if (v.equalsIgnoreCase("sun") || v.equalsIgnoreCase("jdk")) {
+            return PcscProvider.SUN;
+        }
+        throw new InvalidInputException("SCHSM_PCSC_PROVIDER must be jna or sun, not '" + v + "'");
     }
 
     private static CardSession pcsc(String reader, PcscProvider provider, boolean autoGetResponse,
