@@ -8,7 +8,12 @@ public final class ResponseApdu {
     private final StatusWord sw;
 
     public ResponseApdu(byte[] data, StatusWord sw) {
-        this.data = data == null ? new byte[0] : data.clone();
+        this(sw, data == null ? new byte[0] : data.clone());
+    }
+
+    /** Takes {@code ownedData} as is: for arrays nobody else holds, saving a copy per APDU. */
+    private ResponseApdu(StatusWord sw, byte[] ownedData) {
+        this.data = ownedData;
         this.sw = sw;
     }
 
@@ -23,7 +28,7 @@ public final class ResponseApdu {
                     + (raw == null ? 0 : raw.length), -1);
         }
         int n = raw.length;
-        return new ResponseApdu(Arrays.copyOf(raw, n - 2), StatusWord.of(raw[n - 2], raw[n - 1]));
+        return new ResponseApdu(StatusWord.of(raw[n - 2], raw[n - 1]), Arrays.copyOf(raw, n - 2));
     }
 
     public byte[] data() {
