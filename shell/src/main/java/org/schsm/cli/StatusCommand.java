@@ -36,7 +36,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("Reader               : " + session.description());
             out.println("Card                 : " + s.cardName());
             out.println("Version              : " + s.version());
-            out.println("Config options       : " + s.options().map(o -> o.hex() + " " + o.names()).orElse("(not reported)"));
+            out.println("Config options       : " + s.options().map(o -> o.hex() + (o.names().isEmpty() ? " (none)" : " " + String.join(", ", o.names()))).orElse("(not reported)"));
             out.println("Initialized          : " + (s.initialized() ? "yes" : "no (run: schsm init)"));
             if (s.initialized()) {
                 out.println("SO-PIN               : " + pinLine(s.soPin()));
