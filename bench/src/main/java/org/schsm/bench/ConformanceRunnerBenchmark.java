@@ -1,0 +1,84 @@
+package org.schsm.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.schsm.conformance.CaseResult;
+import org.schsm.conformance.RunListener;
+import org.schsm.conformance.RunOptions;
+import org.schsm.conformance.RunResult;
+import org.schsm.conformance.Suite;
+import org.schsm.conformance.SuiteRunner;
+import org.schsm.conformance.dsl.SuiteLoader;
+import org.schsm.simulator.SimulatorTransport;
+
+/**
+ * APDUs per second through the conformance runner (issue 9): a Groovy suite, compiled once in
+ * the set-up, whose only case sends {@link #N} no-data VERIFY status queries with an SW-set
+ * expectation, after a SELECT in the suite's setup, against {@code SimulatorTransport.withFreshCard()}.
+ *
+ * <p>One benchmark invocation is one {@code SuiteRunner.run} of the whole suite; with
+ * {@code @OperationsPerInvocation(N)} the reported ops/s is already APDU/s (ops/s of a run x N;
+ * the one SELECT per run is counted out).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ConformanceRunnerBenchmark {
+    /** VERIFY APDUs per case (per invocation). */
+    static final int N = 10_000;
+
+    static final String SUITE = """
+            suite('bench') {
+                setup { send '00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00', sw: 0x9000 }
+                testcase('verify status x %d') {
+                    %d.times { send '00 20 00 81', sw: [0x6A88, '63CX'] }
+                }
+            }
+            """.formatted(N, N);
+
+    private List<Suite> suites;
+    private SimulatorTransport card;
+    private SuiteRunner runner;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        suites = SuiteLoader.parse(SUITE, "bench.groovy");
+        card = SimulatorTransport.withFreshCard();
+        runner = new SuiteRunner(RunOptions.DEFAULT, RunListener.NONE);
+        check(runner.run(suites, card, "sim:fresh"));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        card.close();
+    }
+
+    private static void check(RunResult result) {
+        CaseResult c = result.cases().get(0);
+        if (c.status() != CaseResult.Status.PASSED) {
+            throw new IllegalStateException("bench suite did not pass: " + c.status() + " " + c.message());
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public RunResult runnerVerifyStatus() {
+        return runner.run(suites, card, "sim:fresh");
+    }
+}
