@@ -1,6 +1,7 @@
 package org.schsm.bench;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,12 +16,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.schsm.conformance.CaseBody;
 import org.schsm.conformance.CaseResult;
 import org.schsm.conformance.RunListener;
 import org.schsm.conformance.RunOptions;
 import org.schsm.conformance.RunResult;
 import org.schsm.conformance.Suite;
 import org.schsm.conformance.SuiteRunner;
+import org.schsm.conformance.TestCase;
 import org.schsm.conformance.dsl.SuiteLoader;
 import org.schsm.simulator.SimulatorTransport;
 
@@ -53,17 +57,34 @@ public class ConformanceRunnerBenchmark {
             }
             """.formatted(N, N);
 
+    private static final String SELECT = "00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00";
+    private static final String VERIFY = "00 20 00 81";
+    private static final byte[] VERIFY_BYTES = {0x00, 0x20, 0x00, (byte) 0x81};
+
     private List<Suite> suites;
+    /** The same suite with Java bodies: the runner without Groovy dispatch (attribution only). */
+    private List<Suite> javaSuites;
     private SimulatorTransport card;
     private SuiteRunner runner;
     private RunResult last;
 
-    /** Compiles the suite; no APDU is sent here, so {@code -bm ss -wi 0} measures a cold first run. */
+    /** Compiles the suite; one SELECT only, so {@code -bm ss -wi 0} measures a cold first run. */
     @Setup(Level.Trial)
     public void setUp() {
         suites = SuiteLoader.parse(SUITE, "bench.groovy");
         card = SimulatorTransport.withFreshCard();
+        // transportOnly needs the applet selected; the runner's suite setup selects it again anyway.
+        card.transmit(new byte[] {0x00, (byte) 0xA4, 0x04, 0x00, 0x0B, (byte) 0xE8, 0x2B, 0x06, 0x01, 0x04, 0x01,
+                (byte) 0x81, (byte) 0xC3, 0x1F, 0x02, 0x01, 0x00});
         runner = new SuiteRunner(RunOptions.DEFAULT, RunListener.NONE);
+        Map<String, Object> swSet = Map.of("sw", List.of(0x6A88, "63CX"));
+        CaseBody body = ctx -> {
+            for (int i = 0; i < N; i++) {
+                ctx.send(swSet, VERIFY);
+            }
+        };
+        javaSuites = List.of(new Suite("bench", "java", List.of(ctx -> ctx.send(Map.of("sw", 0x9000), SELECT)), List.of(),
+                List.of(new TestCase("verify status x " + N, "", body))));
     }
 
     /** Every run must have passed: a failing expectation would measure the failure path instead. */
@@ -91,5 +112,22 @@ public class ConformanceRunnerBenchmark {
     public RunResult runnerVerifyStatus() {
         last = runner.run(suites, card, "sim:fresh");
         return last;
+    }
+
+    /** Attribution: the runner and CaseContext.send with a Java body, no Groovy in the loop. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public RunResult runnerJavaBody() {
+        last = runner.run(javaSuites, card, "sim:fresh");
+        return last;
+    }
+
+    /** Attribution: the bare transport, same card, same APDU (what the runner adds its cost to). */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public void transportOnly(Blackhole bh) {
+        for (int i = 0; i < N; i++) {
+            bh.consume(card.transmit(VERIFY_BYTES.clone()));
+        }
     }
 }
