@@ -63,7 +63,8 @@ public final class CaseContext {
     }
 
     public ResponseApdu send(Map<?, ?> expectations, String apdu) {
-        return exchange(cache.command(apdu), Expectations.fromNamedArguments(expectations));
+        ApduCache.Parsed parsed = cache.command(apdu);
+        return exchange(parsed.bytes(), parsed.shown(), Expectations.fromNamedArguments(expectations));
     }
 
     public ResponseApdu send(CommandApdu apdu) {
@@ -177,27 +178,36 @@ public final class CaseContext {
      */
     public static final class ApduCache {
         private static final int LIMIT = 2048;
-        private final Map<String, byte[]> parsed = new LinkedHashMap<>(64, 0.75f, true) {
+        private final Map<String, Parsed> parsed = new LinkedHashMap<>(64, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
                 return size() > LIMIT;
             }
         };
 
-        /** The bytes of a hex APDU, validated as an ISO 7816-4 command. */
-        byte[] command(String text) {
-            byte[] bytes = parsed.get(text);
-            if (bytes == null) {
+        /**
+         * A parsed APDU: its bytes (never handed to a transport as they are: {@code exchange}
+         * sends a copy) and its printable form, {@link Exchange#show} of those bytes, made once.
+         */
+        record Parsed(byte[] bytes, String shown) {
+        }
+
+        /** The bytes of a hex APDU, validated as an ISO 7816-4 command, and how it is shown. */
+        Parsed command(String text) {
+            Parsed p = parsed.get(text);
+            if (p == null) {
+                byte[] bytes;
                 try {
                     bytes = CommandApdu.parse(text).bytes();
                 } catch (ApduFormatException e) {
                     throw new SuiteDefinitionException("send: '" + text + "' is not a command APDU: " + e.getMessage());
                 }
-                parsed.put(text, bytes);
+                p = new Parsed(bytes, Exchange.show(bytes));
+                parsed.put(text, p);
             }
-            return bytes;
+            return p;
         }
     }
 }

@@ -23,6 +23,13 @@ public final class Expectations {
         if (named == null || named.isEmpty()) {
             return List.of();
         }
+        if (named.size() == 1) {
+            // The common case, sw: alone: no keyword scan, no list growth.
+            Object sw = named.get("sw");
+            if (sw != null) {
+                return List.of(statusWord(sw));
+            }
+        }
         List<Expectation> out = new ArrayList<>(named.size());
         for (Map.Entry<?, ?> e : named.entrySet()) {
             String key = String.valueOf(e.getKey());
@@ -56,7 +63,7 @@ public final class Expectations {
     }
 
     static StatusWordExpectation statusWord(Object spec) {
-        boolean cacheable = spec instanceof Number || spec instanceof String;
+        boolean cacheable = isCacheKey(spec) || spec instanceof List<?> list && !list.isEmpty() && allCacheKeys(list);
         if (!cacheable) {
             return StatusWordExpectation.of(spec);
         }
@@ -64,9 +71,24 @@ public final class Expectations {
         if (cached == null) {
             cached = StatusWordExpectation.of(spec);
             if (SW_CACHE.size() < SW_CACHE_LIMIT) {
-                SW_CACHE.put(spec, cached);
+                // A list is stored as an immutable copy: the suite may change its own list later.
+                SW_CACHE.put(spec instanceof List<?> list ? List.copyOf(list) : spec, cached);
             }
         }
         return cached;
+    }
+
+    /** Values whose equals and hashCode are by value and never change (a GString is neither). */
+    private static boolean isCacheKey(Object o) {
+        return o instanceof Integer || o instanceof Long || o instanceof String;
+    }
+
+    private static boolean allCacheKeys(List<?> list) {
+        for (Object o : list) {
+            if (!isCacheKey(o)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

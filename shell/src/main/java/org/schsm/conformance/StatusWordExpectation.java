@@ -12,12 +12,12 @@ import org.schsm.apdu.StatusWord;
 public final class StatusWordExpectation implements Expectation {
     private final int[] values;
     private final int[] masks;
-    private final String described;
+    /** Built on first use: only a failure or a report needs it (a pure function of values and masks). */
+    private volatile String described;
 
-    private StatusWordExpectation(int[] values, int[] masks, String described) {
+    private StatusWordExpectation(int[] values, int[] masks) {
         this.values = values;
         this.masks = masks;
-        this.described = described;
     }
 
     /** Parses an Integer, a String pattern, a {@link StatusWord} or a collection of these. */
@@ -35,7 +35,6 @@ public final class StatusWordExpectation implements Expectation {
         }
         int[] values = new int[items.size()];
         int[] masks = new int[items.size()];
-        List<String> parts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             if (item instanceof Number n) {
@@ -45,21 +44,17 @@ public final class StatusWordExpectation implements Expectation {
                 }
                 values[i] = v;
                 masks[i] = 0xFFFF;
-                parts.add(new StatusWord(v).toString());
             } else if (item instanceof StatusWord sw) {
                 values[i] = sw.value();
                 masks[i] = 0xFFFF;
-                parts.add(sw.toString());
             } else if (item instanceof CharSequence text) {
                 parsePattern(text.toString(), values, masks, i);
-                parts.add(describePattern(values[i], masks[i]));
             } else {
                 throw new SuiteDefinitionException("sw: expected a number, a string such as '63CX' or a list, got "
                         + (item == null ? "null" : item.getClass().getSimpleName()));
             }
         }
-        String described = parts.size() == 1 ? "SW " + parts.get(0) : "SW one of " + String.join(", ", parts);
-        return new StatusWordExpectation(values, masks, described);
+        return new StatusWordExpectation(values, masks);
     }
 
     private static void parsePattern(String text, int[] values, int[] masks, int i) {
@@ -115,7 +110,16 @@ public final class StatusWordExpectation implements Expectation {
 
     @Override
     public String describe() {
-        return described;
+        String d = described;
+        if (d == null) {
+            List<String> parts = new ArrayList<>(values.length);
+            for (int i = 0; i < values.length; i++) {
+                parts.add(describePattern(values[i], masks[i]));
+            }
+            d = parts.size() == 1 ? "SW " + parts.get(0) : "SW one of " + String.join(", ", parts);
+            described = d;
+        }
+        return d;
     }
 
     @Override

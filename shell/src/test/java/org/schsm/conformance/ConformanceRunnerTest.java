@@ -89,6 +89,18 @@ class ConformanceRunnerTest {
     }
 
     @Test
+    void statusWordSetChangedBetweenSendsIsReadAgain() {
+        // sw: lists are cached by value; a list the suite changes afterwards must not hit the old entry.
+        CaseResult failed = runCase("def set = [0x6A88, '63CX']\n send '00 20 00 81', sw: set\n"
+                + " set[1] = 0x9000\n send '00 20 00 81', sw: set");
+        assertEquals(CaseResult.Status.FAILED, failed.status());
+        assertEquals("sent 00 20 00 81 — expected SW one of 6A88 (referenced data not found: device not initialized or no such PIN),"
+                + " 9000 (success),"
+                + " got 63C3 (wrong PIN, 3 tries left)", failed.message());
+        assertEquals(5, failed.exchanges().size()); // 3 in setup, then both sends of the case
+    }
+
+    @Test
     void dataRegexIsFoundInUpperCaseHex() {
         assertEquals(CaseResult.Status.PASSED, runCase("send '" + SELECT + "', sw: 0x9000, data: ~/^6217.*0306$/").status());
         CaseResult failed = runCase("send '" + SELECT + "', data: ~/^6F/");
