@@ -25,8 +25,12 @@ done
 sc-hsm-tool --reader 0 --initialize --so-pin 3537363231383830 --pin 648219 >/dev/null
 "$schsm" -r sim --sim-state "$work/embedded.state" init --so-pin 3537363231383830 --pin 648219 >/dev/null
 
+# Two floors put the ratio in context: the JVM alone (`java -version`, the least any Java tool
+# pays), and schsm without a card (`--version`: JVM, class-data-sharing archive, picocli).
 hyperfine -N -w 3 -r "$runs" --export-json "$work/times.json" \
   -n sc-hsm-tool "sc-hsm-tool --reader 0" \
+  -n "java -version (JVM floor)" "java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version" \
+  -n "schsm --version (no card)" "$schsm --version" \
   -n "schsm status (PC/SC, vpcd)" "$schsm -r '$reader' status" \
   -n "schsm status (PC/SC, JDK provider)" "env SCHSM_PCSC_PROVIDER=sun $schsm -r '$reader' status" \
   -n "schsm status (embedded simulator)" "$schsm -r sim --sim-state $work/embedded.state status" >/dev/null
@@ -41,6 +45,7 @@ base = m["sc-hsm-tool"]
 print(f"ratio schsm(PC/SC) / sc-hsm-tool       {m['schsm status (PC/SC, vpcd)'] / base:5.2f}x")
 print(f"ratio schsm(PC/SC, JDK) / sc-hsm-tool  {m['schsm status (PC/SC, JDK provider)'] / base:5.2f}x")
 print(f"ratio schsm(sim)   / sc-hsm-tool       {m['schsm status (embedded simulator)'] / base:5.2f}x")
+print(f"ratio JVM floor    / sc-hsm-tool       {m['java -version (JVM floor)'] / base:5.2f}x")
 PY
 rss() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 echo "peak RSS schsm status (PC/SC):      $(rss "$schsm" -r "$reader" status) KiB"

@@ -22,7 +22,7 @@ final class PcscContext implements AutoCloseable {
 
     static PcscContext establish(PcscProvider provider) {
         try {
-            return new PcscContext(provider.terminalFactory().terminals());
+            return new PcscContext(provider.terminals());
         } catch (RuntimeException | LinkageError e) {
             throw PcscErrors.map("connecting to the PC/SC service", null, e);
         }

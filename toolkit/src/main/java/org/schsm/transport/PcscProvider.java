@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
+import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
 
 /**
@@ -42,38 +43,33 @@ public enum PcscProvider {
             "/usr/lib/libpcsclite.so.1");
 
     /**
-     * A terminal factory for this provider; fails with {@link PcscUnavailableException}. When
-     * jnasmartcardio cannot link (no JNA native support for this platform), {@link #JNA} falls
-     * back to the JDK's provider.
+     * Opens a PC/SC context through this provider and returns its readers; fails with
+     * {@link PcscUnavailableException}. When jnasmartcardio cannot link (no JNA native support for
+     * this platform), {@link #JNA} falls back to the JDK's provider.
+     *
+     * <p>{@link #JNA} goes to jnasmartcardio's factory directly rather than through
+     * {@code TerminalFactory.getInstance}: the first use of the {@code TerminalFactory} class runs
+     * its static initialiser, which builds the JDK's default factory by instantiating every
+     * registered security provider up to SunPCSC and loading SunPCSC's native library, about 80 ms
+     * of every start-up (class-loading log, docs/performance.md) spent on a provider JNA users never
+     * touch.
      */
-    public TerminalFactory terminalFactory() {
+    public CardTerminals terminals() {
         if (this == JNA) {
             try {
-                return TerminalFactory.getInstance("PC/SC", null, new jnasmartcardio.Smartcardio());
-            } catch (NoSuchAlgorithmException | LinkageError e) {
-                if (!causedByLinkage(e)) {
-                    throw new PcscUnavailableException("the JNA PC/SC provider cannot be used: " + e, e);
-                }
+                return new jnasmartcardio.Smartcardio.JnaTerminalFactorySpi((Object) null).engineTerminals();
+            } catch (LinkageError e) {
                 // JNA could not load its native part or libpcsclite; the JDK's provider links differently
                 // and may still work. Callers lose nothing: GetResponseTransport completes 61xx/6Cxx either way.
-                return SUN.terminalFactory();
+                return SUN.terminals();
             }
         }
         try {
             prepareSunProvider();
-            return TerminalFactory.getInstance("PC/SC", null);
+            return TerminalFactory.getInstance("PC/SC", null).terminals();
         } catch (NoSuchAlgorithmException | LinkageError e) {
             throw new PcscUnavailableException("the SUN PC/SC provider cannot be used: " + e, e);
         }
-    }
-
-    private static boolean causedByLinkage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof LinkageError) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * Puts a {@link VirtualCard} into a vpcd virtual reader: connects as a TCP client to the port on
@@ -188,9 +189,17 @@ public final class VpcdClient implements AutoCloseable {
         LOG.log(Level.DEBUG, () -> "connected to vpcd at " + address() + " (session " + n + ")");
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
             s.setTcpNoDelay(true);
+            boolean quickAck = s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
             VpcdSession session = new VpcdSession(card, afterCommand);
             boolean open = true;
             while (running && open) {
+                if (quickAck) {
+                    // vpcd (vsmartcard 3.3, Debian 12) sends a message's 2-byte length and its body
+                    // in separate segments, and holds the body until the length is acknowledged;
+                    // Linux delays that ACK by up to 40 ms, which was the whole latency of an APDU
+                    // (docs/performance.md). Quick-ACK mode is not sticky, so it is set per message.
+                    s.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+                }
                 byte[] message = VpcdFraming.read(in);
                 open = message != null && session.handle(message, out);
             }

@@ -1,0 +1,46 @@
+package org.schsm.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+/**
+ * The build-time training run behind {@code bin/schsm}'s class-data-sharing archive
+ * ({@code SCHSM_CDS_DUMP=1}, made at {@code mvn package}). A dynamic archive records the classes
+ * of one JVM, so this runs, in one JVM, the commands whose start-up matters: picocli's model
+ * building, the embedded simulator, and the PC/SC stack (JNA and jnasmartcardio, reached through
+ * {@code readers} and the reader selection of a named reader).
+ *
+ * <p>Their exit codes are printed, not enforced: without pcscd the PC/SC commands end with exit 3
+ * after the PC/SC classes have loaded, which is all the archive needs. Nothing here touches a
+ * real card: {@code readers} lists names without connecting, and the named reader does not exist.
+ */
+public final class CdsTraining {
+    private static final String HSM_ATR = "3BFE1800008131FE458031815448534D31738021408107FA";
+    private static final String NO_SUCH_READER = "schsm CDS training: no such reader";
+
+    private CdsTraining() {
+    }
+
+    /** {@code args[0]}: the state file of a throw-away simulated card. */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: CdsTraining STATE-FILE");
+            System.exit(ExitCode.BAD_INPUT);
+        }
+        String state = args[0];
+        List<List<String>> commands = List.of(
+                List.of("-r", "sim", "--sim-state", state, "status"),
+                List.of("-r", "sim", "--sim-state", state, "status", "--json"),
+                List.of("-r", "sim", "--sim-state", state, "pin", "status"),
+                List.of("atr", HSM_ATR),
+                List.of("readers"),
+                List.of("-r", NO_SUCH_READER, "status"));
+        for (List<String> command : commands) {
+            StringWriter sink = new StringWriter();
+            PrintWriter w = new PrintWriter(sink);
+            int code = Main.run(command.toArray(String[]::new), w, w);
+            System.out.println("exit " + code + ": schsm " + String.join(" ", command));
+        }
+    }
+}
