@@ -63,7 +63,7 @@ public final class Main implements Runnable {
         String wanted = subcommandName(args);
         if (wanted != null && !wanted.equals("help")) {
             cl.addSubcommand(wanted, SUBCOMMANDS.get(wanted));
-        } else {
+        } else if (!asksForVersion(args)) {
             SUBCOMMANDS.forEach(cl::addSubcommand);
         }
         // addSubcommand copies the root's parser settings over the ones `run` declares: everything
@@ -89,6 +89,11 @@ public final class Main implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /** {@code schsm --version} prints one line and needs no subcommand's model. */
+    private static boolean asksForVersion(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** The subcommand the arguments name, or null when they name none (help, usage errors). */

@@ -265,4 +265,20 @@ class CliCommandsTest {
         assertTrue(r.out().contains("Protocols: T=1"), r::toString);
         assertEquals(ExitCode.BAD_INPUT, Cli.runBare("atr", "3BFE18").exitCode());
     }
+
+    @Test
+    void versionPrintsOneLineAndHelpStillListsEverySubcommand() {
+        for (String flag : new String[] {"--version", "-V"}) {
+            Cli.Result r = Cli.runBare(flag);
+            assertEquals(ExitCode.OK, r.exitCode(), r::toString);
+            assertTrue(r.out().startsWith("schsm "), r::toString);
+            assertEquals(1, r.out().strip().lines().count(), r::toString);
+        }
+        Cli.Result help = Cli.runBare("--help");
+        assertEquals(ExitCode.OK, help.exitCode(), help::toString);
+        for (String name : Main.SUBCOMMANDS.keySet()) {
+            assertTrue(help.out().contains("  " + name + " ") || help.out().contains("  " + name + "\n"),
+                    () -> name + " missing from --help:\n" + help.out());
+        }
+    }
 }
