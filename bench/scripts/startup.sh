@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times, in one run and on the same virtual reader, `schsm status` against OpenSC's `sc-hsm-tool`,
 # and `schsm status` on the embedded simulator; prints medians, the ratio, and peak RSS.
+# BASELINE=/path/to/another/built/checkout adds that checkout's `schsm status` to the same run.
 # Needs: a built checkout (mvn -B -DskipTests package), pcscd running with vsmartcard-vpcd,
 # sc-hsm-tool, hyperfine (Debian packages pcscd vsmartcard-vpcd opensc hyperfine).
 set -euo pipefail
@@ -33,7 +34,8 @@ hyperfine -N -w 3 -r "$runs" --export-json "$work/times.json" \
   -n "schsm --version (no card)" "$schsm --version" \
   -n "schsm status (PC/SC, vpcd)" "$schsm -r '$reader' status" \
   -n "schsm status (PC/SC, JDK provider)" "env SCHSM_PCSC_PROVIDER=sun $schsm -r '$reader' status" \
-  -n "schsm status (embedded simulator)" "$schsm -r sim --sim-state $work/embedded.state status" >/dev/null
+  -n "schsm status (embedded simulator)" "$schsm -r sim --sim-state $work/embedded.state status" \
+  ${BASELINE:+-n "baseline schsm status (PC/SC, vpcd)" "$BASELINE/bin/schsm -r '$reader' status"} >/dev/null
 
 python3 - "$work/times.json" <<'PY'
 import json, sys
@@ -46,6 +48,8 @@ print(f"ratio schsm(PC/SC) / sc-hsm-tool       {m['schsm status (PC/SC, vpcd)'] 
 print(f"ratio schsm(PC/SC, JDK) / sc-hsm-tool  {m['schsm status (PC/SC, JDK provider)'] / base:5.2f}x")
 print(f"ratio schsm(sim)   / sc-hsm-tool       {m['schsm status (embedded simulator)'] / base:5.2f}x")
 print(f"ratio JVM floor    / sc-hsm-tool       {m['java -version (JVM floor)'] / base:5.2f}x")
+if "baseline schsm status (PC/SC, vpcd)" in m:
+    print(f"ratio baseline / this checkout (PC/SC)  {m['baseline schsm status (PC/SC, vpcd)'] / m['schsm status (PC/SC, vpcd)']:5.2f}x")
 PY
 rss() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 echo "peak RSS schsm status (PC/SC):      $(rss "$schsm" -r "$reader" status) KiB"

@@ -16,9 +16,11 @@ import static org.schsm.simulator.TestCard.WRONG_SO_PIN;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.apdu.Hex;
 import org.schsm.transport.TransportException;
 
 class PersistenceTest {
@@ -51,6 +53,41 @@ class PersistenceTest {
         restored.expectData("80 58 00 00 00", "CF 01");
         byte[] fcp = restored.expectData(SELECT);
         assertEquals(0x01, fcp[fcp.length - 4]);
+    }
+
+    @Test
+    void anUnchangedStateIsNotRewrittenButEveryChangeIs() throws IOException {
+        Path file = dir.resolve("card.schsm");
+        TestCard card = TestCard.initialized();
+        card.card.save(file);
+        FileTime longAgo = FileTime.fromMillis(0);
+        Files.setLastModifiedTime(file, longAgo);
+
+        card.expect(SELECT, 0x9000);
+        card.expect(USER_STATUS, 0x63C3);
+        card.card.save(file);
+        assertEquals(longAgo, Files.getLastModifiedTime(file), "read-only APDUs rewrote the state file");
+
+        TestCard loaded = new TestCard(SimulatedCard.load(file));
+        loaded.expect(SELECT, 0x9000);
+        loaded.card.save(file);
+        assertEquals(longAgo, Files.getLastModifiedTime(file), "a freshly loaded card rewrote its own file");
+
+        loaded.expect(VERIFY_WRONG_USER, 0x63C2);
+        loaded.card.save(file);
+        assertTrue(Files.getLastModifiedTime(file).compareTo(longAgo) > 0, "a spent retry was not saved");
+        assertEquals(2, triesLeftSavedIn(file));
+
+        Files.delete(file);
+        loaded.card.save(file);
+        assertTrue(Files.exists(file), "a deleted state file was not written again");
+        assertEquals(2, triesLeftSavedIn(file));
+    }
+
+    private static int triesLeftSavedIn(Path file) throws IOException {
+        TestCard saved = new TestCard(SimulatedCard.load(file));
+        saved.expect(SELECT, 0x9000);
+        return saved.card.transmit(Hex.decode(USER_STATUS))[1] & 0x0F;
     }
 
     @Test
