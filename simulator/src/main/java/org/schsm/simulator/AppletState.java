@@ -1,6 +1,7 @@
 package org.schsm.simulator;
 
 import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.schsm.simulator.applet.SmartCardHsmApplet;
@@ -12,8 +13,24 @@ import org.schsm.simulator.applet.SmartCardHsmApplet;
 final class AppletState {
     /** Field names of {@link SmartCardHsmApplet} that together hold all persistent state. */
     static final String[] SECTIONS = {"nvm", "fileData"};
+    /** Looked up once: {@link #matches} runs after every APDU. */
+    private static final Map<String, Field> FIELDS = fields();
 
     private AppletState() {
+    }
+
+    /**
+     * True when every section of the applet holds exactly the bytes in {@code sections}; compares
+     * in place, without copying, so a host can afford it after every APDU.
+     */
+    static boolean matches(SmartCardHsmApplet applet, Map<String, byte[]> sections) {
+        for (String name : SECTIONS) {
+            byte[] known = sections.get(name);
+            if (known == null || !Arrays.equals(array(applet, name), known)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Copies of every section, in {@link #SECTIONS} order. */
@@ -49,11 +66,24 @@ final class AppletState {
 
     private static byte[] array(SmartCardHsmApplet applet, String name) {
         try {
-            Field field = SmartCardHsmApplet.class.getDeclaredField(name);
-            field.setAccessible(true);
-            return (byte[]) field.get(applet);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("applet has no persistent array '" + name + "'", e);
+            return (byte[]) FIELDS.get(name).get(applet);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("applet's persistent array '" + name + "' is not accessible", e);
         }
+    }
+
+
+    private static Map<String, Field> fields() {
+        Map<String, Field> out = new LinkedHashMap<>();
+        for (String name : SECTIONS) {
+            try {
+                Field field = SmartCardHsmApplet.class.getDeclaredField(name);
+                field.setAccessible(true);
+                out.put(name, field);
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("applet has no persistent array '" + name + "'", e);
+            }
+        }
+        return out;
     }
 }

@@ -45,7 +45,7 @@ public final class SimulatedCard {
     private boolean tearArmed;
     /** What this card last read from or wrote to a state file, so an unchanged state is not rewritten. */
     private Path lastFile;
-    private byte[] lastContent;
+    private Map<String, byte[]> lastSections;
 
     private SimulatedCard() {
         SimulatorRuntime runtime = new SimulatorRuntime();
@@ -75,15 +75,14 @@ public final class SimulatedCard {
 
     /** A card with the state saved by {@link #save}; freshly powered, nothing selected. */
     public static SimulatedCard load(Path stateFile) throws IOException {
-        byte[] bytes = Files.readAllBytes(stateFile);
-        StateFile.Content content = StateFile.decode(bytes);
+        StateFile.Content content = StateFile.decode(Files.readAllBytes(stateFile));
         if (content.layoutVersion() != SmartCardHsmApplet.STATE_LAYOUT_VERSION) {
             throw new StateFileException("state file " + stateFile + " has applet layout version "
                     + content.layoutVersion() + ", this simulator uses " + SmartCardHsmApplet.STATE_LAYOUT_VERSION);
         }
         SimulatedCard card = new SimulatedCard();
         AppletState.restore(card.applet, content.sections());
-        card.remember(stateFile, bytes);
+        card.remember(stateFile, content.sections());
         return card;
     }
 
@@ -96,22 +95,21 @@ public final class SimulatedCard {
      * Writes the persistent state (PINs, counters, options, DKEK, files; not the session) to
      * {@code stateFile}, atomically replacing any previous version. When the state is byte for
      * byte what this card last read from or wrote to that same file, and the file is still there,
-     * nothing is written: hosts save after every APDU, most APDUs (SELECT, status queries) change
-     * nothing, and each write is an fsync.
+     * nothing is written, nor copied: hosts save after every APDU, most APDUs (SELECT, status
+     * queries) change nothing, and each write is an fsync.
      */
     public synchronized void save(Path stateFile) throws IOException {
-        Map<String, byte[]> sections = AppletState.snapshot(applet);
-        byte[] content = StateFile.encode(SmartCardHsmApplet.STATE_LAYOUT_VERSION, sections);
-        if (stateFile.equals(lastFile) && Arrays.equals(content, lastContent) && Files.exists(stateFile)) {
+        if (stateFile.equals(lastFile) && AppletState.matches(applet, lastSections) && Files.exists(stateFile)) {
             return;
         }
-        StateFile.writeAtomically(stateFile, content);
-        remember(stateFile, content);
+        Map<String, byte[]> sections = AppletState.snapshot(applet);
+        StateFile.writeAtomically(stateFile, StateFile.encode(SmartCardHsmApplet.STATE_LAYOUT_VERSION, sections));
+        remember(stateFile, sections);
     }
 
-    private void remember(Path stateFile, byte[] content) {
+    private void remember(Path stateFile, Map<String, byte[]> sections) {
         lastFile = stateFile;
-        lastContent = content;
+        lastSections = sections;
     }
 
     /**
