@@ -1,6 +1,10 @@
 package org.schsm.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.util.List;
 
@@ -18,6 +22,16 @@ import java.util.List;
 public final class CdsTraining {
     private static final String HSM_ATR = "3BFE1800008131FE458031815448534D31738021408107FA";
     private static final String NO_SUCH_READER = "schsm CDS training: no such reader";
+    /** Compiling and running a suite loads what `schsm test`, `run` and `shell` share: Groovy. */
+    private static final String SUITE = """
+            suite('CDS training') {
+                setup { send '00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00', sw: 0x9000 }
+                testcase('status queries') {
+                    3.times { send '00 20 00 81', sw: [0x6A88, '63CX'] }
+                    assert hsm != null
+                }
+            }
+            """;
 
     private CdsTraining() {
     }
@@ -29,13 +43,20 @@ public final class CdsTraining {
             System.exit(ExitCode.BAD_INPUT);
         }
         String state = args[0];
+        Path suite = Path.of(state).resolveSibling("cds-training-suite.groovy");
+        try {
+            Files.writeString(suite, SUITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the training suite " + suite, e);
+        }
         List<List<String>> commands = List.of(
                 List.of("-r", "sim", "--sim-state", state, "status"),
                 List.of("-r", "sim", "--sim-state", state, "status", "--json"),
                 List.of("-r", "sim", "--sim-state", state, "pin", "status"),
                 List.of("atr", HSM_ATR),
                 List.of("readers"),
-                List.of("-r", NO_SUCH_READER, "status"));
+                List.of("-r", NO_SUCH_READER, "status"),
+                List.of("-r", "sim", "--sim-state", state, "test", suite.toString()));
         for (List<String> command : commands) {
             StringWriter sink = new StringWriter();
             PrintWriter w = new PrintWriter(sink);
