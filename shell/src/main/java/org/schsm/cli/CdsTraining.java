@@ -2,18 +2,19 @@ package org.schsm.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.StringWriter;
 import java.util.List;
 
 /**
  * The build-time training run behind {@code bin/schsm}'s class-data-sharing archive
  * ({@code SCHSM_CDS_DUMP=1}, made at {@code mvn package}). A dynamic archive records the classes
  * of one JVM, so this runs, in one JVM, the commands whose start-up matters: picocli's model
- * building, the embedded simulator, and the PC/SC stack (JNA and jnasmartcardio, reached through
- * {@code readers} and the reader selection of a named reader).
+ * building, the embedded simulator, the PC/SC stack (JNA and jnasmartcardio, reached through
+ * {@code readers} and the reader selection of a named reader), and Groovy (a small conformance
+ * suite compiled and run, which is most of what {@code test}, {@code run} and {@code shell} load).
  *
  * <p>Their exit codes are printed, not enforced: without pcscd the PC/SC commands end with exit 3
  * after the PC/SC classes have loaded, which is all the archive needs. Nothing here touches a

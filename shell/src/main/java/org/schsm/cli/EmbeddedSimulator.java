@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.schsm.simulator.cvc.DeviceCertificates;
 import org.schsm.simulator.cvc.HolderReference;
+import org.schsm.simulator.CommandEffects;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
 import org.schsm.transport.CardTransport;
@@ -14,7 +15,8 @@ import org.schsm.transport.TransportException;
 /**
  * The simulated SmartCard-HSM the CLI uses when no reader is there (or {@code -r sim}). Its
  * state lives in a file so that a PIN blocked in one command is still blocked in the next; the
- * file is written after every APDU, so an interrupted command never loses a spent try.
+ * state is saved after every APDU that may change it ({@link CommandEffects}: a refused VERIFY
+ * counts) and before its answer is returned, so an interrupted command never loses a spent try.
  */
 public final class EmbeddedSimulator implements CardTransport {
     private final SimulatorTransport transport;
@@ -73,6 +75,9 @@ public final class EmbeddedSimulator implements CardTransport {
     @Override
     public byte[] transmit(byte[] command) {
         byte[] response = transport.transmit(command);
+        if (!CommandEffects.mayChangeState(command)) {
+            return response;
+        }
         try {
             transport.card().save(stateFile);
         } catch (IOException e) {

@@ -72,7 +72,6 @@ final class AppletState {
         }
     }
 
-
     private static Map<String, Field> fields() {
         Map<String, Field> out = new LinkedHashMap<>();
         for (String name : SECTIONS) {

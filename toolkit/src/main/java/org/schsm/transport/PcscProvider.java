@@ -50,7 +50,7 @@ public enum PcscProvider {
      * <p>{@link #JNA} goes to jnasmartcardio's factory directly rather than through
      * {@code TerminalFactory.getInstance}: the first use of the {@code TerminalFactory} class runs
      * its static initialiser, which builds the JDK's default factory by instantiating every
-     * registered security provider up to SunPCSC and loading SunPCSC's native library, about 80 ms
+     * registered security provider up to SunPCSC and loading SunPCSC's native library: 79 classes
      * of every start-up (class-loading log, docs/performance.md) spent on a provider JNA users never
      * touch.
      */

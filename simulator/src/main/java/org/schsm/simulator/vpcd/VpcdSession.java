@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import org.schsm.simulator.CommandEffects;
 import org.schsm.transport.TransportException;
 
 /**

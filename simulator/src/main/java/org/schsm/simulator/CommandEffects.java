@@ -1,12 +1,12 @@
-package org.schsm.simulator.vpcd;
+package org.schsm.simulator;
 
 /**
  * Which commands can change a SmartCard-HSM's persistent state, so the host knows when to save
- * it. The rule is conservative: everything may change state except commands known to only read.
+ * it (the vpcd bridge before it answers pcscd, the command line's embedded card after each APDU). The rule is conservative: everything may change state except commands known to only read.
  * A refused command still counts (a wrong VERIFY decrements the retry counter), and a PIN status
  * query is read-only only because it carries no data.
  */
-final class CommandEffects {
+public final class CommandEffects {
     private static final int INS_SELECT = 0xA4;
     private static final int INS_READ_BINARY = 0xB0;
     private static final int INS_READ_BINARY_ODD = 0xB1;
@@ -23,7 +23,7 @@ final class CommandEffects {
     private CommandEffects() {
     }
 
-    static boolean mayChangeState(byte[] command) {
+    public static boolean mayChangeState(byte[] command) {
         if (command.length < HEADER) {
             return false; // never reaches the applet's state
         }

@@ -1,4 +1,4 @@
-package org.schsm.simulator.vpcd;
+package org.schsm.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
