@@ -40,6 +40,9 @@ public final class Main implements Runnable {
         return Collections.unmodifiableMap(m);
     }
 
+    /** Regular expressions of option types picocli need not convert (see {@link #run}). */
+    static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
+
     /** Root options that take a value, so the scan for the subcommand name skips the value. */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-r", "--reader", "--sim-state");
 
@@ -59,6 +62,10 @@ public final class Main implements Runnable {
         // shell) that boots the Groovy runtime, a quarter of a second, on every command. None of
         // our annotations uses a closure.
         System.setProperty("picocli.disable.closures", "true");
+        // picocli registers converters for every java.time and java.sql type by reflection, which
+        // initialises java.time's formatters and loads the java.sql module: ~20 ms of every start
+        // (docs/performance.md) for option types no schsm command has.
+        System.getProperties().putIfAbsent("picocli.converters.excludes", UNUSED_CONVERTERS);
         CommandLine cl = new CommandLine(new Main());
         String wanted = subcommandName(args);
         if (wanted != null && !wanted.equals("help")) {

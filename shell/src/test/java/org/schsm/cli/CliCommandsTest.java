@@ -281,4 +281,27 @@ class CliCommandsTest {
                     () -> name + " missing from --help:\n" + help.out());
         }
     }
+
+    @Test
+    void noOptionHasATypeWhoseConverterPicocliIsToldToSkip() {
+        picocli.CommandLine root = new picocli.CommandLine(new Main());
+        Main.SUBCOMMANDS.forEach(root::addSubcommand);
+        java.util.List<String> excluded = java.util.List.of(Main.UNUSED_CONVERTERS.split(","));
+        java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
+        int checked = 0;
+        while (!todo.isEmpty()) {
+            picocli.CommandLine cl = todo.pop();
+            todo.addAll(cl.getSubcommands().values());
+            for (picocli.CommandLine.Model.ArgSpec arg : cl.getCommandSpec().args()) {
+                for (Class<?> type : arg.auxiliaryTypes()) {
+                    checked++;
+                    String name = type.getName();
+                    assertFalse(excluded.stream().anyMatch(name::matches),
+                            () -> cl.getCommandSpec().qualifiedName() + " " + arg + " has type " + name
+                                    + ", whose converter Main.UNUSED_CONVERTERS switches off");
+                }
+            }
+        }
+        assertTrue(checked > 50, "only " + checked + " option types seen");
+    }
 }
