@@ -55,6 +55,8 @@ public final class CdsTraining {
                 List.of("-r", "sim", "--sim-state", state, "status", "--json"),
                 List.of("-r", "sim", "--sim-state", state, "pin", "status"),
                 List.of("atr", HSM_ATR),
+                List.of("--version"),
+                List.of("--help"),
                 List.of("readers"),
                 List.of("-r", NO_SUCH_READER, "status"),
                 List.of("-r", "sim", "--sim-state", state, "test", suite.toString()));
