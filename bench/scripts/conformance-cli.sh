@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # APDUs per second through `schsm test` as a user runs it (bin/schsm, embedded simulated card with
-# its state file checked after every APDU), start-up and suite compilation subtracted: two suites
+# its state file), start-up and suite compilation subtracted. The APDUs are no-data VERIFY status
+# queries, which change no state, so the card never writes its file: this is the rate of the
+# runner and simulator, not of state changes (each of those costs a file write and an fsync). Two suites
 # differ only in how many no-data VERIFY status queries their one case sends (SMALL and LARGE),
 # and the rate is (LARGE - SMALL) / (median time LARGE - median time SMALL).
 # Needs: a built checkout (mvn -B -DskipTests package), python3.

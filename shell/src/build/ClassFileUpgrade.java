@@ -1,11 +1,10 @@
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -26,11 +25,12 @@ import org.objectweb.asm.Opcodes;
  * <p>Why: picocli 4.7.6 is compiled for Java 5 (class file version 49). HotSpot's CDS refuses
  * classes older than version 50 ("Pre JDK 6 class not supported by CDS"), so picocli's ~175
  * classes were parsed and verified by the old inferencing verifier on every start, about 100 ms
- * of `schsm status` (docs/performance.md). The rewrite changes only the version number and adds
- * the frames the version requires; no instruction changes. Each rewritten class is then loaded
- * and linked in a fresh class loader, so a frame the verifier rejects fails the build, not a
- * user's start-up. Classes already at version 50 or above, and the jar's
- * META-INF/versions/ entries (a module-info), are left out or copied as they are.
+ * of `schsm status` (docs/performance.md). The rewrite changes the version number and adds the
+ * frames that version requires. ASM re-emits the code, so jumps may be re-encoded and unreachable
+ * code becomes nop/athrow; a class with JSR/RET makes ASM fail, and the build with it. Each
+ * rewritten class is then loaded and linked in a fresh class loader, so a frame the verifier
+ * rejects fails the build, not a user's start-up. Classes already at version 50 or above are
+ * copied as they are; of META-INF/versions/ only a module-info may be there, and it is dropped.
  *
  * <p>Usage: {@code java -cp asm.jar ClassFileUpgrade JAR...}
  */
@@ -55,13 +55,19 @@ public final class ClassFileUpgrade {
     private static List<String> upgrade(Path jar) throws IOException {
         List<String> upgraded = new ArrayList<>();
         Path tmp = Files.createTempFile(jar.getParent(), jar.getFileName().toString(), ".tmp");
-        try (URLClassLoader hierarchy = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+        try (URLClassLoader hierarchy = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader());
              JarInputStream in = new JarInputStream(Files.newInputStream(jar));
              JarOutputStream out = new JarOutputStream(Files.newOutputStream(tmp), manifestOf(in))) {
             for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
                 String name = e.getName();
                 if (name.startsWith("META-INF/versions/")) {
-                    continue; // the manifest no longer says Multi-Release; a module-info is all there was
+                    // The manifest no longer says Multi-Release, so a versioned class would be lost.
+                    if (!e.isDirectory() && !name.endsWith("/module-info.class")) {
+                        throw new IllegalStateException(jar.getFileName() + " has a versioned class " + name
+                                + "; this step only knows how to drop a versioned module-info");
+                    }
+                    continue;
                 }
                 byte[] bytes = in.readAllBytes();
                 if (name.endsWith(".class") && majorVersion(bytes) < JAVA_6) {
@@ -77,6 +83,11 @@ public final class ClassFileUpgrade {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+        // createTempFile made the copy readable by its owner only; the jar keeps the mode it had.
+        PosixFileAttributeView mode = Files.getFileAttributeView(jar, PosixFileAttributeView.class);
+        if (mode != null) {
+            Files.setPosixFilePermissions(tmp, mode.readAttributes().permissions());
         }
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
         return upgraded;

@@ -1,8 +1,9 @@
 package org.schsm.simulator;
 
 /**
- * Which commands can change a SmartCard-HSM's persistent state, so the host knows when to save
- * it (the vpcd bridge before it answers pcscd, the command line's embedded card after each APDU). The rule is conservative: everything may change state except commands known to only read.
+ * Which commands can change a SmartCard-HSM's persistent state, so a host knows when to save it:
+ * the vpcd bridge before it answers pcscd, the command line's embedded card before it returns an
+ * answer. The rule is conservative: everything may change state except commands known to only read.
  * A refused command still counts (a wrong VERIFY decrements the retry counter), and a PIN status
  * query is read-only only because it carries no data.
  */

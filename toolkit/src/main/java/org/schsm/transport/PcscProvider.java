@@ -62,6 +62,13 @@ public enum PcscProvider {
                 // JNA could not load its native part or libpcsclite; the JDK's provider links differently
                 // and may still work. Callers lose nothing: GetResponseTransport completes 61xx/6Cxx either way.
                 return SUN.terminals();
+            } catch (Error e) {
+                // JNA reports a libjnidispatch of another JNA version as a plain java.lang.Error;
+                // TerminalFactory used to wrap it, so keep giving the one-line PC/SC error.
+                if (e.getClass() != Error.class) {
+                    throw e;
+                }
+                throw new PcscUnavailableException("the JNA PC/SC provider cannot be used: " + e.getMessage(), e);
             }
         }
         try {
