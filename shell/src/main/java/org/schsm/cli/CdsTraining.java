@@ -23,6 +23,7 @@ import java.util.List;
 public final class CdsTraining {
     private static final String HSM_ATR = "3BFE1800008131FE458031815448534D31738021408107FA";
     private static final String NO_SUCH_READER = "schsm CDS training: no such reader";
+    private static final String AID_HEX = "E8 2B 06 01 04 01 81 C3 1F 02 01";
     /** Compiling and running a suite loads what `schsm test`, `run` and `shell` share: Groovy. */
     private static final String SUITE = """
             suite('CDS training') {
@@ -59,6 +60,8 @@ public final class CdsTraining {
                 List.of("--help"),
                 List.of("readers"),
                 List.of("-r", NO_SUCH_READER, "status"),
+                // --raw takes the JDK's PC/SC provider (also SCHSM_PCSC_PROVIDER=sun)
+                List.of("-r", NO_SUCH_READER, "send", "--raw", "00 A4 04 00 0B " + AID_HEX + " 00"),
                 List.of("-r", "sim", "--sim-state", state, "test", suite.toString()));
         for (List<String> command : commands) {
             StringWriter sink = new StringWriter();
