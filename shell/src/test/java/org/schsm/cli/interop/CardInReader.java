@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.schsm.cli.EmbeddedSimulator;
 import org.schsm.simulator.SimulatedCard;
+import org.schsm.simulator.interop.PcscEnvironment;
+import org.schsm.simulator.interop.VirtualReader;
 import org.schsm.simulator.vpcd.SimulatedCardVirtualCard;
 import org.schsm.simulator.vpcd.VirtualCard;
 import org.schsm.simulator.vpcd.VpcdClient;
@@ -23,9 +25,8 @@ import org.schsm.transport.PcscReaders;
  * the card (and ends only once it reports the reader empty).
  */
 final class CardInReader implements AutoCloseable {
-    static final int PORT = Integer.getInteger("schsm.interop.vpcdPort", VpcdClient.DEFAULT_PORT);
-    static final String NAME = System.getProperty("schsm.interop.reader",
-            String.format("Virtual PCD 00 %02d", PORT - VpcdClient.DEFAULT_PORT));
+    static final int PORT = VirtualReader.PORT;
+    static final String NAME = VirtualReader.NAME;
     private static final Duration APPEAR = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(100);
     /** How long to wait for another vpcd client to let go of the reader. */
@@ -63,14 +64,14 @@ final class CardInReader implements AutoCloseable {
         }
         if (virtual.atrRequests.get() == 0) {
             client.close();
-            InteropEnvironment.unavailable("reader '" + NAME + "' stayed busy for " + BUSY + ": another vpcd client "
+            PcscEnvironment.unavailable("reader '" + NAME + "' stayed busy for " + BUSY + ": another vpcd client "
                     + "(schsm sim serve, vicc, another test run) is connected to port " + PORT
-                    + "; readers: " + InteropEnvironment.listReaders());
+                    + "; readers: " + PcscEnvironment.listReaders());
         }
         if (!inserted.awaitPresence(true)) {
             client.close();
             throw new AssertionError("pcscd did not see the card in '" + NAME + "' within " + APPEAR
-                    + " (client connected: " + client.isConnected() + "); readers: " + InteropEnvironment.listReaders());
+                    + " (client connected: " + client.isConnected() + "); readers: " + PcscEnvironment.listReaders());
         }
         return inserted;
     }
@@ -132,7 +133,7 @@ final class CardInReader implements AutoCloseable {
      * in pcscd (its per-client limits then answer like a stopped service).
      */
     static Optional<Boolean> cardPresent() {
-        for (String line : InteropEnvironment.listReaders()) {
+        for (String line : PcscEnvironment.listReaders()) {
             if (line.trim().endsWith(NAME)) {
                 String[] columns = line.trim().split("\\s+");
                 return Optional.of(columns.length > 1 && columns[1].equals("Yes"));

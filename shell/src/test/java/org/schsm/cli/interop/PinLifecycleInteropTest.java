@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.cli.ExitCode;
+import org.schsm.simulator.interop.InteropTest;
+import org.schsm.simulator.interop.ProcessResult;
+import org.schsm.simulator.interop.Requirement;
 
 /**
  * The PIN life cycle driven by OpenSC (PKCS#11 module through pkcs11-tool, sc-hsm-tool) and

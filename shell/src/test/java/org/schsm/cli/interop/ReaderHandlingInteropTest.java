@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
 import org.schsm.cli.ExitCode;
 import org.schsm.simulator.SimulatedCard;
+import org.schsm.simulator.interop.InteropTest;
+import org.schsm.simulator.interop.PcscEnvironment;
+import org.schsm.simulator.interop.ProcessResult;
+import org.schsm.simulator.interop.Requirement;
 
 /** schsm's reader handling on the real PC/SC stack: listing, doctor, unknown reader, card removed. */
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER})
@@ -68,7 +72,7 @@ class ReaderHandlingInteropTest {
 
     @Test
     void doctorRunsOverPcscAndReportsTheStateScHsmToolSees() throws Exception {
-        InteropEnvironment.require(Requirement.SC_HSM_TOOL);
+        PcscEnvironment.require(Requirement.SC_HSM_TOOL);
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
         Tools.initialize();
 
@@ -102,7 +106,7 @@ class ReaderHandlingInteropTest {
         Tools.Schsm before = Tools.schsm("status");
         assertEquals(ExitCode.OK, before.exitCode(), before.toString());
         if (!reader.takeOut()) { // stops the vpcd client and waits until pcscd shows the reader empty
-            InteropEnvironment.unavailable("another vpcd client put its card into '" + CardInReader.NAME
+            PcscEnvironment.unavailable("another vpcd client put its card into '" + CardInReader.NAME
                     + "' as soon as ours left; cannot test an empty reader");
         }
 

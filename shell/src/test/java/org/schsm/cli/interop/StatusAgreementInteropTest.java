@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.cli.ExitCode;
+import org.schsm.simulator.interop.InteropTest;
+import org.schsm.simulator.interop.PcscEnvironment;
+import org.schsm.simulator.interop.ProcessResult;
+import org.schsm.simulator.interop.Requirement;
 
 /**
  * {@code schsm status --json} over real PC/SC and {@code sc-hsm-tool} read the same card and must
@@ -96,7 +100,7 @@ class StatusAgreementInteropTest {
 
     @Test
     void aWrongUserPinThroughPkcs11ToolLeavesTwoTriesForBoth() throws Exception {
-        InteropEnvironment.require(Requirement.PKCS11_TOOL, Requirement.PKCS11_MODULE);
+        PcscEnvironment.require(Requirement.PKCS11_TOOL, Requirement.PKCS11_MODULE);
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
         Tools.initialize();
 

@@ -3,13 +3,17 @@ package org.schsm.cli.interop;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.schsm.cli.Main;
+import org.schsm.simulator.interop.PcscEnvironment;
+import org.schsm.simulator.interop.ProcessResult;
+import org.schsm.simulator.interop.ProcessRunner;
 
 /** The programs the interop tests drive: OpenSC's tools as processes, schsm in-process. */
 final class Tools {
@@ -24,7 +28,7 @@ final class Tools {
     static ProcessResult scHsmTool(String... args) {
         List<String> cmd = new ArrayList<>(List.of("sc-hsm-tool", "-r", CardInReader.NAME));
         cmd.addAll(Arrays.asList(args));
-        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, Map.of(), cmd.toArray(String[]::new));
         LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
         return r;
     }
@@ -44,9 +48,9 @@ final class Tools {
     /** {@code pkcs11-tool --module <opensc-pkcs11.so> args...}; the vpcd reader is the only one with a card. */
     static ProcessResult pkcs11Tool(String... args) {
         List<String> cmd = new ArrayList<>(List.of("pkcs11-tool", "--module",
-                InteropEnvironment.pkcs11Module().toString()));
+                PcscEnvironment.pkcs11Module().toString()));
         cmd.addAll(Arrays.asList(args));
-        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, Map.of(), cmd.toArray(String[]::new));
         LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
         return r;
     }
@@ -55,7 +59,7 @@ final class Tools {
     static ProcessResult openscTool(String... args) {
         List<String> cmd = new ArrayList<>(List.of("opensc-tool", "-r", CardInReader.NAME));
         cmd.addAll(Arrays.asList(args));
-        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, cmd);
+        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, Map.of(), cmd.toArray(String[]::new));
         LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
         return r;
     }

@@ -17,6 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("interop")
 @ExtendWith(PcscEnvironment.class)
-@interface InteropTest {
+public @interface InteropTest {
     Requirement[] value();
 }

@@ -25,10 +25,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * with {@code CI=true} in the environment it fails the class instead, so that a CI machine that
  * lost a tool cannot pass by skipping.
  */
-final class PcscEnvironment implements BeforeEachCallback {
-    static final Path PCSCD_SOCKET = Path.of("/run/pcscd/pcscd.comm");
-    static final Path VPCD_DRIVER = Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so");
-    static final String VIRTUAL_READER_PREFIX = "Virtual PCD";
+public final class PcscEnvironment implements BeforeEachCallback {
+    public static final Path PCSCD_SOCKET = Path.of("/run/pcscd/pcscd.comm");
+    public static final Path VPCD_DRIVER = Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so");
     private static final List<Path> PKCS11_MODULE_CANDIDATES = List.of(
             Path.of("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"),
             Path.of("/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so"),
@@ -52,7 +51,7 @@ final class PcscEnvironment implements BeforeEachCallback {
     }
 
     /** Skips (or, with CI=true, fails) unless everything in {@code needed} is available. */
-    static void require(Requirement... needed) {
+    public static void require(Requirement... needed) {
         Detection d = detect();
         List<Requirement> missing = Arrays.stream(needed).filter(r -> !d.has(r)).toList();
         if (!missing.isEmpty()) {
@@ -63,19 +62,19 @@ final class PcscEnvironment implements BeforeEachCallback {
     }
 
     /** Skips the test with {@code message}, or fails it when {@code CI=true}. */
-    static void unavailable(String message) {
+    public static void unavailable(String message) {
         if (isCi()) {
             Assertions.fail("CI=true, so a missing interop environment is an error: " + message);
         }
         Assumptions.abort(message);
     }
 
-    static boolean isCi() {
+    public static boolean isCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** The PKCS#11 module found on this machine; call after requiring {@link Requirement#PKCS11_MODULE}. */
-    static Path pkcs11Module() {
+    public static Path pkcs11Module() {
         return detect().pkcs11Module.orElseThrow(() -> new IllegalStateException("no PKCS#11 module detected"));
     }
 
@@ -87,7 +86,7 @@ final class PcscEnvironment implements BeforeEachCallback {
     }
 
     /** Runs {@code opensc-tool -l} and returns the lines that name readers. */
-    static List<String> listReaders() {
+    public static List<String> listReaders() {
         ProcessResult result = ProcessRunner.run("opensc-tool", "-l");
         return result.stdout().lines().filter(l -> !l.startsWith("#") && !l.startsWith("Nr.")).toList();
     }
@@ -139,7 +138,7 @@ final class PcscEnvironment implements BeforeEachCallback {
                 return;
             }
             List<String> readers = listReaders();
-            if (readers.stream().noneMatch(l -> l.contains(VIRTUAL_READER_PREFIX))) {
+            if (readers.stream().noneMatch(l -> l.trim().endsWith(VirtualReader.NAME))) {
                 problems.put(Requirement.VPCD_READER, "opensc-tool -l lists " + (readers.isEmpty()
                         ? "no readers" : "only " + readers));
             }

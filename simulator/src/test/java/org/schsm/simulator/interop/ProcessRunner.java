@@ -18,25 +18,26 @@ import java.util.concurrent.TimeUnit;
  * block the tool), stdin is empty (a tool that prompts for a PIN reads end-of-file instead of
  * waiting), and a tool still running at the deadline is killed with all its children.
  */
-final class ProcessRunner {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+public final class ProcessRunner {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = System.getLogger(ProcessRunner.class.getName());
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     private ProcessRunner() {
     }
 
-    static ProcessResult run(String... command) {
+    public static ProcessResult run(String... command) {
         return run(DEFAULT_TIMEOUT, Map.of(), command);
     }
 
-    static ProcessResult run(Duration timeout, Map<String, String> environment, String... command) {
+    public static ProcessResult run(Duration timeout, Map<String, String> environment, String... command) {
         List<String> cmd = List.of(command);
         Path out = null;
         Path err = null;
         try {
             out = Files.createTempFile("schsm-interop-", ".out");
             err = Files.createTempFile("schsm-interop-", ".err");
+            long start = System.nanoTime();
             ProcessBuilder builder = new ProcessBuilder(cmd)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile())
@@ -49,7 +50,7 @@ final class ProcessRunner {
             }
             return new ProcessResult(cmd, finished ? process.exitValue() : -1,
                     Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
-                    !finished);
+                    !finished, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", cmd), e);
         } catch (InterruptedException e) {

@@ -11,9 +11,9 @@ import org.schsm.simulator.vpcd.VpcdClient;
  * 35963, which the stock /etc/reader.conf.d/vpcd maps to "Virtual PCD 00 00"; both can be changed
  * with {@code -Dschsm.interop.vpcdPort} and {@code -Dschsm.interop.reader}.
  */
-final class VirtualReader implements AutoCloseable {
-    static final int PORT = Integer.getInteger("schsm.interop.vpcdPort", VpcdClient.DEFAULT_PORT);
-    static final String NAME = System.getProperty("schsm.interop.reader",
+public final class VirtualReader implements AutoCloseable {
+    public static final int PORT = Integer.getInteger("schsm.interop.vpcdPort", VpcdClient.DEFAULT_PORT);
+    public static final String NAME = System.getProperty("schsm.interop.reader",
             String.format("Virtual PCD 00 %02d", PORT - VpcdClient.DEFAULT_PORT));
     private static final Duration APPEAR = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(100);
