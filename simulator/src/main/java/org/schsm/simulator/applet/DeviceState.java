@@ -1,5 +1,7 @@
 package org.schsm.simulator.applet;
 
+import javacard.framework.ISO7816;
+import javacard.framework.ISOException;
 import javacard.framework.Util;
 
 /**
@@ -23,6 +25,10 @@ import javacard.framework.Util;
  */
 final class DeviceState {
     static final short NVM_SIZE = 96;
+
+    /** PIN references in P2 of VERIFY / CHANGE REFERENCE DATA / RESET RETRY COUNTER. */
+    static final byte REF_USER = (byte) 0x81;
+    static final byte REF_SO = (byte) 0x88;
 
     static final short OPTION_RRC = 0x0001;
     static final short OPTION_TRANSPORT_PIN = 0x0002;
@@ -59,6 +65,21 @@ final class DeviceState {
         Util.arrayFillNonAtomic(nvm, (short) 0, NVM_SIZE, (byte) 0);
         nvm[(short) (OFF_SO_PIN + 1)] = SO_PIN_TRIES;
         nvm[(short) (OFF_SO_PIN + 2)] = SO_PIN_TRIES;
+    }
+
+    /**
+     * The PIN that P1/P2 of VERIFY or CHANGE REFERENCE DATA name: P1 must be 00 (6A86); P2 must
+     * be the user PIN or the SO-PIN, and the device set up (6A88 otherwise).
+     */
+    RetryPin referencedPin(byte[] buf) {
+        if (buf[ISO7816.OFFSET_P1] != 0) {
+            ISOException.throwIt(Sw.INCORRECT_P1P2);
+        }
+        byte ref = buf[ISO7816.OFFSET_P2];
+        if ((ref != REF_USER && ref != REF_SO) || !isInitialized()) {
+            ISOException.throwIt(Sw.REFERENCED_DATA_NOT_FOUND);
+        }
+        return ref == REF_USER ? userPin : soPin;
     }
 
     boolean isInitialized() {

@@ -11,7 +11,7 @@ import javacard.security.MessageDigest;
  * that is XORed into the DKEK. Both answer {@code [shares][outstanding][8-byte KCV]}; the KCV is
  * the first 8 bytes of SHA-256 over the DKEK once every announced share is in, zero before.
  */
-final class DkekCommand {
+final class DkekCommand implements Command {
     private static final short SHARE_LENGTH = 32;
     private static final short KCV_LENGTH = 8;
     private static final short STATUS_LENGTH = (short) (2 + KCV_LENGTH);
@@ -24,7 +24,7 @@ final class DkekCommand {
         sha256 = MessageDigest.getInstance(MessageDigest.ALG_SHA_256, false);
     }
 
-    void process(APDU apdu) {
+    public void process(APDU apdu) {
         byte[] buf = apdu.getBuffer();
         short nc = Io.receive(apdu);
         short off = apdu.getOffsetCdata();

@@ -11,7 +11,7 @@ import javacard.framework.Util;
  * 82 SO-PIN (8), 91 user retry counter (1..10, default 3), 92 DKEK shares (1). The whole data
  * field is validated before anything is spent or written; every problem inside it answers 6A80.
  */
-final class InitializeCommand {
+final class InitializeCommand implements Command {
     private static final byte TAG_OPTIONS = (byte) 0x80;
     private static final byte TAG_USER_PIN = (byte) 0x81;
     private static final byte TAG_SO_PIN = (byte) 0x82;
@@ -40,7 +40,7 @@ final class InitializeCommand {
         parsed = JCSystem.makeTransientShortArray((short) 7, JCSystem.CLEAR_ON_DESELECT);
     }
 
-    void process(APDU apdu) {
+    public void process(APDU apdu) {
         byte[] buf = apdu.getBuffer();
         short nc = Io.receive(apdu);
         short off = apdu.getOffsetCdata();
@@ -62,10 +62,10 @@ final class InitializeCommand {
         RetryPin so = state.soPin;
         if (state.isInitialized()) {
             session.setSoVerified(false);
-            PinCommands.checkOrThrow(so, buf, parsed[SO_OFF], DeviceState.SO_PIN_LENGTH);
+            so.checkOrThrow(buf, parsed[SO_OFF], DeviceState.SO_PIN_LENGTH);
         }
         state.mem.begin();
-        files.eraseAllExcept(FileCommands.FID_DEVICE_CERTIFICATE);
+        files.eraseAllExcept(FileAccess.FID_DEVICE_CERTIFICATE);
         state.initialize(parsed[OPTIONS], (byte) parsed[SHARES], buf, parsed[USER_OFF],
                 (byte) parsed[USER_LEN], (byte) parsed[TRIES], parsed[SO_OFF]);
         state.mem.commit();

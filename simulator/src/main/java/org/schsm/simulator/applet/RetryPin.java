@@ -1,5 +1,6 @@
 package org.schsm.simulator.applet;
 
+import javacard.framework.ISOException;
 
 /**
  * A PIN with a persistent retry counter, kept in a fixed record inside the applet's persistent
@@ -67,6 +68,25 @@ final class RetryPin {
         }
         mem.storeCounter(nvm, (short) (base + LEFT), nvm[(short) (base + MAX)]);
         return true;
+    }
+
+    /** Answers 6983 for a blocked PIN, else 63Cx with the tries left. */
+    void throwFailed() {
+        byte left = triesLeft();
+        ISOException.throwIt(left <= 0 ? Sw.AUTH_METHOD_BLOCKED : (short) (Sw.TRIES_LEFT_BASE | (left & 0x0F)));
+    }
+
+    /**
+     * Spends a try and answers 63Cx / 6983 unless the presented value matches; a blocked PIN
+     * answers 6983 without comparing. Shared by every command that takes a PIN or SO-PIN.
+     */
+    void checkOrThrow(byte[] buf, short off, short len) {
+        if (isBlocked()) {
+            ISOException.throwIt(Sw.AUTH_METHOD_BLOCKED);
+        }
+        if (!check(buf, off, len)) {
+            throwFailed();
+        }
     }
 
     /** Resets tries left to the maximum (RESET RETRY COUNTER); the PIN value stays. */

@@ -4,7 +4,6 @@ import javacard.framework.APDU;
 import javacard.framework.Applet;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
-import javacard.framework.Util;
 import javacardx.apdu.ExtendedLength;
 
 /**
@@ -40,32 +39,54 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
     private static final byte INS_ENUMERATE_OBJECTS = 0x58;
     private static final byte INS_PERSONALISE = (byte) 0xDA;
 
-    private static final byte[] AID = {
+    /** Room in the dispatch table. */
+    private static final short MAX_COMMANDS = 24;
+
+    static final byte[] AID = {
         (byte) 0xE8, 0x2B, 0x06, 0x01, 0x04, 0x01, (byte) 0x81, (byte) 0xC3, 0x1F, 0x02, 0x01
     };
 
     private final byte[] nvm;
     private final byte[] fileData;
     private final Nvm mem;
-    private final DeviceState state;
     private final Session session;
-    private final PinCommands pins;
-    private final InitializeCommand initialize;
-    private final DkekCommand dkek;
-    private final FileCommands fileCommands;
+    private final SelectCommand select;
+    /** The dispatch table: CLA and INS of entry i at [2i], [2i+1]; its handler at commands[i]. */
+    private final byte[] commandCodes;
+    private final Command[] commands;
+    private short commandCount;
 
     protected SmartCardHsmApplet() {
         nvm = new byte[DeviceState.NVM_SIZE];
         fileData = new byte[FileStore.STORE_SIZE];
         mem = new Nvm(nvm, fileData);
-        state = new DeviceState(mem, nvm);
+        DeviceState state = new DeviceState(mem, nvm);
         state.factoryReset();
         FileStore files = new FileStore(mem, fileData);
         session = new Session();
-        pins = new PinCommands(state, session);
-        initialize = new InitializeCommand(state, files, session);
-        dkek = new DkekCommand(state);
-        fileCommands = new FileCommands(files, state, session);
+        OffsetDataObjects dos = new OffsetDataObjects();
+        select = new SelectCommand(state, files, session);
+        commandCodes = new byte[(short) (2 * MAX_COMMANDS)];
+        commands = new Command[MAX_COMMANDS];
+
+        add(CLA_ISO, INS_SELECT, select);
+        add(CLA_ISO, INS_VERIFY, new VerifyCommand(state, session));
+        add(CLA_ISO, INS_CHANGE_REFERENCE_DATA, new ChangeReferenceDataCommand(state, session));
+        add(CLA_ISO, INS_RESET_RETRY_COUNTER, new ResetRetryCounterCommand(state, session));
+        add(CLA_ISO, INS_READ_BINARY_ODD, new ReadBinaryCommand(files, session));
+        add(CLA_ISO, INS_UPDATE_BINARY_ODD, new UpdateBinaryCommand(files, session, dos));
+        add(CLA_ISO, INS_DELETE_FILE, new DeleteFileCommand(files, session));
+        add(CLA_PROPRIETARY, INS_INITIALIZE_DEVICE, new InitializeCommand(state, files, session));
+        add(CLA_PROPRIETARY, INS_IMPORT_DKEK_SHARE, new DkekCommand(state));
+        add(CLA_PROPRIETARY, INS_ENUMERATE_OBJECTS, new EnumerateObjectsCommand(files));
+        add(CLA_PROPRIETARY, INS_PERSONALISE, new PersonaliseCommand(files, state, dos));
+    }
+
+    private void add(byte cla, byte ins, Command command) {
+        commandCodes[(short) (2 * commandCount)] = cla;
+        commandCodes[(short) (2 * commandCount + 1)] = ins;
+        commands[commandCount] = command;
+        commandCount++;
     }
 
     /** GlobalPlatform install parameters: [AID length][instance AID]...; none = default AID. */
@@ -93,7 +114,7 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
         mem.recover();
         try {
             if (selectingApplet()) {
-                answerSelect(apdu);
+                select.answerApplicationSelect(apdu);
             } else {
                 dispatch(apdu);
             }
@@ -104,125 +125,20 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
         }
     }
 
+    /** 6E00 for a class other than 00 and 80, 6D00 for an instruction not in the table. */
     private void dispatch(APDU apdu) {
         byte[] buf = apdu.getBuffer();
         byte cla = buf[ISO7816.OFFSET_CLA];
         byte ins = buf[ISO7816.OFFSET_INS];
-        if (cla == CLA_ISO) {
-            dispatchIso(apdu, ins);
-        } else if (cla == CLA_PROPRIETARY) {
-            dispatchProprietary(apdu, ins);
-        } else {
+        if (cla != CLA_ISO && cla != CLA_PROPRIETARY) {
             ISOException.throwIt(Sw.CLA_NOT_SUPPORTED);
         }
-    }
-
-    private void dispatchIso(APDU apdu, byte ins) {
-        switch (ins) {
-            case INS_SELECT:
-                select(apdu);
-                break;
-            case INS_VERIFY:
-                pins.verify(apdu);
-                break;
-            case INS_CHANGE_REFERENCE_DATA:
-                pins.changeReferenceData(apdu);
-                break;
-            case INS_RESET_RETRY_COUNTER:
-                pins.resetRetryCounter(apdu);
-                break;
-            case INS_READ_BINARY_ODD:
-                fileCommands.readBinary(apdu);
-                break;
-            case INS_UPDATE_BINARY_ODD:
-                fileCommands.updateBinary(apdu);
-                break;
-            case INS_DELETE_FILE:
-                fileCommands.deleteFile(apdu);
-                break;
-            default:
-                ISOException.throwIt(Sw.INS_NOT_SUPPORTED);
-        }
-    }
-
-    private void dispatchProprietary(APDU apdu, byte ins) {
-        switch (ins) {
-            case INS_INITIALIZE_DEVICE:
-                initialize.process(apdu);
-                break;
-            case INS_IMPORT_DKEK_SHARE:
-                dkek.process(apdu);
-                break;
-            case INS_ENUMERATE_OBJECTS:
-                fileCommands.enumerateObjects(apdu);
-                break;
-            case INS_PERSONALISE:
-                fileCommands.personalise(apdu);
-                break;
-            default:
-                ISOException.throwIt(Sw.INS_NOT_SUPPORTED);
-        }
-    }
-
-    /** The SELECT by AID the runtime routed to us: FCP unless P2 asks for no response data. */
-    private void answerSelect(APDU apdu) {
-        Io.receive(apdu);
-        byte p2 = apdu.getBuffer()[ISO7816.OFFSET_P2];
-        if ((p2 & 0x0C) != 0x0C) {
-            sendApplicationFcp(apdu);
-        }
-    }
-
-    /**
-     * A SELECT the runtime did not treat as applet selection: by FID (P1 00), or by DF name
-     * (P1 04) for an AID that is not ours, or ours in an extended-length APDU.
-     */
-    private void select(APDU apdu) {
-        byte[] buf = apdu.getBuffer();
-        short nc = Io.receive(apdu);
-        byte p1 = buf[ISO7816.OFFSET_P1];
-        byte p2 = buf[ISO7816.OFFSET_P2];
-        if (p2 != 0x00 && p2 != 0x04 && p2 != 0x0C) {
-            ISOException.throwIt(Sw.INCORRECT_P1P2);
-        }
-        boolean wantFcp = p2 != 0x0C;
-        if (p1 == 0x00) {
-            fileCommands.selectByFid(apdu, nc, wantFcp);
-        } else if (p1 == 0x04) {
-            if (nc != AID.length
-                    || Util.arrayCompare(buf, apdu.getOffsetCdata(), AID, (short) 0, nc) != 0) {
-                ISOException.throwIt(Sw.FILE_NOT_FOUND);
+        for (short i = 0; i < commandCount; i++) {
+            if (commandCodes[(short) (2 * i)] == cla && commandCodes[(short) (2 * i + 1)] == ins) {
+                commands[i].process(apdu);
+                return;
             }
-            session.logout();
-            if (wantFcp) {
-                sendApplicationFcp(apdu);
-            }
-        } else {
-            ISOException.throwIt(Sw.INCORRECT_P1P2);
         }
-    }
-
-    /**
-     * {@code 62 17 82 01 38 84 0B <AID> 85 05 <options(2)> <build> <major> <minor>}: OpenSC
-     * reads major/minor from the last two bytes of tag 85 and the options low byte from [n-4].
-     */
-    private void sendApplicationFcp(APDU apdu) {
-        byte[] buf = apdu.getBuffer();
-        short p = 0;
-        buf[p++] = 0x62;
-        buf[p++] = 0x17;
-        buf[p++] = (byte) 0x82;
-        buf[p++] = 0x01;
-        buf[p++] = 0x38;
-        buf[p++] = (byte) 0x84;
-        buf[p++] = (byte) AID.length;
-        p = Util.arrayCopyNonAtomic(AID, (short) 0, buf, p, (short) AID.length);
-        buf[p++] = (byte) 0x85;
-        buf[p++] = 0x05;
-        p = Util.setShort(buf, p, state.options());
-        buf[p++] = BUILD_TYPE;
-        buf[p++] = VERSION_MAJOR;
-        buf[p++] = VERSION_MINOR;
-        Io.send(apdu, buf, (short) 0, p);
+        ISOException.throwIt(Sw.INS_NOT_SUPPORTED);
     }
 }
