@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
+import org.schsm.hsm.SmartCardHsm;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
 import org.schsm.simulator.applet.SmartCardHsmApplet;
@@ -48,7 +49,7 @@ public class ApduPathBenchmark {
     @Setup
     public void setUp() {
         raw = new CardSimulator();
-        AID aid = AIDUtil.create(SimulatedCard.AID_HEX);
+        AID aid = AIDUtil.create(Hex.decode(SmartCardHsm.AID_HEX));
         raw.installApplet(aid, SmartCardHsmApplet.class);
         expect9000(raw.transmitCommand(SELECT));
         expect9000(raw.transmitCommand(INITIALIZE));

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.schsm.hsm.SmartCardHsm;
 
 /**
  * The build-time training run behind {@code bin/schsm}'s class-data-sharing archive
@@ -23,17 +24,16 @@ import java.util.List;
 public final class CdsTraining {
     private static final String HSM_ATR = "3BFE1800008131FE458031815448534D31738021408107FA";
     private static final String NO_SUCH_READER = "schsm CDS training: no such reader";
-    private static final String AID_HEX = "E8 2B 06 01 04 01 81 C3 1F 02 01";
     /** Compiling and running a suite loads what `schsm test`, `run` and `shell` share: Groovy. */
     private static final String SUITE = """
             suite('CDS training') {
-                setup { send '00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00', sw: 0x9000 }
+                setup { send '00 A4 04 00 0B %s 00', sw: 0x9000 }
                 testcase('status queries') {
                     3.times { send '00 20 00 81', sw: [0x6A88, '63CX'] }
                     assert hsm != null
                 }
             }
-            """;
+            """.formatted(SmartCardHsm.AID_HEX);
 
     private CdsTraining() {
     }
@@ -61,7 +61,7 @@ public final class CdsTraining {
                 List.of("readers"),
                 List.of("-r", NO_SUCH_READER, "status"),
                 // --raw takes the JDK's PC/SC provider (also SCHSM_PCSC_PROVIDER=sun)
-                List.of("-r", NO_SUCH_READER, "send", "--raw", "00 A4 04 00 0B " + AID_HEX + " 00"),
+                List.of("-r", NO_SUCH_READER, "send", "--raw", "00 A4 04 00 0B " + SmartCardHsm.AID_HEX + " 00"),
                 List.of("-r", "sim", "--sim-state", state, "test", suite.toString()));
         for (List<String> command : commands) {
             StringWriter sink = new StringWriter();

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import org.schsm.apdu.Instruction;
 import org.schsm.simulator.cvc.DeviceCertificates;
 import org.schsm.simulator.cvc.HolderReference;
-import org.schsm.simulator.CommandEffects;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
 import org.schsm.transport.CardTransport;
@@ -15,7 +15,7 @@ import org.schsm.transport.TransportException;
 /**
  * The simulated SmartCard-HSM the CLI uses when no reader is there (or {@code -r sim}). Its
  * state lives in a file so that a PIN blocked in one command is still blocked in the next; the
- * state is saved after every APDU that may change it ({@link CommandEffects}: a refused VERIFY
+ * state is saved after every APDU that may change it ({@link Instruction#mayChangeState}: a refused VERIFY
  * counts) and before its answer is returned, so an interrupted command never loses a spent try.
  */
 public final class EmbeddedSimulator implements CardTransport {
@@ -75,7 +75,7 @@ public final class EmbeddedSimulator implements CardTransport {
     @Override
     public byte[] transmit(byte[] command) {
         byte[] response = transport.transmit(command);
-        if (!CommandEffects.mayChangeState(command)) {
+        if (!Instruction.mayChangeState(command)) {
             return response;
         }
         try {

@@ -131,7 +131,7 @@ public final class CaseContext {
 
     /** Sends one command, records it, checks the expectations in order. */
     public ResponseApdu exchange(byte[] command, List<Expectation> expectations) {
-        return exchange(command, Exchange.show(command), expectations);
+        return exchange(command, CommandApdu.describe(command), expectations);
     }
 
     /** As {@link #exchange(byte[], List)} with the printable form given (it must not show secrets). */
@@ -189,7 +189,7 @@ public final class CaseContext {
 
         /**
          * A parsed APDU: its bytes (never handed to a transport as they are: {@code exchange}
-         * sends a copy) and its printable form, {@link Exchange#show} of those bytes, made once.
+         * sends a copy) and its printable form, {@link CommandApdu#describe} of those bytes, made once.
          */
         record Parsed(byte[] bytes, String shown) {
         }
@@ -204,7 +204,7 @@ public final class CaseContext {
                 } catch (ApduFormatException e) {
                     throw new SuiteDefinitionException("send: '" + text + "' is not a command APDU: " + e.getMessage());
                 }
-                p = new Parsed(bytes, Exchange.show(bytes));
+                p = new Parsed(bytes, CommandApdu.describe(bytes));
                 parsed.put(text, p);
             }
             return p;

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.schsm.apdu.ApduFormatException;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
+import org.schsm.apdu.Instruction;
 
 /**
  * The history rule: a line is stored with every PIN literal masked. Masked are
@@ -22,8 +23,8 @@ import org.schsm.apdu.Hex;
  *     {@code user}, {@code soPin}, {@code userPin}, {@code fromHex}, {@code fromAsciiCharacters}
  *     and any {@code Pin.*(...)}, {@code SoPin.*(...)}, {@code PinSource.*(...)} call → {@code "****"};</li>
  * <li>string literals assigned to a name containing "pin" ({@code pin = "648219"}, {@code soPin = ...});</li>
- * <li>the APDU literal of {@code send("...")} when it is VERIFY, CHANGE REFERENCE DATA, RESET RETRY
- *     COUNTER, INITIALIZE DEVICE or IMPORT DKEK SHARE with data → its redacted form
+ * <li>the APDU literal of {@code send("...")} when its instruction carries a secret
+ *     ({@link Instruction#secretAfterHeader}, whatever the class byte) → its redacted form
  *     ({@code "00 20 00 81 06 **"}, from {@link CommandApdu#toString()}); for
  *     {@code send(cla, ins, p1, p2, data...)} with such an instruction (or one that is not a literal),
  *     the literals of the data and Le arguments;</li>
@@ -136,7 +137,7 @@ final class PinMask {
     private static boolean mayCarrySecret(String line, List<int[]> args) {
         Integer cla = intLiteral(line.substring(args.get(0)[0], args.get(0)[1]));
         Integer ins = intLiteral(line.substring(args.get(1)[0], args.get(1)[1]));
-        return cla == null || ins == null || secretHeader(cla, ins);
+        return cla == null || ins == null || Instruction.secretAfterHeader(ins);
     }
 
     private static Integer intLiteral(String text) {
@@ -146,11 +147,6 @@ final class PinMask {
         } catch (NumberFormatException e) {
             return null;   // not a literal: the caller treats the command as possibly secret
         }
-    }
-
-    /** Same instructions as {@link CommandApdu#carriesSecret()}. */
-    private static boolean secretHeader(int cla, int ins) {
-        return ins == 0x20 || ins == 0x24 || ins == 0x2C || (cla & 0x80) != 0 && (ins == 0x50 || ins == 0x52);
     }
 
     /** The redacted APDU text, or null when the APDU carries no secret. */
@@ -181,7 +177,7 @@ final class PinMask {
             return null;
         }
         byte[] header = Hex.decode(digits);
-        return secretHeader(header[0] & 0xFF, header[1] & 0xFF) ? Hex.spaced(header) + " **" : null;
+        return Instruction.secretAfterHeader(header[1]) ? Hex.spaced(header) + " **" : null;
     }
 
     private boolean containsSecret(String content) {

@@ -2,6 +2,7 @@ package org.schsm.shell;
 
 import java.util.List;
 import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Instruction;
 import org.schsm.apdu.StatusWord;
 import org.schsm.apdu.StatusWordException;
 
@@ -15,9 +16,9 @@ public class UnexpectedStatusWordException extends StatusWordException {
     private final String message;
 
     public UnexpectedStatusWordException(CommandApdu command, StatusWord actual, ExpectedStatusWords expected) {
-        super(CommandNames.of(command), command, actual);
+        super(Instruction.nameOf(command.ins()), command, actual);
         this.expected = expected.values();
-        this.message = CommandNames.of(command) + " (" + command + ") answered " + actual
+        this.message = Instruction.nameOf(command.ins()) + " (" + command + ") answered " + actual
                 + "; expected " + expected.describe();
     }
 

@@ -13,6 +13,7 @@ import javacard.framework.AID;
 import org.schsm.apdu.ApduFormatException;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
+import org.schsm.hsm.SmartCardHsm;
 import org.schsm.simulator.applet.SmartCardHsmApplet;
 import org.schsm.transport.TransportException;
 
@@ -26,7 +27,6 @@ import org.schsm.transport.TransportException;
  */
 public final class SimulatedCard {
     /** The SmartCard-HSM application identifier. */
-    public static final String AID_HEX = "E82B0601040181C31F0201";
     /** The SmartCard-HSM answer-to-reset OpenSC recognises. */
     public static final String ATR_HEX = "3BFE1800008131FE458031815448534D31738021408107FA";
 
@@ -51,7 +51,7 @@ public final class SimulatedCard {
         SimulatorRuntime runtime = new SimulatorRuntime();
         simulator = new CardSimulator(runtime);
         simulator.changeProtocol("T=1");  // what the SC-HSM ATR announces
-        AID aid = AIDUtil.create(AID_HEX);
+        AID aid = AIDUtil.create(Hex.decode(SmartCardHsm.AID_HEX));
         simulator.installApplet(aid, SmartCardHsmApplet.class);
         applet = (SmartCardHsmApplet) runtime.lookupApplet(aid).getApplet();
     }
@@ -214,7 +214,7 @@ public final class SimulatedCard {
     }
 
     private void personalise(byte[] certificate) {
-        transmitOrFail("00A40400" + "0B" + AID_HEX);
+        transmitOrFail("00A40400" + "0B" + SmartCardHsm.AID_HEX);
         int offset = 0;
         do {
             int n = Math.min(CERTIFICATE_CHUNK, certificate.length - offset);

@@ -21,10 +21,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
+import org.schsm.apdu.Instruction;
 
 /**
  * The embedded card and the vpcd bridge save the state only after commands
- * {@link CommandEffects} says may change it. This ties that list to what the applet does: every
+ * {@link Instruction#mayChangeState} says may change it. This ties that list to what the applet does: every
  * command it calls read-only leaves the persistent state byte for byte as it was, in every PIN
  * state a card can be in.
  */
@@ -79,7 +80,7 @@ class ReadOnlyCommandsTest {
         for (Map.Entry<String, Supplier<TestCard>> state : states().entrySet()) {
             for (String command : READ_ONLY) {
                 byte[] apdu = Hex.decode(command);
-                assertFalse(CommandEffects.mayChangeState(apdu), command + " is not on the read-only list");
+                assertFalse(Instruction.mayChangeState(apdu), command + " is not on the read-only list");
                 TestCard card = state.getValue().get();
                 byte[] before = persistentState(card);
                 card.card.transmit(apdu);
@@ -97,7 +98,7 @@ class ReadOnlyCommandsTest {
         byte[] before = persistentState(card);
         card.expect(VERIFY_WRONG_USER, 0x63C2);
         assertFalse(Arrays.equals(before, persistentState(card)));
-        assertTrue(CommandEffects.mayChangeState(Hex.decode(VERIFY_WRONG_USER)));
+        assertTrue(Instruction.mayChangeState(Hex.decode(VERIFY_WRONG_USER)));
     }
 
     /** The state file's bytes; a new file each time, so {@code save} always writes. */

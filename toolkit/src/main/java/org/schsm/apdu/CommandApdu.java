@@ -264,16 +264,30 @@ public final class CommandApdu {
     }
 
     /**
-     * True when the data field carries a secret: VERIFY, CHANGE REFERENCE DATA and RESET RETRY
-     * COUNTER (PINs), INITIALIZE DEVICE (PIN, SO-PIN) and IMPORT DKEK SHARE (key share).
+     * True when the data field carries a secret (a PIN, an SO-PIN, a DKEK share): decided by the
+     * INS byte through {@link Instruction}, whatever the class byte.
      */
     public boolean carriesSecret() {
-        if (nc == 0) {
-            return false;
+        return nc > 0 && Instruction.secretAfterHeader(ins());
+    }
+
+    /**
+     * Raw command bytes as they may be shown in a trace, a log or a report: through
+     * {@link #toString()} when they decode, so secrets are {@code **}. A malformed command is still
+     * shown (that is when it is most wanted), followed by why it is malformed; if its INS is one
+     * that carries a secret, everything after the header is hidden, because where its data lies
+     * cannot be told.
+     */
+    public static String describe(byte[] raw) {
+        try {
+            return decode(raw).toString();
+        } catch (ApduFormatException e) {
+            String why = " (malformed: " + e.getMessage() + ")";
+            if (raw.length > 4 && Instruction.secretAfterHeader(raw[1])) {
+                return Hex.spaced(Arrays.copyOf(raw, 4)) + " **" + why;
+            }
+            return Hex.spaced(raw) + why;
         }
-        int ins = ins();
-        boolean proprietary = (cla() & 0x80) != 0;
-        return ins == 0x20 || ins == 0x24 || ins == 0x2C || proprietary && (ins == 0x50 || ins == 0x52);
     }
 
     /** Every byte, secrets included. Only for code that must put the real bytes on a wire. */

@@ -1,5 +1,12 @@
 package org.schsm.hsm;
 
+import static org.schsm.apdu.Instruction.CHANGE_REFERENCE_DATA;
+import static org.schsm.apdu.Instruction.IMPORT_DKEK_SHARE;
+import static org.schsm.apdu.Instruction.INITIALIZE_DEVICE;
+import static org.schsm.apdu.Instruction.RESET_RETRY_COUNTER;
+import static org.schsm.apdu.Instruction.SELECT;
+import static org.schsm.apdu.Instruction.VERIFY;
+
 import java.util.Objects;
 import java.util.Optional;
 import org.schsm.InvalidInputException;
@@ -23,18 +30,12 @@ import org.schsm.transport.CardTransport;
  * the {@link PinValue} objects belong to the caller, who clears them.
  */
 public final class SmartCardHsm {
-    /** The SmartCard-HSM application identifier (reference §1.1). */
+    /** The SmartCard-HSM application identifier (reference §1.1); the host side's only copy. */
     public static final String AID_HEX = "E8 2B 06 01 04 01 81 C3 1F 02 01";
 
     private static final byte[] AID = Hex.decode(AID_HEX);
     private static final int CLA_ISO = 0x00;
     private static final int CLA_PROPRIETARY = 0x80;
-    private static final int INS_SELECT = 0xA4;
-    private static final int INS_VERIFY = 0x20;
-    private static final int INS_CHANGE_REFERENCE_DATA = 0x24;
-    private static final int INS_RESET_RETRY_COUNTER = 0x2C;
-    private static final int INS_INITIALIZE = 0x50;
-    private static final int INS_IMPORT_DKEK_SHARE = 0x52;
     private static final int SW_INS_NOT_SUPPORTED = 0x6D00;
     private static final int SW_REFERENCE_NOT_FOUND = 0x6A88;
 
@@ -71,7 +72,7 @@ public final class SmartCardHsm {
 
     /** SELECT by AID with Le 00, as OpenSC sends it: {@code 00 A4 04 00 0B <AID> 00}. */
     public AppletInfo select() {
-        CommandApdu select = new CommandApdu(CLA_ISO, INS_SELECT, 0x04, 0x00, AID, 256);
+        CommandApdu select = new CommandApdu(CLA_ISO, SELECT.code(), 0x04, 0x00, AID, 256);
         ResponseApdu response = transport.transmit(select);
         if (!response.isOk()) {
             throw new StatusWordException("SELECT of the SmartCard-HSM applet", select, response.statusWord());
@@ -98,7 +99,7 @@ public final class SmartCardHsm {
 
     /** VERIFY without data ({@code 00 20 00 <ref>}, case 1): the state of one PIN, spending nothing. */
     public PinStatus pinStatus(PinReference reference) {
-        ResponseApdu response = transport.transmit(new CommandApdu(CLA_ISO, INS_VERIFY, 0x00, reference.p2()));
+        ResponseApdu response = transport.transmit(new CommandApdu(CLA_ISO, VERIFY.code(), 0x00, reference.p2()));
         return PinStatus.fromStatusWord(reference, response.statusWord());
     }
 
@@ -107,7 +108,7 @@ public final class SmartCardHsm {
      * 6A88 (no DKEK configured, or not supported), which sc-hsm-tool also treats as "nothing to show".
      */
     public Optional<DkekStatus> dkekStatus() {
-        CommandApdu query = new CommandApdu(CLA_PROPRIETARY, INS_IMPORT_DKEK_SHARE, 0x00, 0x00, 256);
+        CommandApdu query = new CommandApdu(CLA_PROPRIETARY, IMPORT_DKEK_SHARE.code(), 0x00, 0x00, 256);
         ResponseApdu response = transport.transmit(query);
         if (response.isOk()) {
             return Optional.of(DkekStatus.decode(response.data()));
@@ -134,7 +135,7 @@ public final class SmartCardHsm {
             if (!force) {
                 BrickGuard.checkPinAttempt(operation, pinStatus(ref));
             }
-            try (SecretCommand command = SecretCommand.of(CLA_ISO, INS_VERIFY, 0x00, ref.p2(), pin)) {
+            try (SecretCommand command = SecretCommand.of(CLA_ISO, VERIFY.code(), 0x00, ref.p2(), pin)) {
                 Refusals.check(command.transmit(transport), operation, command.shown(), ref);
             }
         });
@@ -155,7 +156,7 @@ public final class SmartCardHsm {
             if (!force) {
                 BrickGuard.checkPinAttempt(operation, pinStatus(ref));
             }
-            try (SecretCommand command = SecretCommand.of(CLA_ISO, INS_CHANGE_REFERENCE_DATA, 0x00, ref.p2(),
+            try (SecretCommand command = SecretCommand.of(CLA_ISO, CHANGE_REFERENCE_DATA.code(), 0x00, ref.p2(),
                     oldValue, newValue)) {
                 Refusals.check(command.transmit(transport), operation, command.shown(), ref);
             }
@@ -179,8 +180,8 @@ public final class SmartCardHsm {
             }
             int p2 = PinReference.USER.p2();
             try (SecretCommand command = newPin == null
-                    ? SecretCommand.of(CLA_ISO, INS_RESET_RETRY_COUNTER, 0x01, p2, soPin)
-                    : SecretCommand.of(CLA_ISO, INS_RESET_RETRY_COUNTER, 0x00, p2, soPin, newPin)) {
+                    ? SecretCommand.of(CLA_ISO, RESET_RETRY_COUNTER.code(), 0x01, p2, soPin)
+                    : SecretCommand.of(CLA_ISO, RESET_RETRY_COUNTER.code(), 0x00, p2, soPin, newPin)) {
                 // The only PIN checked by this command is the SO-PIN, so 63Cx and 6983 are about it.
                 Refusals.check(command.transmit(transport), operation, command.shown(), PinReference.SO);
             }
@@ -197,7 +198,7 @@ public final class SmartCardHsm {
             if (!force) {
                 BrickGuard.checkInitialize(pinStatus(PinReference.SO));
             }
-            try (SecretCommand command = SecretCommand.takingData(CLA_PROPRIETARY, INS_INITIALIZE, 0x00, 0x00,
+            try (SecretCommand command = SecretCommand.takingData(CLA_PROPRIETARY, INITIALIZE_DEVICE.code(), 0x00, 0x00,
                     options.encodeData())) {
                 Refusals.checkInitialize(command.transmit(transport), "INITIALIZE DEVICE", command.shown());
             }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.schsm.apdu.ApduFormatException;
 import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Instruction;
 
 /**
  * Completes T=0 style response handling in one place: on 61xx it sends GET RESPONSE
@@ -19,7 +20,6 @@ public final class GetResponseTransport implements CardTransport {
     /** Enough for a 65536-byte response fetched 256 bytes at a time, plus slack. */
     public static final int DEFAULT_MAX_ROUNDS = 260;
 
-    private static final int INS_GET_RESPONSE = 0xC0;
 
     private final CardTransport inner;
     private final int maxRounds;
@@ -62,7 +62,7 @@ public final class GetResponseTransport implements CardTransport {
                 throw new GetResponseLimitException(rounds, data.size());
             }
             rounds++;
-            byte[] getResponse = {(byte) getResponseClass(cla), (byte) INS_GET_RESPONSE, 0, 0, (byte) sw2(response)};
+            byte[] getResponse = {(byte) getResponseClass(cla), (byte) Instruction.GET_RESPONSE.code(), 0, 0, (byte) sw2(response)};
             response = AutoApduTransport.sendAuto(inner, getResponse);
             if (sw1(response) == 0x6C && rounds < maxRounds) {
                 rounds++;

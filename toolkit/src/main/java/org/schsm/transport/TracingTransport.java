@@ -1,7 +1,6 @@
 package org.schsm.transport;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -17,8 +16,8 @@ import org.schsm.apdu.ResponseApdu;
  * &lt;&lt; 63C2 (wrong PIN, 2 tries left) [412 us]
  * &gt;&gt; [auto] 00 C0 00 00 24
  * </pre>
- * Secret-carrying commands are printed through {@link CommandApdu#toString()}, so their data
- * never reaches the sink. Commands a decorator generated arrive through {@link #transmitAuto}
+ * Commands are printed through {@link CommandApdu#describe}, so the data of secret-carrying
+ * commands never reaches the sink, malformed or not. Commands a decorator generated arrive through {@link #transmitAuto}
  * and are marked {@code [auto]}; to see them, place this tracer inside the
  * {@link GetResponseTransport} (as {@link Transports#decorate} does). Placed outside, it shows
  * the caller's view: one command, one completed response.
@@ -55,7 +54,7 @@ public final class TracingTransport implements AutoApduTransport {
 
     private byte[] traced(byte[] command, boolean auto) {
         String mark = auto ? "[auto] " : "";
-        sink.accept(">> " + mark + describeCommand(command));
+        sink.accept(">> " + mark + CommandApdu.describe(command));
         long start = nanoClock.getAsLong();
         byte[] response;
         try {
@@ -70,28 +69,6 @@ public final class TracingTransport implements AutoApduTransport {
 
     private long micros(long start) {
         return (nanoClock.getAsLong() - start) / 1000;
-    }
-
-    /**
-     * The command as it may be shown. A malformed command is still traced (that is when a trace
-     * is most wanted), but if its INS is one that carries a secret, everything after the header
-     * is hidden because we cannot tell where its data lies.
-     */
-    static String describeCommand(byte[] command) {
-        try {
-            return CommandApdu.decode(command).toString();
-        } catch (ApduFormatException e) {
-            if (command.length > 4 && mayCarrySecret(command)) {
-                return Hex.spaced(Arrays.copyOf(command, 4)) + " ** (malformed: " + e.getMessage() + ")";
-            }
-            return Hex.spaced(command) + " (malformed: " + e.getMessage() + ")";
-        }
-    }
-
-    private static boolean mayCarrySecret(byte[] command) {
-        int cla = command[0] & 0xFF;
-        int ins = command[1] & 0xFF;
-        return ins == 0x20 || ins == 0x24 || ins == 0x2C || (cla & 0x80) != 0 && (ins == 0x50 || ins == 0x52);
     }
 
     private static String describeResponse(byte[] response) {

@@ -220,9 +220,35 @@ class CommandApduTest {
     void statusQueriesAndOrdinaryCommandsAreShownInFull() {
         assertEquals("00 20 00 81", CommandApdu.parse("00200081").toString());
         assertFalse(CommandApdu.parse("8052000000").carriesSecret());
-        // INS 50 in the interindustry class is not INITIALIZE DEVICE.
-        assertFalse(CommandApdu.parse("0050000001AA").carriesSecret());
         assertEquals("00 A4 04 00 02 3F 00", CommandApdu.parse("00A40400023F00").toString());
+    }
+
+    @Test
+    void secretsAreHiddenWhateverTheClassByte() {
+        // Redaction follows the instruction: INITIALIZE DEVICE sent in class 00 (a suite case),
+        // VERIFY with secure messaging or proprietary class bits, still carry PINs (issue 20).
+        String[] secret = {"0050000001AA", "0C2000810631323334353F", "802000810631323334353F",
+            "E4240081023132", "0152000002AABB"};
+        for (String s : secret) {
+            CommandApdu c = CommandApdu.parse(s);
+            assertTrue(c.carriesSecret(), s);
+            assertFalse(c.toString().replace(" ", "").contains(Hex.encode(c.data())), c.toString());
+        }
+    }
+
+    @Test
+    void describeShowsMalformedCommandsWithoutTheirSecrets() {
+        assertEquals("00 A4 04 00 02 3F 00", CommandApdu.describe(Hex.decode("00A40400023F00")));
+        assertEquals("0C 20 00 81 06 **", CommandApdu.describe(Hex.decode("0C20008106313233343536")));
+        // Lc says 9, 6 bytes follow: where the data lies cannot be told, so nothing after the header is shown.
+        String malformedVerify = CommandApdu.describe(Hex.decode("8420008109313233343536"));
+        assertTrue(malformedVerify.startsWith("84 20 00 81 ** (malformed: Lc 09 announces 9"), malformedVerify);
+        assertFalse(malformedVerify.contains("31 32 33"), malformedVerify);
+        String malformedInitialize = CommandApdu.describe(Hex.decode("0050000019" + "31323334353637383132"));
+        assertTrue(malformedInitialize.startsWith("00 50 00 00 ** (malformed"), malformedInitialize);
+        assertEquals("00 B0 00 00 05 AA (malformed: Lc 05 announces 5 data bytes but 1 bytes follow it "
+                + "(expected 5 or 6 with Le) (at position 4))", CommandApdu.describe(Hex.decode("00B0000005AA")));
+        assertTrue(CommandApdu.describe(Hex.decode("0020")).startsWith("00 20 (malformed: an APDU needs at least 4"));
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import org.schsm.simulator.CommandEffects;
+import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Instruction;
 import org.schsm.transport.TransportException;
 
 /**
@@ -71,7 +72,7 @@ final class VpcdSession {
     }
 
     private byte[] transmit(byte[] command) {
-        LOG.log(Level.DEBUG, () -> "vpcd <- " + ApduText.command(command));
+        LOG.log(Level.DEBUG, () -> "vpcd <- " + CommandApdu.describe(command));
         byte[] response;
         try {
             response = card.transmit(command);
@@ -79,15 +80,15 @@ final class VpcdSession {
             throw e;
         } catch (RuntimeException e) {
             // A Java Card applet's uncaught exception reaches the reader as 6F00; do the same.
-            LOG.log(Level.WARNING, "card failed on " + ApduText.command(command) + "; answering 6F00", e);
+            LOG.log(Level.WARNING, "card failed on " + CommandApdu.describe(command) + "; answering 6F00", e);
             response = NO_PRECISE_DIAGNOSIS.clone();
         }
         if (response == null || response.length < 2 || response.length > VpcdFraming.MAX_PAYLOAD) {
             LOG.log(Level.WARNING, "card answered " + (response == null ? "nothing" : response.length + " bytes")
-                    + " to " + ApduText.command(command) + ", which vpcd cannot carry; answering 6F00");
+                    + " to " + CommandApdu.describe(command) + ", which vpcd cannot carry; answering 6F00");
             response = NO_PRECISE_DIAGNOSIS.clone();
         }
-        if (CommandEffects.mayChangeState(command)) {
+        if (Instruction.mayChangeState(command)) {
             runAfterCommand();
         }
         byte[] answer = response;

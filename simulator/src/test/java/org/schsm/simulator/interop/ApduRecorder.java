@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.schsm.apdu.ApduFormatException;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.simulator.vpcd.VirtualCard;
@@ -65,7 +63,7 @@ final class ApduRecorder implements VirtualCard {
     @Override
     public byte[] transmit(byte[] command) {
         byte[] response = card.transmit(command);
-        String text = text(command);
+        String text = CommandApdu.describe(command);
         exchanges.add(new Exchange(text, response.clone()));
         log.add("C: " + text);
         log.add("R: " + Hex.spaced(response));
@@ -113,12 +111,4 @@ final class ApduRecorder implements VirtualCard {
         }
     }
 
-    private static String text(byte[] command) {
-        try {
-            return CommandApdu.decode(command).toString();
-        } catch (ApduFormatException e) {
-            return Hex.spaced(Arrays.copyOf(command, Math.min(4, command.length))) + " (malformed, "
-                    + command.length + " bytes)";
-        }
-    }
 }

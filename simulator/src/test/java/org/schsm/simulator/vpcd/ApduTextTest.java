@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 
 class ApduTextTest {
@@ -12,28 +13,29 @@ class ApduTextTest {
 
     @Test
     void verifyDataIsRedacted() {
-        String text = ApduText.command(Hex.decode("0020008106" + PIN_HEX));
+        String text = CommandApdu.describe(Hex.decode("0020008106" + PIN_HEX));
         assertFalse(text.replace(" ", "").contains(PIN_HEX), text);
         assertTrue(text.contains("**"), text);
     }
 
     @Test
     void initializeDataIsRedacted() {
-        String text = ApduText.command(Hex.decode("8050000010" + "8002000181" + "06" + PIN_HEX + "82083537"));
+        String text = CommandApdu.describe(Hex.decode("8050000010" + "8002000181" + "06" + PIN_HEX + "82083537"));
         assertFalse(text.replace(" ", "").contains(PIN_HEX), text);
     }
 
     @Test
     void malformedCommandShowsOnlyItsHeader() {
         // A VERIFY whose Lc does not match: it cannot be decoded, but its data is still a PIN.
-        String text = ApduText.command(Hex.decode("0020008109" + PIN_HEX));
+        String text = CommandApdu.describe(Hex.decode("0020008109" + PIN_HEX));
         assertTrue(text.startsWith("00 20 00 81"), text);
         assertFalse(text.replace(" ", "").contains(PIN_HEX), text);
     }
 
     @Test
     void tooShortCommandIsDescribedNotDumped() {
-        assertEquals("malformed command of 2 bytes", ApduText.command(Hex.decode("0020")));
+        String text = CommandApdu.describe(Hex.decode("0020"));
+        assertTrue(text.startsWith("00 20 (malformed: an APDU needs at least 4 header bytes"), text);
     }
 
     @Test

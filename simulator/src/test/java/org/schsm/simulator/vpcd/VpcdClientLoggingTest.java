@@ -69,7 +69,7 @@ class VpcdClientLoggingTest {
         String log = String.join("\n", messages);
         assertTrue(log.contains("00 20 00 81 06 **"), log);
         assertTrue(log.contains("80 50 00 00 19 **"), log);
-        assertTrue(log.contains("00 20 00 81 ... (malformed"), log);
+        assertTrue(log.contains("00 20 00 81 ** (malformed"), log);
         String compact = log.replace(" ", "");
         assertFalse(compact.contains(PIN), "user PIN in the log:\n" + log);
         assertFalse(compact.contains(SO_PIN), "SO-PIN in the log:\n" + log);
