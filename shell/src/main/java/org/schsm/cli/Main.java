@@ -84,12 +84,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorReporter());
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("schsm: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help' for usage.");
-            return ExitCode.BAD_INPUT;
-        });
+        cl.setParameterExceptionHandler(new UsageErrors());
         try {
             return cl.execute(args);
         } finally {

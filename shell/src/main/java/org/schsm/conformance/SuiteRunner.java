@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.schsm.InvalidInputException;
 import org.schsm.SchsmException;
+import org.schsm.errors.SafeErrorText;
 import org.schsm.transport.TransportException;
 
 /**
@@ -114,7 +115,9 @@ public final class SuiteRunner {
         } catch (Exception e) {
             // Groovy errors (missing method or property) and anything else the suite code threw.
             status = CaseResult.Status.ERROR;
-            message = where(phase) + "suite error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage());
+            // Groovy errors quote argument values (a PIN among them): only the masked text is reported.
+            message = where(phase) + "suite error: " + e.getClass().getSimpleName() + ": "
+                    + oneLine(SafeErrorText.message(e));
         }
         if (!cardLost) {
             String teardownFailure = teardown(suite, ctx);
@@ -142,7 +145,7 @@ public final class SuiteRunner {
                 return "card lost: " + e.getMessage();
             } catch (Exception | AssertionError e) {
                 if (first == null) {
-                    first = oneLine(e.getMessage());
+                    first = oneLine(SafeErrorText.message(e));
                 }
             }
         }

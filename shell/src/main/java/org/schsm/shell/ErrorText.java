@@ -5,9 +5,13 @@ import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
 import org.schsm.SchsmException;
 import org.schsm.cli.ErrorReporter;
+import org.schsm.errors.SafeErrorText;
 import org.schsm.hsm.BrickGuardException;
 
-/** One line per error for users (whole brick-guard refusals), the full trace on demand, the CLI's exit codes. */
+/**
+ * One line per error for users (whole brick-guard refusals), the full trace on demand, the CLI's
+ * exit codes. Messages and traces go through {@link SafeErrorText}: no argument value is shown.
+ */
 final class ErrorText {
     private ErrorText() {
     }
@@ -27,15 +31,14 @@ final class ErrorText {
      */
     static String oneLine(Throwable e) {
         Throwable t = unwrap(e);
-        if (t instanceof MultipleCompilationErrorsException compile) {
-            return "syntax: " + compileMessage(compile);
+        if (t instanceof MultipleCompilationErrorsException) {
+            String first = SafeErrorText.firstLine(t).replaceFirst("^[^:]*\\.groovy: ", "line ");
+            return "syntax: " + (first.isEmpty() ? "the input does not compile" : first);
         }
-        String message = firstLine(t.getMessage());
         if (t instanceof SchsmException) {
-            return message;
+            return SafeErrorText.firstLine(t);
         }
-        String type = t.getClass().getSimpleName();
-        return message.isEmpty() ? type : type + ": " + message;
+        return SafeErrorText.typeAndFirstLine(t);
     }
 
     /**
@@ -51,32 +54,14 @@ final class ErrorText {
         return oneLine(t);
     }
 
-    private static String compileMessage(MultipleCompilationErrorsException e) {
-        String[] lines = String.valueOf(e.getMessage()).split("\\R");
-        for (String line : lines) {
-            String l = line.strip();
-            if (!l.isEmpty() && !l.startsWith("startup failed")) {
-                return l.replaceFirst("^[^:]*\\.groovy: ", "line ");
-            }
-        }
-        return "the input does not compile";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).strip();
-    }
-
+    /** The full stack trace, with argument values masked as in {@link SafeErrorText}. */
     static void printTrace(Throwable e, PrintWriter out) {
         if (e == null) {
             out.println("no error so far");
+            out.flush();
         } else {
-            e.printStackTrace(out);
+            SafeErrorText.printTrace(e, out);
         }
-        out.flush();
     }
 
     /**

@@ -116,7 +116,7 @@ class RunCommandTest {
     void missingScriptNameIsAUsageError() {
         var r = ShellFixture.main("-r", "sim", "run");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("Missing required parameter: 'SCRIPT'"), r.err());
+        assertTrue(r.err().contains("missing parameter SCRIPT"), r.err());
     }
 
     @Test

@@ -85,20 +85,19 @@ public final class SoPin extends PinValue {
     }
 
     /*
-     * The hex form printed here is the SO-PIN the user meant (it is reversible). We accept that
-     * for this one refusal because the alternative, letting the user guess the conversion, costs
-     * non-recoverable tries; the message goes to the person who typed it, not to a log.
+     * The message used to print the hex form of the 8 characters, so that the user could copy it.
+     * That form is the SO-PIN itself (reversible), and error output ends up in CI logs and bug
+     * reports; so it explains the rule on the documented default only, which is public, and points
+     * to the explicit ASCII option, which converts without showing anything.
      */
     private static PinFormatException eightCharacterRefusal(char[] characters) {
-        StringBuilder hex = new StringBuilder(2 * LENGTH);
         boolean printable = true;
         for (char c : characters) {
             printable &= c >= 0x20 && c <= 0x7E;
-            hex.append(Hex.byteHex(c & 0xFF));
         }
         String conversion = printable
-                ? "if these 8 characters are the SO-PIN in ASCII form, its hex form is " + hex
-                        + " (the default \"57621880\" is " + DEFAULT_HEX + "); enter that, or use the explicit ASCII option"
+                ? "if these 8 characters are the SO-PIN in ASCII form, use the explicit ASCII option, or give the"
+                        + " hex codes of the characters (the default \"57621880\" is " + DEFAULT_HEX + ")"
                 : "8 characters can only be an ASCII form, and these are not all printable ASCII";
         return new PinFormatException("SO-PIN must be 16 hex digits (8 bytes), not 8 characters; " + conversion);
     }

@@ -14,6 +14,7 @@ import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import org.schsm.conformance.Suite;
 import org.schsm.conformance.SuiteDefinitionException;
+import org.schsm.errors.SafeErrorText;
 
 /**
  * Compiles a suite file once and runs its top level, which only defines suites. Compilation and
@@ -52,7 +53,7 @@ public final class SuiteLoader {
         try {
             script = shell.parse(text, scriptName(sourceName));
         } catch (CompilationFailedException e) {
-            throw new SuiteDefinitionException(sourceName + ": does not compile: " + e.getMessage().strip());
+            throw new SuiteDefinitionException(sourceName + ": does not compile: " + SafeErrorText.message(e).strip());
         }
         try {
             script.run();
@@ -60,7 +61,7 @@ public final class SuiteLoader {
             throw new SuiteDefinitionException(sourceName + ": " + e.getMessage());
         } catch (RuntimeException e) {
             throw new SuiteDefinitionException(sourceName + ": " + e.getClass().getSimpleName() + " while defining suites: "
-                    + e.getMessage());
+                    + SafeErrorText.message(e));
         }
         List<Suite> suites = ((SuiteScript) script).definedSuites();
         if (suites.isEmpty()) {
