@@ -1,53 +1,41 @@
 package org.schsm.apdu;
 
+import java.util.HexFormat;
+
 /**
  * Hex text as people paste it: {@code 00A40400}, {@code 00 A4 04 00}, {@code 00:A4:04:00},
  * upper or lower case. Separators (space, tab, colon, dash, newline) may stand between bytes but
  * never inside one, so a stray separator is reported instead of silently shifting nibbles.
  */
 public final class Hex {
-    private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
+    private static final HexFormat PLAIN = HexFormat.of().withUpperCase();
+    private static final HexFormat SPACED = HexFormat.ofDelimiter(" ").withUpperCase();
 
     private Hex() {
     }
 
     public static String encode(byte[] bytes) {
-        return encode(bytes, 0, bytes.length);
+        return PLAIN.formatHex(bytes);
     }
 
     public static String encode(byte[] bytes, int offset, int length) {
-        char[] out = new char[length * 2];
-        for (int i = 0; i < length; i++) {
-            int b = bytes[offset + i] & 0xFF;
-            out[2 * i] = DIGITS[b >>> 4];
-            out[2 * i + 1] = DIGITS[b & 0x0F];
-        }
-        return new String(out);
+        return PLAIN.formatHex(bytes, offset, offset + length);
     }
 
     /** Bytes separated by single spaces, the form traces use: {@code 00 A4 04 00}. */
     public static String spaced(byte[] bytes) {
-        if (bytes.length == 0) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(bytes.length * 3 - 1);
-        for (int i = 0; i < bytes.length; i++) {
-            if (i > 0) {
-                sb.append(' ');
-            }
-            int b = bytes[i] & 0xFF;
-            sb.append(DIGITS[b >>> 4]).append(DIGITS[b & 0x0F]);
-        }
-        return sb.toString();
+        return SPACED.formatHex(bytes);
     }
 
     public static String byteHex(int b) {
-        return new String(new char[] {DIGITS[(b >>> 4) & 0x0F], DIGITS[b & 0x0F]});
+        return PLAIN.toHexDigits((byte) b);
     }
 
     /**
-     * Decodes hex text. Throws {@link ApduFormatException} naming the offending character and its
-     * position for non-hex characters, a separator inside a byte, or an odd number of digits.
+     * Decodes hex text. Unlike {@link HexFormat#parseHex}, which is strict and says nothing about
+     * where input went wrong, this accepts what people paste; it throws
+     * {@link ApduFormatException} naming the offending character and its position for non-hex
+     * characters, a separator inside a byte, or an odd number of digits.
      */
     public static byte[] decode(CharSequence text) {
         byte[] out = new byte[text.length() / 2];

@@ -1,6 +1,10 @@
 package org.schsm.hsm;
 
+import java.util.List;
 import java.util.Optional;
+import org.schsm.tlv.Tlv;
+import org.schsm.tlv.TlvFormatException;
+import org.schsm.tlv.TlvReader;
 
 /**
  * What SELECT of the SmartCard-HSM applet reports in FCP tag 85, read from the end as OpenSC
@@ -14,10 +18,13 @@ import java.util.Optional;
  *                  OpenSC reads only the low byte (open question 7 of the reference)
  */
 public record AppletInfo(AppletVersion version, int buildType, Optional<DeviceOptions> options) {
+    private static final int FCP_TEMPLATE = 0x62;
+    private static final int FCI_TEMPLATE = 0x6F;
+    private static final int PROPRIETARY_INFORMATION = 0x85;
 
     /** Parses the FCP returned by SELECT. */
     public static AppletInfo fromFcp(byte[] fcp) {
-        byte[] p = FcpReader.proprietaryInformation(fcp);
+        byte[] p = proprietaryInformation(fcp);
         int n = p.length;
         if (n < 2) {
             // OpenSC's check since issue #1377: other applets may answer the same AID.
@@ -32,6 +39,24 @@ public record AppletInfo(AppletVersion version, int buildType, Optional<DeviceOp
             options = Optional.of(new DeviceOptions((high << 8) | (p[n - 4] & 0xFF)));
         }
         return new AppletInfo(version, build, options);
+    }
+
+    /** Tag 85 directly inside the FCP template (62, or 6F, which ISO allows for the FCI). */
+    private static byte[] proprietaryInformation(byte[] fcp) {
+        List<Tlv> objects;
+        try {
+            objects = TlvReader.readAll(fcp);
+        } catch (TlvFormatException e) {
+            throw new MalformedResponseException("the FCP SELECT returned is not BER-TLV: " + e.getMessage());
+        }
+        Tlv template = objects.isEmpty() ? null : objects.get(0);
+        if (template == null || template.tag() != FCP_TEMPLATE && template.tag() != FCI_TEMPLATE) {
+            throw new MalformedResponseException("SELECT answered without an FCP template (62)"
+                    + (template == null ? "" : ": data starts with " + Tlv.tagHex(template.tag())));
+        }
+        return template.child(PROPRIETARY_INFORMATION).map(Tlv::value).orElseThrow(() -> new MalformedResponseException(
+                "the FCP has no proprietary-information tag 85, which every SmartCard-HSM applet sends:"
+                        + " another applet may have answered the AID"));
     }
 
     /** The card name OpenSC gives: "SmartCard-HSM Applet for JCOP version 3.2". */

@@ -27,6 +27,8 @@ import org.bouncycastle.eac.operator.jcajce.JcaEACSignatureVerifierBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
+import org.schsm.tlv.Tlv;
+import org.schsm.tlv.TlvReader;
 
 class DeviceCertificatesTest {
     private static final int CVC = 0x7F21;
@@ -39,14 +41,14 @@ class DeviceCertificatesTest {
 
     private static DeviceCertificates certs;
     private static byte[] ef;
-    private static TlvNode device;
-    private static TlvNode dica;
+    private static Tlv device;
+    private static Tlv dica;
 
     @BeforeAll
     static void generate() {
         certs = DeviceCertificates.generate(HolderReference.simulatedDevice(1), new SecureRandom(), EFFECTIVE);
         ef = certs.efCDevAut();
-        List<TlvNode> top = TlvNode.parseAll(ef);
+        List<Tlv> top = TlvReader.readAll(ef);
         assertEquals(2, top.size(), "EF.C_DevAut holds exactly two certificates");
         device = top.get(0);
         dica = top.get(1);
@@ -64,24 +66,24 @@ class DeviceCertificatesTest {
     @Test
     void bodyFieldsComeInTheOrderOpenScDecodes() {
         // sc_pkcs15emu_sc_hsm_decode_cvc reads 5F29, 42, 7F49, 5F20 in this order; the rest follows.
-        for (TlvNode cert : List.of(device, dica)) {
-            assertEquals(List.of(BODY, SIGNATURE), cert.childTags());
+        for (Tlv cert : List.of(device, dica)) {
+            assertEquals(List.of(BODY, SIGNATURE), tags(cert));
             assertEquals(List.of(0x5F29, 0x42, PUBLIC_KEY, 0x5F20, 0x7F4C, 0x5F25, 0x5F24),
-                    cert.child(BODY).childTags());
-            assertArrayEquals(new byte[] {0}, cert.child(BODY).child(0x5F29).value(), "profile identifier 0");
+                    tags(at(cert, "7F4E")));
+            assertArrayEquals(new byte[] {0}, at(cert, "7F4E/5F29").value(), "profile identifier 0");
         }
     }
 
     @Test
     void datesArePackedDigitsAndTheDeviceExpiresAfterItsIssuer() {
-        assertArrayEquals(new byte[] {2, 6, 1, 1, 2, 3}, device.child(BODY).child(0x5F25).value());
-        assertArrayEquals(new byte[] {3, 6, 1, 1, 2, 3}, device.child(BODY).child(0x5F24).value());
-        assertArrayEquals(new byte[] {4, 1, 1, 1, 2, 3}, dica.child(BODY).child(0x5F24).value());
+        assertArrayEquals(new byte[] {2, 6, 1, 1, 2, 3}, at(device, "7F4E/5F25").value());
+        assertArrayEquals(new byte[] {3, 6, 1, 1, 2, 3}, at(device, "7F4E/5F24").value());
+        assertArrayEquals(new byte[] {4, 1, 1, 1, 2, 3}, at(dica, "7F4E/5F24").value());
     }
 
     @Test
     void deviceHolderReferenceGivesTheSerialNumber() {
-        String chr = text(device.child(BODY).child(0x5F20));
+        String chr = text(at(device, "7F4E/5F20"));
         assertEquals("DESCHSM000100001", chr);
         assertEquals("DESCHSM0001", chr.substring(0, chr.length() - 5), "OpenSC strips the 5-digit sequence");
         assertEquals("DESCHSM0001", certs.serialNumber());
@@ -89,23 +91,23 @@ class DeviceCertificatesTest {
 
     @Test
     void chainOfReferencesLeadsFromDeviceToDicaToRoot() {
-        assertEquals(text(dica.child(BODY).child(0x5F20)), text(device.child(BODY).child(0x42)));
-        assertEquals(DeviceCertificates.DICA.toString(), text(dica.child(BODY).child(0x5F20)));
-        assertEquals(DeviceCertificates.ROOT.toString(), text(dica.child(BODY).child(0x42)));
-        TlvNode root = TlvNode.parse(certs.rootCertificate(), 0);
-        assertEquals(text(root.child(BODY).child(0x5F20)), text(root.child(BODY).child(0x42)), "root is self-signed");
+        assertEquals(text(at(dica, "7F4E/5F20")), text(at(device, "7F4E/42")));
+        assertEquals(DeviceCertificates.DICA.toString(), text(at(dica, "7F4E/5F20")));
+        assertEquals(DeviceCertificates.ROOT.toString(), text(at(dica, "7F4E/42")));
+        Tlv root = TlvReader.readOne(certs.rootCertificate());
+        assertEquals(text(at(root, "7F4E/5F20")), text(at(root, "7F4E/42")), "root is self-signed");
     }
 
     @Test
     void publicKeyCarriesTheOidAllP256DomainParametersAndTheDevicePoint() {
-        TlvNode key = device.child(BODY).child(PUBLIC_KEY);
-        assertEquals(List.of(0x06, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87), key.childTags());
-        assertArrayEquals(ID_TA_ECDSA_SHA_256, key.child(0x06).value());
+        Tlv key = at(device, "7F4E/7F49");
+        assertEquals(List.of(0x06, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87), tags(key));
+        assertArrayEquals(ID_TA_ECDSA_SHA_256, at(key, "06").value());
         ECPublicKey expected = (ECPublicKey) certs.deviceKeyPair().getPublic();
         ECParameterSpec p256 = expected.getParams();
-        assertEquals(((ECFieldFp) p256.getCurve().getField()).getP(), new BigInteger(1, key.child(0x81).value()));
-        assertEquals(p256.getOrder(), new BigInteger(1, key.child(0x85).value()));
-        byte[] point = key.child(0x86).value();
+        assertEquals(((ECFieldFp) p256.getCurve().getField()).getP(), new BigInteger(1, at(key, "81").value()));
+        assertEquals(p256.getOrder(), new BigInteger(1, at(key, "85").value()));
+        byte[] point = at(key, "86").value();
         assertEquals(65, point.length);
         assertEquals(0x04, point[0], "uncompressed point");
         assertEquals(expected.getW(), point(point));
@@ -114,7 +116,7 @@ class DeviceCertificatesTest {
     @Test
     void signaturesArePlainRAndSOf64BytesAndVerifyUpTheChain() throws Exception {
         PublicKey dicaKey = publicKeyOf(dica);
-        PublicKey rootKey = publicKeyOf(TlvNode.parse(certs.rootCertificate(), 0));
+        PublicKey rootKey = publicKeyOf(TlvReader.readOne(certs.rootCertificate()));
         assertTrue(verifies(device, dicaKey), "device certificate must verify with the DICA key");
         assertTrue(verifies(dica, rootKey), "DICA certificate must verify with the root key");
         assertFalse(verifies(device, rootKey), "device certificate must not verify with the root key");
@@ -146,10 +148,10 @@ class DeviceCertificatesTest {
         assertFalse(Arrays.equals(certs.deviceCertificate(), other.deviceCertificate()));
     }
 
-    private static boolean verifies(TlvNode cert, PublicKey issuer) throws Exception {
-        TlvNode body = cert.child(BODY);
-        byte[] bodyTlv = reencode(body);
-        byte[] signature = cert.child(SIGNATURE).value();
+    private static boolean verifies(Tlv cert, PublicKey issuer) throws Exception {
+        Tlv body = at(cert, "7F4E");
+        byte[] bodyTlv = body.encode(); // as it was signed: 7F4E, its length, its value
+        byte[] signature = at(cert, "5F37").value();
         assertEquals(64, signature.length, "r||s for P-256");
         Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
         verifier.initVerify(issuer);
@@ -157,24 +159,8 @@ class DeviceCertificatesTest {
         return verifier.verify(signature);
     }
 
-    /** The body as it was signed: 7F4E, its length, its value (found again in the certificate). */
-    private static byte[] reencode(TlvNode body) {
-        byte[] value = body.value();
-        byte[] header;
-        if (value.length < 0x80) {
-            header = new byte[] {0x7F, 0x4E, (byte) value.length};
-        } else if (value.length < 0x100) {
-            header = new byte[] {0x7F, 0x4E, (byte) 0x81, (byte) value.length};
-        } else {
-            header = new byte[] {0x7F, 0x4E, (byte) 0x82, (byte) (value.length >> 8), (byte) value.length};
-        }
-        byte[] out = Arrays.copyOf(header, header.length + value.length);
-        System.arraycopy(value, 0, out, header.length, value.length);
-        return out;
-    }
-
-    private static PublicKey publicKeyOf(TlvNode cert) throws Exception {
-        byte[] point = cert.child(BODY).child(PUBLIC_KEY).child(0x86).value();
+    private static PublicKey publicKeyOf(Tlv cert) throws Exception {
+        byte[] point = at(cert, "7F4E/7F49/86").value();
         ECParameterSpec p256 = ((ECPublicKey) certs.deviceKeyPair().getPublic()).getParams();
         return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point(point), p256));
     }
@@ -185,7 +171,16 @@ class DeviceCertificatesTest {
                 new BigInteger(1, Arrays.copyOfRange(uncompressed, 1 + size, uncompressed.length)));
     }
 
-    private static String text(TlvNode node) {
+    /** The object at a tag path below {@code tlv}, such as {@code 7F4E/5F20}; it must be there. */
+    private static Tlv at(Tlv tlv, String path) {
+        return tlv.find(path).orElseThrow(() -> new AssertionError("no " + path + " in " + tlv));
+    }
+
+    private static List<Integer> tags(Tlv tlv) {
+        return tlv.children().stream().map(Tlv::tag).toList();
+    }
+
+    private static String text(Tlv node) {
         return new String(node.value(), StandardCharsets.US_ASCII);
     }
 }
