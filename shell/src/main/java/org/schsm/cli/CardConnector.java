@@ -41,7 +41,7 @@ public final class CardConnector {
     public static CardSession open(CardOptions options, PrintWriter err, boolean autoGetResponse, Consumer<String> trace) {
         String wanted = options.reader();
         if (wanted != null && wanted.trim().equalsIgnoreCase(ReaderSelector.SIMULATOR)) {
-            return simulator(options, autoGetResponse, trace);
+            return simulator(options, err, autoGetResponse, trace);
         }
         // jnasmartcardio always answers 61xx/6Cxx itself; raw work needs the JDK provider, which can be told not to.
         PcscProvider provider = autoGetResponse ? configuredProvider() : PcscProvider.SUN;
@@ -51,18 +51,18 @@ public final class CardConnector {
             if (selection instanceof ReaderSelector.PcscReader reader) {
                 return pcsc(reader.name(), provider, autoGetResponse, trace);
             }
-            return simulator(options, autoGetResponse, trace);
+            return simulator(options, err, autoGetResponse, trace);
         }
         List<ReaderInfo> withCard;
         try {
             withCard = PcscReaders.list(provider, false).stream().filter(ReaderInfo::cardPresent).toList();
         } catch (PcscUnavailableException e) {
             err.println("note: PC/SC is not available (" + e.getMessage() + "); using the embedded simulated card");
-            return simulator(options, autoGetResponse, trace);
+            return simulator(options, err, autoGetResponse, trace);
         }
         if (withCard.isEmpty()) {
             err.println("note: no reader with a card; using the embedded simulated card (" + options.simState() + ")");
-            return simulator(options, autoGetResponse, trace);
+            return simulator(options, err, autoGetResponse, trace);
         }
         if (withCard.size() > 1) {
             throw new InvalidInputException("cards are present in " + withCard.size()
@@ -93,8 +93,13 @@ public final class CardConnector {
         return new CardSession(Transports.decorate(raw, autoGetResponse, trace), raw, false, reader);
     }
 
-    private static CardSession simulator(CardOptions options, boolean autoGetResponse, Consumer<String> trace) {
+    private static CardSession simulator(CardOptions options, PrintWriter err, boolean autoGetResponse,
+                                         Consumer<String> trace) {
         EmbeddedSimulator sim = EmbeddedSimulator.open(options.simState());
+        if (sim.readOnly()) {
+            err.println("note: the simulated card's state file " + sim.stateFile() + " is read-only: reading works,"
+                    + " commands that spend a PIN try or change the card are refused");
+        }
         CardTransport decorated = Transports.decorate(sim, autoGetResponse, trace);
         return new CardSession(decorated, sim, true, sim.name());
     }

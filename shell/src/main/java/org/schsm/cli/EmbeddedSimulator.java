@@ -1,12 +1,11 @@
 package org.schsm.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import org.schsm.apdu.Instruction;
 import org.schsm.simulator.cvc.DeviceCertificates;
 import org.schsm.simulator.cvc.HolderReference;
+import org.schsm.simulator.PersistentCard;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
 import org.schsm.transport.CardTransport;
@@ -14,45 +13,50 @@ import org.schsm.transport.TransportException;
 
 /**
  * The simulated SmartCard-HSM the CLI uses when no reader is there (or {@code -r sim}). Its
- * state lives in a file so that a PIN blocked in one command is still blocked in the next; the
- * state is saved after every APDU that may change it ({@link Instruction#mayChangeState}: a refused VERIFY
- * counts) and before its answer is returned, so an interrupted command never loses a spent try.
+ * state lives in a file so that a PIN blocked in one command is still blocked in the next. The
+ * file is held by a {@link PersistentCard}: this program is its only user until {@link #close()}
+ * (a second one waits, then is refused as busy), a spent try is on disk before the PIN is
+ * compared, and the state is saved after every APDU that may change it, before its answer is
+ * returned.
  */
 public final class EmbeddedSimulator implements CardTransport {
+    private final PersistentCard card;
     private final SimulatorTransport transport;
-    private final Path stateFile;
 
-    private EmbeddedSimulator(SimulatorTransport transport, Path stateFile) {
-        this.transport = transport;
-        this.stateFile = stateFile;
-    }
-
-    public static EmbeddedSimulator open(Path stateFile) {
-        return new EmbeddedSimulator(new SimulatorTransport(loadOrCreate(stateFile)), stateFile);
+    private EmbeddedSimulator(PersistentCard card) {
+        this.card = card;
+        this.transport = new SimulatorTransport(card.card());
     }
 
     /**
-     * The card saved in {@code stateFile}, or a new one with its own device certificate (so that
-     * OpenSC binds it when it is served as a PC/SC reader), saved at once.
+     * Opens the card saved in {@code stateFile} (or a new one, see {@link #openPersistent}).
+     *
+     * @throws org.schsm.simulator.StateFileBusyException another program has it open
      */
-    public static SimulatedCard loadOrCreate(Path stateFile) {
+    public static EmbeddedSimulator open(Path stateFile) {
+        return new EmbeddedSimulator(openPersistent(stateFile));
+    }
+
+    /**
+     * Takes {@code stateFile} for this program and loads its card, or creates a new one with its
+     * own device certificate (so that OpenSC binds it when it is served as a PC/SC reader), saved
+     * at once.
+     *
+     * @throws org.schsm.simulator.StateFileBusyException another program has it open
+     * @throws TransportException the file cannot be read or created
+     */
+    public static PersistentCard openPersistent(Path stateFile) {
         try {
-            if (Files.exists(stateFile)) {
-                return SimulatedCard.load(stateFile);
-            }
-            int device = new SecureRandom().nextInt(10_000);
-            SimulatedCard card = SimulatedCard.create(
-                    DeviceCertificates.generate(HolderReference.simulatedDevice(device)).efCDevAut());
-            Path parent = stateFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            card.save(stateFile);
-            return card;
+            return PersistentCard.open(stateFile, EmbeddedSimulator::withDeviceCertificate);
         } catch (IOException e) {
             throw new TransportException("cannot open the simulated card's state file " + stateFile + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static SimulatedCard withDeviceCertificate() {
+        int device = new SecureRandom().nextInt(10_000);
+        return SimulatedCard.create(DeviceCertificates.generate(HolderReference.simulatedDevice(device)).efCDevAut());
     }
 
     /** Default state file: {@code $XDG_DATA_HOME/schsm/simulator.state} or {@code ~/.local/share/...}. */
@@ -65,26 +69,21 @@ public final class EmbeddedSimulator implements CardTransport {
     }
 
     public Path stateFile() {
-        return stateFile;
+        return card.stateFile();
     }
 
     public SimulatedCard card() {
-        return transport.card();
+        return card.card();
+    }
+
+    /** True for a read-only image: reading commands work, anything that writes is refused. */
+    public boolean readOnly() {
+        return card.readOnly();
     }
 
     @Override
     public byte[] transmit(byte[] command) {
-        byte[] response = transport.transmit(command);
-        if (!Instruction.mayChangeState(command)) {
-            return response;
-        }
-        try {
-            transport.card().save(stateFile);
-        } catch (IOException e) {
-            throw new TransportException("the simulated card answered but its state could not be saved to "
-                    + stateFile + ": " + e.getMessage(), e);
-        }
-        return response;
+        return card.transmit(command);
     }
 
     @Override
@@ -94,11 +93,16 @@ public final class EmbeddedSimulator implements CardTransport {
 
     @Override
     public String name() {
-        return "sim (embedded simulated SmartCard-HSM, state " + stateFile + ")";
+        return "sim (embedded simulated SmartCard-HSM, state " + card.stateFile() + ")";
     }
 
+    /** Closes the card and lets go of its state file. */
     @Override
     public void close() {
-        transport.close();
+        try {
+            transport.close();
+        } finally {
+            card.close();
+        }
     }
 }

@@ -3,10 +3,12 @@ package org.schsm.cli;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.schsm.shell.RunCommand;
 import org.schsm.shell.ShellCommand;
+import org.schsm.simulator.StateFileLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -85,6 +87,14 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setParameterExceptionHandler(new UsageErrors());
+        // A simulated card's lock file names its holder by command ("schsm pin verify"), never by
+        // its arguments, which can carry a PIN.
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            List<CommandLine> chain = parsed.asCommandLineList();
+            StateFileLock.describeProcess(chain.get(chain.size() - 1).getCommandSpec().qualifiedName());
+            return runLast.execute(parsed);
+        });
         try {
             return cl.execute(args);
         } finally {

@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.schsm.simulator.PersistentCard;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.vpcd.SimulatedCardVirtualCard;
 import org.schsm.simulator.vpcd.VpcdClient;
@@ -57,8 +59,19 @@ public final class SimCommand implements Runnable {
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             Path stateFile = state != null ? state : CardOptions.of(spec).simState();
-            SimulatedCard card = EmbeddedSimulator.loadOrCreate(stateFile);
+            // Held until the end of serving: no other schsm can open this state file meanwhile.
+            try (PersistentCard held = EmbeddedSimulator.openPersistent(stateFile)) {
+                return serve(held, stateFile, out);
+            }
+        }
+
+        private int serve(PersistentCard held, Path stateFile, PrintWriter out) throws InterruptedException {
+            SimulatedCard card = held.card();
             SimulatedCardVirtualCard virtual = new SimulatedCardVirtualCard(card);
+            if (held.readOnly()) {
+                spec.commandLine().getErr().println("note: the state file " + stateFile + " is read-only: commands that"
+                        + " spend a PIN try or change the card answer 6581 (memory failure)");
+            }
             CountDownLatch stop = new CountDownLatch(1);
             CountDownLatch saved = new CountDownLatch(1);
             AtomicBoolean signalled = new AtomicBoolean();
@@ -70,7 +83,7 @@ public final class SimCommand implements Runnable {
             }, "schsm-sim-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try (VpcdClient client = VpcdClient.builder(virtual).host(host).port(port)
-                    .afterCommand(virtual.saveTo(stateFile)).build()) {
+                    .afterCommand(saving(held)).build()) {
                 client.start();
                 out.println("Serving the simulated SmartCard-HSM (state " + stateFile + ") to vpcd at "
                         + host + ":" + port + "; stop with Ctrl-C.");
@@ -86,7 +99,7 @@ public final class SimCommand implements Runnable {
                 }
             }
             try {
-                card.save(stateFile);
+                held.save();
             } catch (IOException e) {
                 throw new TransportException("could not save the simulated card to " + stateFile + ": " + e.getMessage(), e);
             } finally {
@@ -96,6 +109,17 @@ public final class SimCommand implements Runnable {
                 }
             }
             return ExitCode.OK;
+        }
+
+        /** After each APDU: the card's state to disk before pcscd gets the answer (the client logs a failure). */
+        private static Runnable saving(PersistentCard held) {
+            return () -> {
+                try {
+                    held.save();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot save the simulated card's state to " + held.stateFile(), e);
+                }
+            };
         }
     }
 }

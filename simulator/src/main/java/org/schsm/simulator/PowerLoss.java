@@ -3,6 +3,7 @@ package org.schsm.simulator;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import org.schsm.simulator.applet.SmartCardHsmApplet;
+import org.schsm.simulator.applet.TrySpentListener;
 
 /**
  * Host side of the power-loss (tearing) simulation: arms and reads the hook fields of the
@@ -49,6 +50,15 @@ final class PowerLoss {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("applet Nvm has no recovery method", e);
         }
+    }
+
+    /**
+     * Installs (or, with null, removes) the applet's {@code Nvm} hook that reports a lowered retry
+     * counter before the comparison it protects. Lives here because it is the same kind of host
+     * reach into {@code Nvm} as the power-loss hook.
+     */
+    static void onTrySpent(SmartCardHsmApplet applet, TrySpentListener listener) {
+        set(mem(applet), "trySpent", listener);
     }
 
     private static Object mem(SmartCardHsmApplet applet) {

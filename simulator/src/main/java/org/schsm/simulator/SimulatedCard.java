@@ -15,6 +15,7 @@ import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.simulator.applet.SmartCardHsmApplet;
+import org.schsm.simulator.applet.TrySpentListener;
 import org.schsm.transport.TransportException;
 
 /**
@@ -107,6 +108,11 @@ public final class SimulatedCard {
         remember(stateFile, sections);
     }
 
+    /** False when the state is byte for byte what this card last read from or wrote to {@code stateFile}. */
+    synchronized boolean differsFrom(Path stateFile) {
+        return !(stateFile.equals(lastFile) && AppletState.matches(applet, lastSections));
+    }
+
     private void remember(Path stateFile, Map<String, byte[]> sections) {
         lastFile = stateFile;
         lastSections = sections;
@@ -180,6 +186,16 @@ public final class SimulatedCard {
     public synchronized void tearAfterWrites(int k) {
         PowerLoss.arm(applet, k);
         tearArmed = true;
+    }
+
+    /**
+     * Runs {@code listener} (null: nothing) inside the command, right after the applet lowered a
+     * retry counter and before it compares the secret; an {@code ISOException} thrown there ends
+     * the command with its status word before the comparison. {@link PersistentCard} uses it to
+     * put the spent try on disk first.
+     */
+    synchronized void onTrySpent(TrySpentListener listener) {
+        PowerLoss.onTrySpent(applet, listener);
     }
 
     /** The answer-to-reset: the SmartCard-HSM ATR. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.schsm.cli.EmbeddedSimulator;
+import org.schsm.simulator.PersistentCard;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.interop.PcscEnvironment;
 import org.schsm.simulator.interop.VirtualReader;
@@ -34,13 +35,15 @@ final class CardInReader implements AutoCloseable {
     private static final Logger LOG = System.getLogger(CardInReader.class.getName());
 
     private final Path stateFile;
+    private final PersistentCard held;
     private final SimulatedCard card;
     private final VpcdClient client;
     private boolean closed;
 
-    private CardInReader(Path stateFile, SimulatedCard card, VpcdClient client) {
+    private CardInReader(Path stateFile, PersistentCard held, VpcdClient client) {
         this.stateFile = stateFile;
-        this.card = card;
+        this.held = held;
+        this.card = held.card();
         this.client = client;
     }
 
@@ -53,23 +56,25 @@ final class CardInReader implements AutoCloseable {
      * reader stays busy for {@link #BUSY} the test is skipped (failed under CI).
      */
     static CardInReader insertFresh(Path stateFile) throws InterruptedException {
-        SimulatedCard card = EmbeddedSimulator.loadOrCreate(stateFile);
-        PolledCard virtual = new PolledCard(new SimulatedCardVirtualCard(card));
+        PersistentCard held = EmbeddedSimulator.openPersistent(stateFile);  // held as schsm sim serve holds it
+        PolledCard virtual = new PolledCard(new SimulatedCardVirtualCard(held.card()));
         VpcdClient client = VpcdClient.builder(virtual).port(PORT)
                 .afterCommand(virtual.card.saveTo(stateFile)).start();
-        CardInReader inserted = new CardInReader(stateFile, card, client);
+        CardInReader inserted = new CardInReader(stateFile, held, client);
         long deadline = System.nanoTime() + BUSY.toNanos();
         while (virtual.atrRequests.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(POLL.toMillis());
         }
         if (virtual.atrRequests.get() == 0) {
             client.close();
+            held.close();
             PcscEnvironment.unavailable("reader '" + NAME + "' stayed busy for " + BUSY + ": another vpcd client "
                     + "(schsm sim serve, vicc, another test run) is connected to port " + PORT
                     + "; readers: " + PcscEnvironment.listReaders());
         }
         if (!inserted.awaitPresence(true)) {
             client.close();
+            held.close();
             throw new AssertionError("pcscd did not see the card in '" + NAME + "' within " + APPEAR
                     + " (client connected: " + client.isConnected() + "); readers: " + PcscEnvironment.listReaders());
         }
@@ -173,6 +178,7 @@ final class CardInReader implements AutoCloseable {
     boolean takeOut() throws InterruptedException {
         closed = true;
         client.close();
+        held.close();
         releaseLeakedPcscContexts();
         return awaitPresence(false);
     }

@@ -45,6 +45,8 @@ final class Nvm {
     private short writes;
     /** Host hook: power was cut; no further write reaches memory. */
     private boolean torn;
+    /** Host hook (set by reflection): told when a counter went down, before the comparison. */
+    private TrySpentListener trySpent;
 
     Nvm(byte[] nvm, byte[] fileData) {
         this.nvm = nvm;
@@ -54,10 +56,17 @@ final class Nvm {
         journal = new byte[1];
     }
 
-    /** A retry counter: one immediate non-atomic byte write, outside any update. */
+    /**
+     * A retry counter: one immediate non-atomic byte write, outside any update. A lowered counter
+     * is reported to the host hook before the caller goes on to compare.
+     */
     void storeCounter(byte[] array, short offset, byte value) {
+        boolean spent = value < array[offset];
         beforeWrite();
         Util.arrayFillNonAtomic(array, offset, (short) 1, value);
+        if (spent && trySpent != null) {
+            trySpent.trySpent();
+        }
     }
 
     void store(byte[] array, short offset, byte value) {

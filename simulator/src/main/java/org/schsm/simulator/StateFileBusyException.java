@@ -1,0 +1,15 @@
+package org.schsm.simulator;
+
+import org.schsm.transport.CardBusyException;
+
+/**
+ * Another program holds the simulated card's state file (see {@link StateFileLock}); like a PC/SC
+ * reader in exclusive use, retrying later may work. The message names the holder when it is known.
+ */
+public final class StateFileBusyException extends CardBusyException {
+    private static final long serialVersionUID = 1L;
+
+    public StateFileBusyException(String message) {
+        super(message, null);
+    }
+}
