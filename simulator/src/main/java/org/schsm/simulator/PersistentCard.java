@@ -1,6 +1,7 @@
 package org.schsm.simulator;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -132,7 +133,7 @@ public final class PersistentCard implements AutoCloseable {
             IOException failure = preWriteFailure;
             preWriteFailure = null;
             throw new StateNotWritableException("the simulated card's state file " + stateFile
-                    + " cannot record a spent try (" + failure.getMessage() + "); the command was refused"
+                    + " cannot record a spent try (" + reason(failure) + "); the command was refused"
                     + " before any secret was compared", failure);
         }
         if (Instruction.mayChangeState(command)) {
@@ -159,6 +160,14 @@ public final class PersistentCard implements AutoCloseable {
             return;
         }
         card.save(stateFile);
+    }
+
+    /** The cause without temporary file names, so that the message is the same on every attempt. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     public SimulatedCard card() {
