@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.function.Function;
 import org.schsm.cli.CardConnector;
+import org.schsm.simulator.StateFileBusyException;
 import org.schsm.cli.CardOptions;
 import org.schsm.cli.CardSession;
 import org.schsm.transport.CardTransport;
@@ -48,7 +49,18 @@ public final class ShellSession implements AutoCloseable {
      * simulator), traced through this session's switch, and makes it the current card.
      */
     public CardTransport open(CardOptions cardOptions) {
-        CardSession opened = CardConnector.open(cardOptions, err, true, trace);
+        CardSession opened;
+        try {
+            opened = CardConnector.open(cardOptions, err, true, trace);
+        } catch (StateFileBusyException e) {
+            if (!e.heldByThisProcess() || card == null) {
+                throw e;
+            }
+            // Reconnecting to the simulated card this session already holds: one holder per
+            // state file, so let go of it first (any other failure keeps the current card).
+            closeCard();
+            opened = CardConnector.open(cardOptions, err, true, trace);
+        }
         return adopt(opened.transport());
     }
 

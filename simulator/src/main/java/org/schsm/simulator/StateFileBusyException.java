@@ -8,8 +8,15 @@ import org.schsm.transport.CardBusyException;
  */
 public final class StateFileBusyException extends CardBusyException {
     private static final long serialVersionUID = 1L;
+    private final boolean heldByThisProcess;
 
-    public StateFileBusyException(String message) {
+    public StateFileBusyException(String message, boolean heldByThisProcess) {
         super(message, null);
+        this.heldByThisProcess = heldByThisProcess;
+    }
+
+    /** True when this very program holds the file (another session of it): closing that one frees it. */
+    public boolean heldByThisProcess() {
+        return heldByThisProcess;
     }
 }

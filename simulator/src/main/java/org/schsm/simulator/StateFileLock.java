@@ -139,34 +139,37 @@ public final class StateFileLock implements AutoCloseable {
             throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = FIRST_POLL_MILLIS;
-        boolean heldHere = false;
         while (true) {
             try {
                 FileLock lock = channel.tryLock(0, Long.MAX_VALUE, shared);
                 if (lock != null) {
                     return lock;
                 }
-                heldHere = false;
             } catch (OverlappingFileLockException e) {
-                heldHere = true;  // this JVM holds it through another channel (a second session)
+                // This program holds it through another channel (another session of it). Waiting
+                // would mostly wait for ourselves: say so at once; the caller can close the other.
+                throw new StateFileBusyException(busyMessage(stateFile, channel, true, Duration.ZERO), true);
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new StateFileBusyException(busyMessage(stateFile, channel, heldHere, wait));
+                throw new StateFileBusyException(busyMessage(stateFile, channel, false, wait), false);
             }
             try {
                 Thread.sleep(Math.max(1, Math.min(pause, left / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StateFileBusyException(busyMessage(stateFile, channel, heldHere, wait));
+                throw new StateFileBusyException(busyMessage(stateFile, channel, false, wait), false);
             }
             pause = Math.min(pause * 2, MAX_POLL_MILLIS);
         }
     }
 
     private static String busyMessage(Path stateFile, FileChannel channel, boolean heldHere, Duration wait) {
-        String holder = heldHere ? "this process (" + processDescription + ", pid " + ProcessHandle.current().pid()
-                + ") in another session" : recordedHolder(channel).orElse("another process that has not recorded itself");
+        if (heldHere) {
+            return "the simulated card (state " + stateFile + ") is already open in this program (pid "
+                    + ProcessHandle.current().pid() + ", " + processDescription + "); close that session first";
+        }
+        String holder = recordedHolder(channel).orElse("another process that has not recorded itself yet");
         return "the simulated card (state " + stateFile + ") is in use by " + holder + "; gave up after "
                 + seconds(wait) + " (" + WAIT_VARIABLE + " sets the wait)";
     }

@@ -153,29 +153,76 @@ class PersistentCardTest {
     }
 
     @Test
-    void aSecondHolderInTheSameProgramIsRefusedAfterItsWait() throws IOException {
+    void aSecondHolderInTheSameProgramIsRefusedAtOnceAndTheFileIsFreeAfterClose() throws IOException {
         Path file = initializedStateFile();
         try (PersistentCard first = PersistentCard.open(file, SimulatedCard::create, NO_WAIT)) {
             long start = System.nanoTime();
             StateFileBusyException busy = assertThrows(StateFileBusyException.class,
-                    () -> PersistentCard.open(file, SimulatedCard::create, Duration.ofMillis(300)));
+                    () -> PersistentCard.open(file, SimulatedCard::create, Duration.ofSeconds(5)));
             long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue(waited >= 300 && waited < 3000, "waited " + waited + " ms");
-            assertTrue(busy.getMessage().contains("this process"), busy.getMessage());
+            assertTrue(waited < 2000, "waiting for itself is pointless; waited " + waited + " ms");
+            assertTrue(busy.heldByThisProcess());
+            assertTrue(busy.getMessage().contains("already open in this program"), busy.getMessage());
             assertTrue(busy.getMessage().contains(file.toString()), busy.getMessage());
         }
         PersistentCard.open(file, SimulatedCard::create, NO_WAIT).close();  // released on close
     }
 
     @Test
-    void anotherProgramIsNamedAsHolderAndLeavesNoLockWhenKilled() throws Exception {
+    void anotherProgramIsWaitedForUntilTheWaitRunsOut() throws Exception {
         Path file = initializedStateFile();
+        Process holder = holder(file);
+        try {
+            long start = System.nanoTime();
+            StateFileBusyException busy = assertThrows(StateFileBusyException.class,
+                    () -> PersistentCard.open(file, SimulatedCard::create, Duration.ofMillis(400)));
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(waited >= 400 && waited < 3000, "waited " + waited + " ms");
+            assertFalse(busy.heldByThisProcess());
+            assertTrue(busy.getMessage().contains("gave up after 0.4 s"), busy.getMessage());
+        } finally {
+            holder.destroy();
+            holder.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A holder that lets go while another waits: the waiter gets the card, with its state. */
+    @Test
+    void aWaiterGetsTheCardWhenTheHolderLetsGo() throws Exception {
+        Path file = initializedStateFile();
+        Process holder = holder(file);
+        Thread killer = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            holder.destroy();
+        });
+        killer.start();
+        try (PersistentCard card = PersistentCard.open(file, SimulatedCard::create, Duration.ofSeconds(20))) {
+            send(card, TestCard.SELECT);
+            assertEquals("63C3", Hex.encode(send(card, TestCard.USER_STATUS)));
+        } finally {
+            killer.join();
+            holder.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Process holder(Path file) throws IOException {
         Process holder = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), HoldStateFile.class.getName(), file.toString())
                 .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("held", out.readLine());
+        return holder;
+    }
+
+    @Test
+    void anotherProgramIsNamedAsHolderAndLeavesNoLockWhenKilled() throws Exception {
+        Path file = initializedStateFile();
+        Process holder = holder(file);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("held", out.readLine());
             StateFileBusyException busy = assertThrows(StateFileBusyException.class,
                     () -> PersistentCard.open(file, SimulatedCard::create, Duration.ofMillis(200)));
             assertTrue(busy.getMessage().contains("pid " + holder.pid() + " (lock test holder)"), busy.getMessage());
