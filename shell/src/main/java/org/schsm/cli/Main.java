@@ -35,6 +35,7 @@ public final class Main implements Runnable {
         m.put("send", SendCommand.class);
         m.put("atr", AtrCommand.class);
         m.put("sim", SimCommand.class);
+        m.put("secret", SecretStoreCommand.class);
         m.put("shell", ShellCommand.class);
         m.put("run", RunCommand.class);
         m.put("test", org.schsm.conformance.TestCommand.class);

@@ -2,6 +2,7 @@ package org.schsm.cli;
 
 import java.io.Console;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.schsm.InvalidInputException;
+import org.schsm.Secret;
+import org.schsm.secrets.SecretKind;
+import org.schsm.secrets.SecretStore;
+import org.schsm.secrets.StoredSecrets;
 
 /**
- * Where a PIN comes from: a literal value, {@code env:VAR}, {@code file:PATH}, or a no-echo prompt
- * on the console. The value never appears in messages; errors name the source, not the secret.
+ * Where a PIN comes from: a literal value, {@code env:VAR}, {@code file:PATH}, {@code secret:NAME}
+ * (the encrypted store, docs/secrets.md), or a no-echo prompt on the console. The value never
+ * appears in messages; errors name the source, not the secret.
  */
 public final class PinSource {
     private final Map<String, String> environment;
@@ -35,9 +41,20 @@ public final class PinSource {
      * @param what   what the PIN is for, used in the prompt and errors ("user PIN", "SO-PIN")
      * @param option the command-line option that could have supplied it, for the error message
      */
-    public char[] resolve(String spec, String what, String option) {
+    public char[] resolve(@Secret String spec, String what, String option) {
+        return resolve(spec, what, option, null);
+    }
+
+    /**
+     * As {@link #resolve(String, String, String)}; {@code expected}, when not null, is the kind a
+     * {@code secret:NAME} must have (a stored SO-PIN is never sent as a user PIN).
+     */
+    public char[] resolve(@Secret String spec, String what, String option, SecretKind expected) {
         if (spec == null) {
             return prompt(what, option);
+        }
+        if (StoredSecrets.isReference(spec)) {
+            return StoredSecrets.resolve(SecretStore.system(), spec, expected, new PrintWriter(System.err, true));
         }
         if (spec.startsWith("env:")) {
             String name = spec.substring(4);

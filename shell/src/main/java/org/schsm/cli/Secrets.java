@@ -3,6 +3,8 @@ package org.schsm.cli;
 import java.util.Arrays;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.SoPin;
+import org.schsm.secrets.SecretKind;
+import org.schsm.secrets.StoredSecrets;
 
 /**
  * Builds PIN values from command-line sources, clearing the intermediate character arrays so the
@@ -16,7 +18,7 @@ final class Secrets {
     }
 
     Pin userPin(String spec, String what, String option) {
-        char[] chars = source.resolve(spec, what, option);
+        char[] chars = source.resolve(spec, what, option, SecretKind.USER_PIN);
         try {
             return Pin.user(chars);
         } finally {
@@ -29,9 +31,10 @@ final class Secrets {
      * codes form it (what people who read "57621880" in a manual type).
      */
     SoPin soPin(String spec, String what, String option, boolean ascii) {
-        char[] chars = source.resolve(spec, what, option);
+        char[] chars = source.resolve(spec, what, option, SecretKind.SO_PIN);
         try {
-            return ascii ? SoPin.fromAsciiCharacters(chars) : SoPin.fromHex(chars);
+            // a stored SO-PIN is always kept as 16 hex digits, whatever the option says
+            return ascii && !StoredSecrets.isReference(spec) ? SoPin.fromAsciiCharacters(chars) : SoPin.fromHex(chars);
         } finally {
             Arrays.fill(chars, '\0');
         }

@@ -92,6 +92,18 @@ public final class CaseContext {
         return Hex.encode(bytes);
     }
 
+    /**
+     * A PIN for suite code: {@code env:VAR}, {@code file:PATH} or {@code secret:NAME} (the
+     * encrypted store, docs/secrets.md); the caller clears the characters. Suites run unattended,
+     * so there is no prompt: a null or empty spec is refused.
+     */
+    public char[] pinFrom(@org.schsm.Secret String spec, String what) {
+        if (spec == null || spec.isEmpty()) {
+            throw new SuiteDefinitionException("pinFrom: no " + what + " given (env:VAR, file:PATH or secret:NAME)");
+        }
+        return new org.schsm.cli.PinSource(System.getenv(), null).resolve(spec, what, "pinFrom");
+    }
+
     /** A line to keep with the case in the report. */
     public void description(String text) {
         this.description = text == null ? "" : text;

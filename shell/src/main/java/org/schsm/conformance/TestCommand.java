@@ -19,6 +19,7 @@ import org.schsm.cli.PinSource;
 import org.schsm.conformance.dsl.SuiteLoader;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.SoPin;
+import org.schsm.secrets.SecretKind;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -205,7 +206,7 @@ public final class TestCommand implements Callable<Integer> {
         byte[] user = null;
         byte[] so = null;
         if (pin != null) {
-            char[] chars = source.resolve(pin, "user PIN", "--pin");
+            char[] chars = source.resolve(pin, "user PIN", "--pin", SecretKind.USER_PIN);
             try {
                 // Validation only: Pin keeps its bytes to itself; they are the ASCII codes of the characters.
                 Pin.user(chars).clear();
@@ -218,7 +219,7 @@ public final class TestCommand implements Callable<Integer> {
             }
         }
         if (soPin != null) {
-            char[] chars = source.resolve(soPin, "SO-PIN", "--so-pin");
+            char[] chars = source.resolve(soPin, "SO-PIN", "--so-pin", SecretKind.SO_PIN);
             try {
                 SoPin.fromHex(chars).clear();
                 so = new byte[SoPin.LENGTH];

@@ -210,10 +210,10 @@ public abstract class SchsmScript extends Script {
     }
 
     /**
-     * A PIN from a script argument: {@code env:VAR}, {@code file:PATH} or the value itself; null or
-     * empty prompts with {@link #askPin}.
+     * A PIN from a script argument: {@code env:VAR}, {@code file:PATH}, {@code secret:NAME} (the
+     * encrypted store, docs/secrets.md) or the value itself; null or empty prompts with {@link #askPin}.
      */
-    public char[] pinFrom(String spec, String what) {
+    public char[] pinFrom(@org.schsm.Secret String spec, String what) {
         if (spec == null || spec.isEmpty()) {
             return askPin(what);
         }

@@ -33,6 +33,19 @@ public final class BrickGuard {
         }
     }
 
+    /**
+     * Before {@code command} presents {@code value}: refuses a value whose origin recorded that the
+     * card refused it (a stored secret after the PIN on the card was changed), so an unattended
+     * job does not spend one try per run until the PIN blocks.
+     */
+    public static void checkOrigin(String command, PinValue value) {
+        value.origin().ifPresent(origin -> origin.refusedBefore().ifPresent(why -> {
+            throw new BrickGuardException("Refused: " + command + " was not sent: " + why + ".\n"
+                    + origin.remedy() + " " + FORCE_HINT.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                    + FORCE_HINT.substring(1), EnumSet.of(Reason.REFUSED_BEFORE));
+        }));
+    }
+
     /** Before RESET RETRY COUNTER, which spends an SO-PIN try when the SO-PIN is wrong. */
     public static void checkResetRetryCounter(PinStatus soStatus) {
         checkPinAttempt("RESET RETRY COUNTER (it presents the SO-PIN)", soStatus);

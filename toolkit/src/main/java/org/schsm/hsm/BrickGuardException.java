@@ -18,7 +18,9 @@ public class BrickGuardException extends SchsmException {
         /** The PIN is already blocked; the card would refuse even the right value. */
         BLOCKED,
         /** The command erases all keys, certificates and files (re-initialization). */
-        ERASES_KEYS
+        ERASES_KEYS,
+        /** The value comes from a place that recorded that the card refused it before (a stored secret). */
+        REFUSED_BEFORE
     }
 
     private final Set<Reason> reasons;

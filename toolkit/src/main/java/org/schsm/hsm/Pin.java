@@ -11,8 +11,8 @@ public final class Pin extends PinValue {
     public static final int MIN_LENGTH = 6;
     public static final int MAX_LENGTH = 16;
 
-    private Pin(byte[] value) {
-        super(value);
+    private Pin(byte[] value, char[] characters) {
+        super(value, characters);
     }
 
     /**
@@ -20,7 +20,7 @@ public final class Pin extends PinValue {
      * it (for instance with {@code Arrays.fill(chars, '\0')}) once this returns.
      */
     public static Pin user(char[] characters) {
-        return new Pin(PinText.toAscii(characters, MIN_LENGTH, MAX_LENGTH, "user PIN"));
+        return new Pin(PinText.toAscii(characters, MIN_LENGTH, MAX_LENGTH, "user PIN"), characters);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.schsm.hsm;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A secret presented to the card: the user PIN ({@link Pin}) or the SO-PIN ({@link SoPin}).
@@ -13,11 +14,27 @@ import java.util.Arrays;
  */
 public abstract sealed class PinValue implements AutoCloseable permits Pin, SoPin {
     private final byte[] value;
+    private final PinOrigin origin;
     private boolean cleared;
 
-    /** Takes ownership of {@code value}; the caller must not keep a reference. */
-    PinValue(byte[] value) {
+    /**
+     * Takes ownership of {@code value}; the caller must not keep a reference. {@code characters}
+     * are those the value was made from: if a source attached an origin to them
+     * ({@link PinOrigins#attach}), the value carries it, and must be for the PIN that origin is for.
+     */
+    PinValue(byte[] value, char[] characters) {
         this.value = value;
+        this.origin = characters == null ? null : PinOrigins.of(characters).orElse(null);
+        if (origin != null && origin.reference().isPresent() && origin.reference().get() != reference()) {
+            Arrays.fill(value, (byte) 0);
+            throw new PinFormatException(origin.describe() + " is stored for the " + origin.reference().get().label()
+                    + ", not for the " + reference().label());
+        }
+    }
+
+    /** Where the value came from, when that place wants to know how the card answered (see {@link PinOrigin}). */
+    public Optional<PinOrigin> origin() {
+        return Optional.ofNullable(origin);
     }
 
     /** Which PIN of the card this value is for. */

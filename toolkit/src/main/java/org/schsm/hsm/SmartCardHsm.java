@@ -7,9 +7,11 @@ import static org.schsm.apdu.Instruction.RESET_RETRY_COUNTER;
 import static org.schsm.apdu.Instruction.SELECT;
 import static org.schsm.apdu.Instruction.VERIFY;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.schsm.InvalidInputException;
+import org.schsm.Secret;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
@@ -134,9 +136,12 @@ public final class SmartCardHsm {
             String operation = "VERIFY " + ref.label();
             if (!force) {
                 BrickGuard.checkPinAttempt(operation, pinStatus(ref));
+                BrickGuard.checkOrigin(operation, pin);
             }
             try (SecretCommand command = SecretCommand.of(CLA_ISO, VERIFY.code(), 0x00, ref.p2(), pin)) {
-                Refusals.check(command.transmit(transport), operation, command.shown(), ref);
+                ResponseApdu answer = command.transmit(transport);
+                PinOrigins.report(pin, answer.statusWord());
+                Refusals.check(answer, operation, command.shown(), ref);
             }
         });
     }
@@ -155,10 +160,13 @@ public final class SmartCardHsm {
             String operation = "CHANGE REFERENCE DATA " + ref.label();
             if (!force) {
                 BrickGuard.checkPinAttempt(operation, pinStatus(ref));
+                BrickGuard.checkOrigin(operation, oldValue);
             }
             try (SecretCommand command = SecretCommand.of(CLA_ISO, CHANGE_REFERENCE_DATA.code(), 0x00, ref.p2(),
                     oldValue, newValue)) {
-                Refusals.check(command.transmit(transport), operation, command.shown(), ref);
+                ResponseApdu answer = command.transmit(transport);
+                PinOrigins.report(oldValue, answer.statusWord());   // the old value is the one checked
+                Refusals.check(answer, operation, command.shown(), ref);
             }
         });
     }
@@ -177,13 +185,16 @@ public final class SmartCardHsm {
             String operation = "RESET RETRY COUNTER user PIN";
             if (!force) {
                 BrickGuard.checkResetRetryCounter(pinStatus(PinReference.SO));
+                BrickGuard.checkOrigin(operation, soPin);
             }
             int p2 = PinReference.USER.p2();
             try (SecretCommand command = newPin == null
                     ? SecretCommand.of(CLA_ISO, RESET_RETRY_COUNTER.code(), 0x01, p2, soPin)
                     : SecretCommand.of(CLA_ISO, RESET_RETRY_COUNTER.code(), 0x00, p2, soPin, newPin)) {
                 // The only PIN checked by this command is the SO-PIN, so 63Cx and 6983 are about it.
-                Refusals.check(command.transmit(transport), operation, command.shown(), PinReference.SO);
+                ResponseApdu answer = command.transmit(transport);
+                PinOrigins.report(soPin, answer.statusWord());
+                Refusals.check(answer, operation, command.shown(), PinReference.SO);
             }
         });
     }
@@ -196,13 +207,97 @@ public final class SmartCardHsm {
     public void initialize(InitializeOptions options) {
         held(() -> {
             if (!force) {
+                // re-initialization is refused unforced anyway, so no origin check is needed here
                 BrickGuard.checkInitialize(pinStatus(PinReference.SO));
             }
             try (SecretCommand command = SecretCommand.takingData(CLA_PROPRIETARY, INITIALIZE_DEVICE.code(), 0x00, 0x00,
                     options.encodeData())) {
-                Refusals.checkInitialize(command.transmit(transport), "INITIALIZE DEVICE", command.shown());
+                ResponseApdu answer = command.transmit(transport);
+                PinOrigins.reportInitialize(options.soPin(), answer.statusWord());
+                Refusals.checkInitialize(answer, "INITIALIZE DEVICE", command.shown());
             }
         });
+    }
+
+    // ---- The natural calls of the shell and scripts: PINs as text or characters ----------------
+    // hsm.verify('648219') and hsm.verifySo('3537363231383830') are what people type first. Each
+    // builds the PIN value, presents it as the PinValue method does, and clears its copies. A
+    // String cannot be cleared, so char[] (askPin, pinFrom) is the better habit; both are offered.
+
+    /** VERIFY of the user PIN given as 6 to 16 characters. */
+    public void verify(@Secret String pin) {
+        withChars(pin, this::verify);
+    }
+
+    /** VERIFY of the user PIN; the caller still owns (and clears) {@code pin}. */
+    public void verify(@Secret char[] pin) {
+        try (Pin value = Pin.user(pin)) {
+            verify(value);
+        }
+    }
+
+    /** VERIFY of the SO-PIN given as 16 hex digits. */
+    public void verifySo(@Secret String soPinHex) {
+        withChars(soPinHex, this::verifySo);
+    }
+
+    public void verifySo(@Secret char[] soPinHex) {
+        try (SoPin value = SoPin.fromHex(soPinHex)) {
+            verify(value);
+        }
+    }
+
+    /** CHANGE REFERENCE DATA of the user PIN. */
+    public void changePin(@Secret String oldPin, @Secret String newPin) {
+        withChars(oldPin, o -> withChars(newPin, n -> changePin(o, n)));
+    }
+
+    public void changePin(@Secret char[] oldPin, @Secret char[] newPin) {
+        try (Pin oldValue = Pin.user(oldPin); Pin newValue = Pin.user(newPin)) {
+            changeReferenceData(oldValue, newValue);
+        }
+    }
+
+    /** CHANGE REFERENCE DATA of the SO-PIN, both as 16 hex digits. */
+    public void changeSoPin(@Secret String oldSoPinHex, @Secret String newSoPinHex) {
+        withChars(oldSoPinHex, o -> withChars(newSoPinHex, n -> changeSoPin(o, n)));
+    }
+
+    public void changeSoPin(@Secret char[] oldSoPinHex, @Secret char[] newSoPinHex) {
+        try (SoPin oldValue = SoPin.fromHex(oldSoPinHex); SoPin newValue = SoPin.fromHex(newSoPinHex)) {
+            changeReferenceData(oldValue, newValue);
+        }
+    }
+
+    /** RESET RETRY COUNTER of the user PIN with the SO-PIN (16 hex digits); the PIN stays. */
+    public void unblock(@Secret String soPinHex) {
+        withChars(soPinHex, this::unblock);
+    }
+
+    public void unblock(@Secret char[] soPinHex) {
+        try (SoPin so = SoPin.fromHex(soPinHex)) {
+            resetRetryCounter(so, null);
+        }
+    }
+
+    /** RESET RETRY COUNTER of the user PIN with the SO-PIN, setting a new user PIN. */
+    public void unblock(@Secret String soPinHex, @Secret String newPin) {
+        withChars(soPinHex, s -> withChars(newPin, n -> unblock(s, n)));
+    }
+
+    public void unblock(@Secret char[] soPinHex, @Secret char[] newPin) {
+        try (SoPin so = SoPin.fromHex(soPinHex); Pin fresh = Pin.user(newPin)) {
+            resetRetryCounter(so, fresh);
+        }
+    }
+
+    private static void withChars(String text, java.util.function.Consumer<char[]> use) {
+        char[] chars = Objects.requireNonNull(text, "a PIN must be given").toCharArray();
+        try {
+            use.accept(chars);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
     }
 
     /**

@@ -21,8 +21,8 @@ public final class SoPin extends PinValue {
 
     private static final byte[] DEFAULT = Hex.decode(DEFAULT_HEX);
 
-    private SoPin(byte[] value) {
-        super(value);
+    private SoPin(byte[] value, char[] characters) {
+        super(value, characters);
     }
 
     /**
@@ -48,7 +48,7 @@ public final class SoPin extends PinValue {
             }
             out[i / 2] = (byte) ((out[i / 2] << 4) | digit);
         }
-        return new SoPin(out);
+        return new SoPin(out, hexDigits);
     }
 
     /** Convenience for scripts and tests; prefer {@link #fromHex(char[])}, which can be cleared. */
@@ -62,7 +62,7 @@ public final class SoPin extends PinValue {
      * their SO-PIN in this form; a CLI should offer it behind its own option.
      */
     public static SoPin fromAsciiCharacters(char[] characters) {
-        return new SoPin(PinText.toAscii(characters, LENGTH, LENGTH, "SO-PIN in ASCII form"));
+        return new SoPin(PinText.toAscii(characters, LENGTH, LENGTH, "SO-PIN in ASCII form"), characters);
     }
 
     public static SoPin fromAsciiCharacters(String characters) {
@@ -71,7 +71,7 @@ public final class SoPin extends PinValue {
 
     /** The documented default, {@value #DEFAULT_HEX}. */
     public static SoPin defaultSoPin() {
-        return new SoPin(DEFAULT.clone());
+        return new SoPin(DEFAULT.clone(), null);
     }
 
     /** True when this is the documented default, so callers can warn that it must be changed. */
