@@ -11,6 +11,7 @@ import org.schsm.transport.PcscTransport;
 import org.schsm.transport.PcscUnavailableException;
 import org.schsm.transport.ReaderInfo;
 import org.schsm.transport.ReaderSelector;
+import org.schsm.transport.TraceFormat;
 import org.schsm.transport.Transports;
 
 /**
@@ -29,7 +30,7 @@ public final class CardConnector {
 
     /** The trace sink of {@code -v}: one {@code trace >> ...} / {@code trace << ...} line per APDU on {@code err}. */
     public static Consumer<String> traceTo(PrintWriter err) {
-        return line -> err.println("trace " + line);
+        return TraceFormat.prefixed(null, err::println);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.schsm.transport.PcscReaders;
 import org.schsm.transport.PcscTransport;
 import org.schsm.transport.ReaderInfo;
 import org.schsm.transport.ReaderSelector;
+import org.schsm.transport.TraceFormat;
 import org.schsm.transport.Transports;
 
 /**
@@ -42,7 +43,7 @@ final class CardTargets {
 
     static Target openSingle(String reader, CardOptions options, PrintWriter err, boolean autoGetResponse) {
         if (reader != null && reader.startsWith(ReaderSelector.SIMULATOR + ":")) {
-            Consumer<String> trace = options.trace() ? line -> err.println("trace " + line) : null;
+            Consumer<String> trace = options.trace() ? TraceFormat.prefixed(null, err::println) : null;
             return new Target(reader, open(reader, options.simState(), autoGetResponse, trace));
         }
         CardSession session = CardConnector.open(options, err, autoGetResponse);
@@ -51,7 +52,7 @@ final class CardTargets {
 
     static Target open(int index, String reader, CardOptions options, PrintWriter err, boolean autoGetResponse) {
         String tag = DifferentialReport.label(index);
-        Consumer<String> trace = options.trace() ? line -> err.println("trace[" + tag + "] " + line) : null;
+        Consumer<String> trace = options.trace() ? TraceFormat.prefixed(tag, err::println) : null;
         return new Target(reader, open(reader, options.simState(), autoGetResponse, trace));
     }
 

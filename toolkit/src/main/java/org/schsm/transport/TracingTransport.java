@@ -4,21 +4,18 @@ import java.io.PrintStream;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.schsm.apdu.ApduFormatException;
 import org.schsm.apdu.CommandApdu;
-import org.schsm.apdu.Hex;
-import org.schsm.apdu.ResponseApdu;
 
 /**
- * Writes one line per APDU to a sink, in the form
+ * Writes one line per APDU to a sink, in the {@link TraceFormat}:
  * <pre>
  * &gt;&gt; 00 20 00 81 06 **
  * &lt;&lt; 63C2 (wrong PIN, 2 tries left) [412 us]
  * &gt;&gt; [auto] 00 C0 00 00 24
  * </pre>
  * Commands are printed through {@link CommandApdu#describe}, so the data of secret-carrying
- * commands never reaches the sink, malformed or not. Commands a decorator generated arrive through {@link #transmitAuto}
- * and are marked {@code [auto]}; to see them, place this tracer inside the
+ * commands never reaches the sink, malformed or not. Commands a decorator generated arrive
+ * through {@link #transmitAuto} and are marked {@code [auto]}; to see them, place this tracer inside the
  * {@link GetResponseTransport} (as {@link Transports#decorate} does). Placed outside, it shows
  * the caller's view: one command, one completed response.
  */
@@ -53,30 +50,21 @@ public final class TracingTransport implements AutoApduTransport {
     }
 
     private byte[] traced(byte[] command, boolean auto) {
-        String mark = auto ? "[auto] " : "";
-        sink.accept(">> " + mark + CommandApdu.describe(command));
+        sink.accept(TraceFormat.command(command, auto));
         long start = nanoClock.getAsLong();
         byte[] response;
         try {
             response = auto ? AutoApduTransport.sendAuto(inner, command) : inner.transmit(command);
         } catch (RuntimeException e) {
-            sink.accept("<< " + mark + "failed: " + e.getMessage() + " [" + micros(start) + " us]");
+            sink.accept(TraceFormat.failure(e, auto, micros(start)));
             throw e;
         }
-        sink.accept("<< " + mark + describeResponse(response) + " [" + micros(start) + " us]");
+        sink.accept(TraceFormat.response(response, auto, micros(start)));
         return response;
     }
 
     private long micros(long start) {
         return (nanoClock.getAsLong() - start) / 1000;
-    }
-
-    private static String describeResponse(byte[] response) {
-        try {
-            return ResponseApdu.decode(response).toString();
-        } catch (ApduFormatException e) {
-            return Hex.spaced(response) + " (malformed: " + e.getMessage() + ")";
-        }
     }
 
     @Override
