@@ -44,8 +44,8 @@ public final class CardConnector {
         if (wanted != null && wanted.trim().equalsIgnoreCase(ReaderSelector.SIMULATOR)) {
             return simulator(options, err, autoGetResponse, trace);
         }
-        // jnasmartcardio always answers 61xx/6Cxx itself; raw work needs the JDK provider, which can be told not to.
-        PcscProvider provider = autoGetResponse ? configuredProvider() : PcscProvider.SUN;
+        // Both providers hand 61xx/6Cxx back raw (PcscTransport); the decorator completes them when asked.
+        PcscProvider provider = configuredProvider();
         if (wanted != null) {
             List<String> names = PcscReaders.list(provider, false).stream().map(ReaderInfo::name).toList();
             ReaderSelector.Selection selection = ReaderSelector.select(wanted, names);
@@ -73,11 +73,11 @@ public final class CardConnector {
     }
 
     /**
-     * jnasmartcardio by default; {@code SCHSM_PCSC_PROVIDER=sun} selects the JDK provider, which
-     * starts about 100 ms faster (no JNA native library to unpack) and leaves 61xx/6Cxx to the
-     * toolkit's decorator (see docs/performance.md).
+     * jnasmartcardio by default, which sends every command byte for byte; {@code SCHSM_PCSC_PROVIDER=sun}
+     * selects the JDK provider, which starts about 100 ms faster (no JNA native library to unpack)
+     * but refuses commands whose class byte it would rewrite (see docs/performance.md, PcscTransport).
      */
-    static PcscProvider configuredProvider() {
+    public static PcscProvider configuredProvider() {
         String v = System.getenv("SCHSM_PCSC_PROVIDER");
         if (v == null || v.isBlank() || v.equalsIgnoreCase("jna")) {
             return PcscProvider.JNA;

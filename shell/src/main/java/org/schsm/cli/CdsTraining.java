@@ -60,9 +60,14 @@ public final class CdsTraining {
                 List.of("--help"),
                 List.of("readers"),
                 List.of("-r", NO_SUCH_READER, "status"),
-                // --raw takes the JDK's PC/SC provider (also SCHSM_PCSC_PROVIDER=sun)
                 List.of("-r", NO_SUCH_READER, "send", "--raw", "00 A4 04 00 0B " + SmartCardHsm.AID_HEX + " 00"),
                 List.of("-r", "sim", "--sim-state", state, "test", suite.toString()));
+        try {
+            // The JDK's provider (SCHSM_PCSC_PROVIDER=sun): its classes load on the first listing.
+            org.schsm.transport.PcscReaders.list(org.schsm.transport.PcscProvider.SUN, false);
+        } catch (RuntimeException noPcsc) {
+            System.out.println("JDK PC/SC provider: " + noPcsc.getMessage());
+        }
         for (List<String> command : commands) {
             StringWriter sink = new StringWriter();
             PrintWriter w = new PrintWriter(sink);

@@ -65,8 +65,8 @@ final class CardTargets {
             String rest = r.substring(4);
             raw = rest.equals(FRESH) ? new SimulatorTransport(SimulatedCard.create()) : EmbeddedSimulator.open(Path.of(rest));
         } else {
-            // jnasmartcardio completes 61xx/6Cxx itself; the JDK provider shows the wire (see CardConnector).
-            PcscProvider provider = autoGetResponse ? PcscProvider.JNA : PcscProvider.SUN;
+            // Either provider shows the wire; the decorator completes 61xx/6Cxx when asked (see CardConnector).
+            PcscProvider provider = CardConnector.configuredProvider();
             List<String> names = PcscReaders.list(provider).stream().map(ReaderInfo::name).toList();
             ReaderSelector.Selection selection = ReaderSelector.select(r, names);
             if (!(selection instanceof ReaderSelector.PcscReader pcsc)) {

@@ -6,11 +6,13 @@ import org.schsm.InvalidInputException;
 import org.schsm.SchsmException;
 import org.schsm.errors.SafeErrorText;
 import org.schsm.transport.TransportException;
+import org.schsm.transport.UnsendableCommandException;
 
 /**
  * Runs suites on one card. For each selected case: every setup, the case body, then every
  * teardown (also after a failure); the first unmet expectation ends the case. A lost card ends
- * the run: the case is an error, the rest are skipped.
+ * the run: the case is an error, the rest are skipped. A command the transport cannot send as it
+ * is ({@link UnsendableCommandException}, nothing sent) skips only its own case.
  */
 public final class SuiteRunner {
     private final RunOptions options;
@@ -101,6 +103,11 @@ public final class SuiteRunner {
             if (text.contains("\n")) {
                 ctx.note(text);
             }
+        } catch (UnsendableCommandException e) {
+            // The platform cannot put these bytes on the wire and sent nothing: the card never saw
+            // the case, so it is skipped, with the reason, and the run goes on.
+            status = CaseResult.Status.SKIPPED;
+            message = where(phase) + "not sendable here: " + e.getMessage();
         } catch (TransportException e) {
             status = CaseResult.Status.ERROR;
             message = where(phase) + "card lost: " + e.getMessage();

@@ -179,6 +179,47 @@ class ConformanceRunnerTest {
     }
 
     @Test
+    void aCommandThePlatformCannotSendSkipsItsCaseAndTheRunGoesOn() {
+        List<Suite> suites = SuiteLoader.parse("""
+                suite('s') {
+                    testcase('short') { send hex('00 20 00'), sw: 0x6700 }
+                    testcase('after') { send '00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00'; send '00 20 00 81', sw: 0x6A88 }
+                }""", "inline.groovy");
+        RunResult r;
+        try (SimulatorTransport sim = SimulatorTransport.withFreshCard()) {
+            // What the JDK provider's wire does with a 3-byte command: refuse it, sending nothing.
+            org.schsm.transport.CardTransport card = new org.schsm.transport.CardTransport() {
+                @Override
+                public byte[] transmit(byte[] command) {
+                    if (command.length < 4) {
+                        throw new org.schsm.transport.UnsendableCommandException("refuses a command of 3 bytes");
+                    }
+                    return sim.transmit(command);
+                }
+
+                @Override
+                public byte[] atr() {
+                    return sim.atr();
+                }
+
+                @Override
+                public String name() {
+                    return "refusing";
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            r = new SuiteRunner(RunOptions.DEFAULT, RunListener.NONE).run(suites, card, "refusing");
+        }
+        assertEquals(CaseResult.Status.SKIPPED, r.cases().get(0).status());
+        assertEquals("not sendable here: refuses a command of 3 bytes", r.cases().get(0).message());
+        assertEquals(CaseResult.Status.PASSED, r.cases().get(1).status(), r.cases().get(1).message());
+        assertFalse(r.cardLost());
+    }
+
+    @Test
     void setupRunsBeforeEveryCase() {
         RunResult r = run("""
                 suite('s') {

@@ -9,23 +9,23 @@ import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
 
 /**
- * Which javax.smartcardio implementation talks to PC/SC.
+ * Which javax.smartcardio implementation talks to PC/SC. {@link PcscTransport} sends exact bytes
+ * with either; what each provider's public {@code transmit} would add is described in
+ * {@link JnaWire} and {@link SunWire}.
  *
- * <p><b>Response chaining differs between them.</b> The JDK provider answers 61xx with GET
- * RESPONSE and 6Cxx with a resend by itself unless the system properties
- * {@code sun.security.smartcardio.t0GetResponse} and {@code t1GetResponse} are false; {@link #SUN}
- * sets both to false (unless the user already set them) so that {@link GetResponseTransport} is
- * the one place doing it and a trace shows the real exchange.
+ * <p><b>Response chaining.</b> The JDK provider answers 61xx with GET RESPONSE and 6Cxx with a
+ * resend by itself unless the system properties {@code sun.security.smartcardio.t0GetResponse}
+ * and {@code t1GetResponse} are false; {@link #SUN} sets both to false (unless the user already
+ * set them) so that {@link GetResponseTransport} is the one place doing it and a trace shows the
+ * real exchange. jnasmartcardio 0.2.7 ({@link #JNA}) always does it inside
+ * {@code CardChannel.transmit} and offers no switch (at most 8 exchanges; GET RESPONSE in the
+ * original class; on 6Cxx it overwrites the last byte of the command, wrong for case 1 and 3
+ * commands; a case 1 command answered 61xx makes it index past the command), which is why the
+ * transport goes beneath it.
  *
- * <p>jnasmartcardio 0.2.7 ({@link #JNA}) always does it inside {@code CardChannel.transmit} and
- * offers no switch. Read from its bytecode: at most 8 exchanges, after which the last answer is
- * returned as it is (possibly still 61xx); GET RESPONSE goes out with the original CLA, a
- * proprietary {@code 80} included; on 6Cxx it overwrites the <em>last byte of the command</em>
- * with SW2, which is right for a case 2/4 command but replaces the last data byte of a case 3
- * command and P2 of a case 1 command; and a case 1 command answered 61xx makes it index past
- * the 4-byte command ({@link PcscTransport} turns that into a {@link TransportException}). With
- * {@link #JNA} the decorator and tracer therefore only see completed responses; use
- * {@link #SUN} to see, and control, the wire.
+ * <p><b>Exact bytes.</b> {@link #JNA} sends every command unchanged, malformed ones included.
+ * {@link #SUN} rewrites interindustry class bytes and refuses commands shorter than 4 bytes, so
+ * the transport refuses those commands with it ({@link UnsendableCommandException}).
  */
 public enum PcscProvider {
     /** jnasmartcardio through JNA: works where the JDK provider cannot find libpcsclite. */

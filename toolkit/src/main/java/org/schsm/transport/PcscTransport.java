@@ -1,39 +1,64 @@
 package org.schsm.transport;
 
+import java.time.Duration;
 import java.util.List;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
-import javax.smartcardio.CommandAPDU;
+import org.schsm.apdu.Hex;
 
 /**
- * A card in a PC/SC reader, reached through javax.smartcardio. Bytes in, bytes out: no GET
- * RESPONSE handling of its own (wrap it with {@link Transports#decorate}); see
- * {@link PcscProvider} for what each provider does underneath.
+ * A card in a PC/SC reader, reached through javax.smartcardio. Bytes in, bytes out: what
+ * {@link #transmit} is given is what the card receives, byte for byte, and what it returns is
+ * what the card answered; no GET RESPONSE handling of its own (wrap it with
+ * {@link Transports#decorate}).
  *
- * <p>Both providers send on the basic channel and rewrite the logical-channel bits of an
- * interindustry CLA to channel 0 (CLA {@code 01} goes out as {@code 00}); proprietary classes
- * ({@code 80}-{@code FF}) pass unchanged. The JDK provider also refuses MANAGE CHANNEL (INS 70),
- * which ends up here as a {@link TransportException}.
+ * <p><b>Exact bytes.</b> Both providers' {@code CardChannel.transmit} methods change commands
+ * (the channel number goes into the class byte, CLA {@code 01} leaves as {@code 00}; see
+ * {@link JnaWire} and {@link SunWire}). With jnasmartcardio this transport calls the provider's
+ * own {@code SCardTransmit} wrapper underneath, so every class byte and malformed commands (3
+ * bytes, an Lc that disagrees with the data) reach the card unchanged. The JDK provider cannot
+ * be reached that far down; where it would change or refuse a command, {@link #transmit} throws
+ * {@link UnsendableCommandException} and sends nothing.
+ *
+ * <p><b>Bounded waits.</b> Every PC/SC call of a connection runs on its own worker thread and the
+ * caller waits at most the {@link AnswerTimeout} ({@code SCHSM_TIMEOUT}); then
+ * {@link CardTimeoutException} says which command got no answer. A card removed, or a reader
+ * gone, during a command is reported as such, never as a problem with the command's bytes.
  *
  * <p>Multi-APDU operations (VERIFY followed by a key operation, a DKEK import) should run inside
  * {@link #exclusive} (or between {@link #beginExclusive()} and {@link #endExclusive()}) so that
  * no other PC/SC client can slip a command, or a reset, in between.
  */
 public final class PcscTransport implements CardTransport {
+    /** pcscd polls a reader a few times a second; a card pulled out mid-command shows as absent within that. */
+    private static final long ABSENCE_WAIT_MILLIS = 1200;
     private final String readerName;
     private final PcscContext context;
     private final Card card;
-    private final CardChannel channel;
+    private final CardTerminal terminal;
+    private final PcscWire wire;
+    private final PcscWorker worker;
+    private final AnswerTimeout timeout;
     private int exclusiveDepth;
     private boolean closed;
 
-    private PcscTransport(String readerName, PcscContext context, Card card) {
+    private PcscTransport(String readerName, Connection c, PcscProvider provider, PcscWorker worker,
+                          AnswerTimeout timeout) {
         this.readerName = readerName;
-        this.context = context;
-        this.card = card;
-        this.channel = card.getBasicChannel();
+        this.context = c.context;
+        this.card = c.card;
+        this.terminal = c.terminal;
+        CardChannel channel = card.getBasicChannel();
+        this.wire = provider == PcscProvider.SUN || !(channel instanceof jnasmartcardio.Smartcardio.JnaCardChannel)
+                ? new SunWire(channel, card.getProtocol())
+                : new JnaWire(channel);
+        this.worker = worker;
+        this.timeout = timeout;
+    }
+
+    private record Connection(PcscContext context, CardTerminal terminal, Card card) {
     }
 
     /** Connects to the card in the reader named exactly {@code readerName}, with jnasmartcardio. */
@@ -41,11 +66,45 @@ public final class PcscTransport implements CardTransport {
         return open(readerName, PcscProvider.JNA);
     }
 
+    /** As {@link #open(String, PcscProvider, AnswerTimeout)} with the wait from {@code SCHSM_TIMEOUT}. */
     public static PcscTransport open(String readerName, PcscProvider provider) {
+        return open(readerName, provider, AnswerTimeout.fromEnvironment(System.getenv()));
+    }
+
+    public static PcscTransport open(String readerName, PcscProvider provider, AnswerTimeout timeout) {
+        PcscWorker worker = new PcscWorker(readerName);
+        try {
+            Connection c = worker.call(timeout.ordinary(), "the reader to connect",
+                    "reader '" + readerName + "' did not connect within " + AnswerTimeout.text(timeout.ordinary())
+                            + " (the card does not answer, or pcscd hangs)",
+                    () -> connect(provider, readerName));
+            return new PcscTransport(readerName, c, provider, worker, timeout);
+        } catch (RuntimeException e) {
+            worker.shutdown();
+            throw e;
+        } catch (Exception e) {
+            worker.shutdown();
+            throw new TransportException("connecting to '" + readerName + "' failed: " + e, e);
+        }
+    }
+
+    private static Connection connect(PcscProvider provider, String readerName) {
         // The context lives as long as the connection made through it; it is released on every failure here.
         PcscContext context = PcscContext.establish(provider);
         try {
-            return new PcscTransport(readerName, context, connect(context, readerName));
+            List<CardTerminal> terminals = context.readers();
+            CardTerminal terminal = terminals.stream().filter(t -> t.getName().equals(readerName)).findFirst()
+                    .orElseThrow(() -> new NoReaderException("reader '" + readerName + "' is not connected; "
+                            + available(terminals)));
+            try {
+                if (!terminal.isCardPresent()) {
+                    throw new NoCardException("no card in reader '" + readerName + "'");
+                }
+                // "*" lets the reader pick T=1 or T=0 from the ATR; the SmartCard-HSM offers T=1.
+                return new Connection(context, terminal, terminal.connect("*"));
+            } catch (CardException e) {
+                throw PcscErrors.map("connecting", readerName, e);
+            }
         } catch (RuntimeException e) {
             try {
                 context.close();
@@ -53,22 +112,6 @@ public final class PcscTransport implements CardTransport {
                 e.addSuppressed(release);
             }
             throw e;
-        }
-    }
-
-    private static Card connect(PcscContext context, String readerName) {
-        List<CardTerminal> terminals = context.readers();
-        CardTerminal terminal = terminals.stream().filter(t -> t.getName().equals(readerName)).findFirst()
-                .orElseThrow(() -> new NoReaderException("reader '" + readerName + "' is not connected; "
-                        + available(terminals)));
-        try {
-            if (!terminal.isCardPresent()) {
-                throw new NoCardException("no card in reader '" + readerName + "'");
-            }
-            // "*" lets the reader pick T=1 or T=0 from the ATR; the SmartCard-HSM offers T=1.
-            return terminal.connect("*");
-        } catch (CardException e) {
-            throw PcscErrors.map("connecting", readerName, e);
         }
     }
 
@@ -83,22 +126,73 @@ public final class PcscTransport implements CardTransport {
         return sb.toString();
     }
 
+    /**
+     * Sends {@code command} exactly as given and returns the card's answer.
+     *
+     * @throws UnsendableCommandException the provider cannot send these bytes unchanged; nothing was sent
+     * @throws CardTimeoutException       no answer within the {@link AnswerTimeout}
+     * @throws CardRemovedException       the card went away during the command
+     * @throws NoReaderException          the reader went away during the command
+     */
     @Override
     public byte[] transmit(byte[] command) {
         ensureOpen();
+        byte[] bytes = command.clone();
+        String what = describe(bytes);
+        Duration wait = timeout.forCommand(bytes);
+        byte[] answer;
         try {
-            return channel.transmit(new CommandAPDU(command)).getBytes();
+            answer = worker.call(wait, "the answer to " + what,
+                    "no answer within " + AnswerTimeout.text(wait) + " to " + what + " from the card in reader '"
+                            + readerName + "' (card dead or stuck; " + AnswerTimeout.VARIABLE + " sets the wait)",
+                    () -> wire.transmit(bytes));
         } catch (CardException e) {
-            throw PcscErrors.map("sending a command", readerName, e);
-        } catch (IllegalArgumentException e) {
-            // CommandAPDU checks the length fields; our CommandApdu has done so already, raw bytes may not.
-            throw new TransportException("javax.smartcardio refused the command bytes: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // jnasmartcardio 0.2.7 indexes past a 4-byte (case 1) command when the card answers 61xx;
-            // whatever the provider trips over, the caller gets a transport error naming the reader.
-            throw new TransportException("the PC/SC provider failed while sending a command to '" + readerName
+            throw PcscErrors.map("sending " + what, readerName, e);
+        } catch (TransportException | UnsendableCommandException e) {
+            throw e;
+        } catch (Exception e) {
+            // Whatever the provider trips over, the caller gets a transport error naming reader and command.
+            throw new TransportException("the PC/SC provider failed while sending " + what + " to '" + readerName
                     + "': " + e, e);
         }
+        if (answer.length < 2) {
+            throw answerWithoutStatusWord(what, answer.length);
+        }
+        return answer;
+    }
+
+    /**
+     * PC/SC returned success with less than a status word: what a card pulled out mid-command looks
+     * like through some drivers (vpcd answers nothing when its card program goes away) before pcscd
+     * has polled the reader again. Waits for that poll, briefly, and says what became of the card.
+     */
+    private TransportException answerWithoutStatusWord(String what, int length) {
+        Boolean absent;
+        try {
+            absent = worker.call(timeout.ordinary(), "the card presence check", "reader '" + readerName
+                    + "' did not say whether a card is present", () -> terminal.waitForCardAbsent(ABSENCE_WAIT_MILLIS));
+        } catch (CardTimeoutException e) {
+            return e;
+        } catch (Exception e) {
+            TransportException mapped = e instanceof CardException ce ? PcscErrors.map("checking for the card", readerName, ce)
+                    : e instanceof TransportException te ? te : null;
+            if (mapped instanceof NoReaderException || mapped instanceof PcscUnavailableException) {
+                return new NoReaderException("reader '" + readerName + "' went away during " + what, e);
+            }
+            absent = null;
+        }
+        if (Boolean.TRUE.equals(absent)) {
+            return new CardRemovedException("the card in reader '" + readerName + "' was removed during " + what);
+        }
+        return new TransportException("the card in reader '" + readerName + "' answered " + what + " with "
+                + length + " byte" + (length == 1 ? "" : "s") + " and no status word (card lost power or was reset?)");
+    }
+
+    /** How messages name a command: its header, which never carries a secret. */
+    static String describe(byte[] command) {
+        int n = Math.min(4, command.length);
+        String header = n == 0 ? "an empty command" : Hex.spaced(java.util.Arrays.copyOf(command, n));
+        return "command " + header + (command.length < 4 ? " (" + command.length + " bytes)" : "");
     }
 
     /**
@@ -109,11 +203,7 @@ public final class PcscTransport implements CardTransport {
     public void beginExclusive() {
         ensureOpen();
         if (exclusiveDepth == 0) {
-            try {
-                card.beginExclusive();
-            } catch (CardException e) {
-                throw PcscErrors.map("taking exclusive access", readerName, e);
-            }
+            onWorker("taking exclusive access", card::beginExclusive);
         }
         exclusiveDepth++;
     }
@@ -126,11 +216,23 @@ public final class PcscTransport implements CardTransport {
         }
         exclusiveDepth--;
         if (exclusiveDepth == 0) {
-            try {
-                card.endExclusive();
-            } catch (CardException e) {
-                throw PcscErrors.map("releasing exclusive access", readerName, e);
-            }
+            onWorker("releasing exclusive access", card::endExclusive);
+        }
+    }
+
+    private void onWorker(String operation, CardStep step) {
+        try {
+            worker.call(timeout.ordinary(), operation, "reader '" + readerName + "' did not answer within "
+                    + AnswerTimeout.text(timeout.ordinary()) + " while " + operation, () -> {
+                        step.run();
+                        return null;
+                    });
+        } catch (CardException e) {
+            throw PcscErrors.map(operation, readerName, e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TransportException(operation + " on '" + readerName + "' failed: " + e, e);
         }
     }
 
@@ -161,17 +263,20 @@ public final class PcscTransport implements CardTransport {
         closed = true;
         boolean held = exclusiveDepth > 0;
         exclusiveDepth = 0;
+        if (worker.isStuck()) {
+            // The worker is still blocked in a PC/SC call that holds the connection; any call made
+            // now would block behind it. The process's end gives the connection back to pcscd.
+            worker.shutdown();
+            return;
+        }
         TransportException failure = null;
         if (held) {
             failure = step(failure, "releasing exclusive access", card::endExclusive);
         }
         // No reset: a reset would log the user out for every other application as well.
         failure = step(failure, "disconnecting", () -> card.disconnect(false));
-        try {
-            context.close();
-        } catch (TransportException e) {
-            failure = first(failure, e);
-        }
+        failure = step(failure, "releasing the PC/SC context", context::close);
+        worker.shutdown();
         if (failure != null && !isGone(failure)) {
             throw failure;
         }
@@ -183,10 +288,10 @@ public final class PcscTransport implements CardTransport {
 
     private TransportException step(TransportException failure, String operation, CardStep step) {
         try {
-            step.run();
+            onWorker(operation, step);
             return failure;
-        } catch (CardException e) {
-            return first(failure, PcscErrors.map(operation, readerName, e));
+        } catch (TransportException e) {
+            return first(failure, e);
         }
     }
 

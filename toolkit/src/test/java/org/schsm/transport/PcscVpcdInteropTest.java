@@ -123,25 +123,27 @@ class PcscVpcdInteropTest {
     }
 
     @Test
-    void jnaProviderCompletes61xxAnd6CxxInsideItselfWhereNoTracerSeesIt() {
+    void jnaProviderHands61xxAnd6CxxBackRawAndTheDecoratorCompletesThem() {
+        // jnasmartcardio's transmit would answer them itself, out of the tracer's sight; the transport
+        // goes beneath it (JnaWire), so the wire is what the caller sees, as with the JDK provider.
         try (PcscTransport raw = PcscTransport.open(reader, PcscProvider.JNA)) {
-            assertEquals("010203049000", Hex.encode(raw.transmit(Hex.decode("00CA010100"))));
-            assertEquals("AABB9000", Hex.encode(raw.transmit(Hex.decode("00CA020200"))));
-            assertEquals(List.of("00CA010100", "00C0000004", "00CA020200", "00CA020202"), card.receivedOf(OURS));
+            assertEquals("6104", Hex.encode(raw.transmit(Hex.decode("00CA010100"))));
+            assertEquals("6C02", Hex.encode(raw.transmit(Hex.decode("00CA020200"))));
+            assertEquals(List.of("00CA010100", "00CA020200"), card.receivedOf(OURS));
+            GetResponseTransport completing = new GetResponseTransport(raw);
+            assertEquals("010203049000", Hex.encode(completing.transmit(Hex.decode("00CA010100"))));
+            assertEquals("AABB9000", Hex.encode(completing.transmit(Hex.decode("00CA020200"))));
         }
     }
 
     @Test
-    void jnaProviderCrashOn61xxToACase1CommandBecomesATransportError() {
-        // jnasmartcardio 0.2.7 writes the GET RESPONSE Le into byte 4 of the 4-byte command.
-        try (PcscTransport raw = PcscTransport.open(reader, PcscProvider.JNA)) {
-            TransportException e = assertThrows(TransportException.class, () -> raw.transmit(Hex.decode("00200081")));
-            assertInstanceOf(ArrayIndexOutOfBoundsException.class, e.getCause(), String.valueOf(e.getCause()));
-            assertTrue(e.getMessage().contains("'" + reader + "'"), e.getMessage());
-        }
-        // The JDK provider with its own chaining off, plus the decorator, handles the same exchange.
-        try (PcscTransport raw = PcscTransport.open(reader, PcscProvider.SUN)) {
-            assertEquals("CAFE9000", Hex.encode(new GetResponseTransport(raw).transmit(Hex.decode("00200081"))));
+    void aCase1CommandAnswered61xxIsCompletedByTheDecoratorWithEitherProvider() {
+        // jnasmartcardio 0.2.7's own chaining indexes past a 4-byte command here; the transport never uses it.
+        for (PcscProvider provider : PcscProvider.values()) {
+            try (PcscTransport raw = PcscTransport.open(reader, provider)) {
+                assertEquals("CAFE9000", Hex.encode(new GetResponseTransport(raw).transmit(Hex.decode("00200081"))),
+                        provider.name());
+            }
         }
     }
 

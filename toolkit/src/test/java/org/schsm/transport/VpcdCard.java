@@ -56,7 +56,13 @@ final class VpcdCard implements AutoCloseable {
     private void serve() {
         try (DataInputStream in = new DataInputStream(socket.getInputStream());
              DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
+            boolean quickAck = socket.supportedOptions().contains(jdk.net.ExtendedSocketOptions.TCP_QUICKACK);
             while (true) {
+                if (quickAck) {
+                    // vpcd sends the length and the body in two segments; without an immediate ACK the
+                    // body waits ~40 ms for Linux's delayed ACK (docs/pcsc-interop.md, "Latency"). Not sticky.
+                    socket.setOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK, true);
+                }
                 byte[] msg = new byte[in.readUnsignedShort()];
                 in.readFully(msg);
                 if (msg.length == 1) {
@@ -76,9 +82,13 @@ final class VpcdCard implements AutoCloseable {
         }
     }
 
+    /** Length and payload in one write: two small writes would wait for Nagle's algorithm. */
     private static void send(DataOutputStream out, byte[] payload) throws IOException {
-        out.writeShort(payload.length);
-        out.write(payload);
+        byte[] message = new byte[payload.length + 2];
+        message[0] = (byte) (payload.length >> 8);
+        message[1] = (byte) payload.length;
+        System.arraycopy(payload, 0, message, 2, payload.length);
+        out.write(message);
         out.flush();
     }
 

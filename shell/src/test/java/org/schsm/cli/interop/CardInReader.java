@@ -40,11 +40,19 @@ final class CardInReader implements AutoCloseable {
     private final VpcdClient client;
     private boolean closed;
 
-    private CardInReader(Path stateFile, PersistentCard held, VpcdClient client) {
+    private final PolledCard virtual;
+
+    private CardInReader(Path stateFile, PersistentCard held, VpcdClient client, PolledCard virtual) {
         this.stateFile = stateFile;
         this.held = held;
         this.card = held.card();
         this.client = client;
+        this.virtual = virtual;
+    }
+
+    /** From now on the card answers no command (pcscd still sees it present); taking it out ends that. */
+    void stopAnswering() {
+        virtual.mute = true;
     }
 
     /**
@@ -60,7 +68,7 @@ final class CardInReader implements AutoCloseable {
         PolledCard virtual = new PolledCard(new SimulatedCardVirtualCard(held.card()));
         VpcdClient client = VpcdClient.builder(virtual).port(PORT)
                 .afterCommand(virtual.card.saveTo(stateFile)).start();
-        CardInReader inserted = new CardInReader(stateFile, held, client);
+        CardInReader inserted = new CardInReader(stateFile, held, client, virtual);
         long deadline = System.nanoTime() + BUSY.toNanos();
         while (virtual.atrRequests.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(POLL.toMillis());
@@ -81,10 +89,15 @@ final class CardInReader implements AutoCloseable {
         return inserted;
     }
 
-    /** The card as vpcd sees it, counting pcscd's ATR requests (its presence polls). */
+    /**
+     * The card as vpcd sees it, counting pcscd's ATR requests (its presence polls). After
+     * {@link #stopAnswering()} it still answers the ATR request but never a command: a card that
+     * died in the middle of a session, as far as the host can tell.
+     */
     private static final class PolledCard implements VirtualCard {
         private final SimulatedCardVirtualCard card;
         private final AtomicLong atrRequests = new AtomicLong();
+        private volatile boolean mute;
 
         PolledCard(SimulatedCardVirtualCard card) {
             this.card = card;
@@ -113,6 +126,15 @@ final class CardInReader implements AutoCloseable {
 
         @Override
         public byte[] transmit(byte[] command) {
+            while (mute) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    // The client is closing: the card is being taken out.
+                    Thread.currentThread().interrupt();
+                    throw new org.schsm.transport.TransportException("taken out while mute");
+                }
+            }
             return card.transmit(command);
         }
 

@@ -11,7 +11,6 @@ import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,14 +135,10 @@ class ReaderHandlingInteropTest {
 
     /**
      * When pcscd has not yet noticed the removal, the vpcd driver answers the first command with
-     * nothing; jnasmartcardio then fails to build a ResponseAPDU from it (IllegalArgumentException
-     * "newPosition < 0: (-2 < 0)") and toolkit's PcscTransport reports that as "javax.smartcardio
-     * refused the command bytes", which blames the command. Exit code 3 and timing are right (test
-     * above); the message is not.
+     * nothing. The transport then asks PC/SC whether the card is still there and says what it
+     * finds, rather than blaming the command's bytes.
      */
     @Test
-    @Disabled("toolkit bug, reported: PcscTransport maps a card lost mid-command to 'javax.smartcardio refused the "
-            + "command bytes: newPosition < 0'; enable when it says the card was removed")
     void aCardRemovedJustBeforeTheCommandIsReportedAsRemoved() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
         Tools.Schsm before = Tools.schsm("status");
@@ -154,6 +149,32 @@ class ReaderHandlingInteropTest {
         Tools.Schsm run = Tools.schsm("status");
         assertNoCard(run);
         assertTrue(run.err().contains("removed") || run.err().contains("no card"), run.toString());
+        assertFalse(run.err().contains("refused the command bytes"), run.toString());
+    }
+
+    /**
+     * A card that stops answering in the middle of a session: pcscd still shows it present and
+     * the PC/SC call never returns. {@code schsm status} (a separate process, so that
+     * SCHSM_TIMEOUT applies and the stuck PC/SC call cannot keep the JVM alive) gives up after
+     * the bounded wait with exit 3 and says which command got no answer.
+     */
+    @Test
+    void aCardThatStopsAnsweringMakesStatusExitThreeWithinTheBoundedWait() throws Exception {
+        reader = CardInReader.insertFresh(dir.resolve("card.state"));
+        Tools.Schsm before = Tools.schsm("status");
+        assertEquals(ExitCode.OK, before.exitCode(), before.toString());
+
+        reader.stopAnswering();
+        ProcessResult run = Tools.schsmProcess(java.util.Map.of("SCHSM_TIMEOUT", "2"), "-r", CardInReader.NAME, "status");
+
+        assertEquals(ExitCode.NO_CARD, run.exitCode(), run.describe());
+        assertTrue(run.millis() < 15_000, "bounded wait of 2 s plus JVM start; took " + run.millis() + " ms: " + run.describe());
+        List<String> lines = run.stderr().lines().toList();
+        assertEquals(1, lines.size(), "one clear line: " + run.describe());
+        assertTrue(lines.get(0).startsWith("schsm: no answer within 2 s to command 00 A4 04 00 from the card in reader '"
+                + CardInReader.NAME + "'"), run.describe());
+        assertFalse(lines.get(0).contains("refused"), run.describe());
+        assertEquals("", run.stdout(), run.describe());
     }
 
     private static void assertNoCard(Tools.Schsm run) {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +81,19 @@ final class Tools {
         long millis = (System.nanoTime() - start) / 1_000_000;
         Schsm r = new Schsm(List.of(args), code, out.toString(), err.toString(), millis);
         LOG.log(Level.DEBUG, () -> r.toString().lines().findFirst().orElse(""));
+        return r;
+    }
+
+    /**
+     * {@code schsm args...} as a separate JVM on this test's class path, with {@code environment}
+     * added: for what only a process shows (environment variables, exit with a PC/SC call still blocked).
+     */
+    static ProcessResult schsmProcess(Map<String, String> environment, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(Arrays.asList(args));
+        ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, environment, cmd.toArray(String[]::new));
+        LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
         return r;
     }
 
