@@ -3,6 +3,7 @@ package org.schsm.transport;
 import java.time.Duration;
 import java.util.Map;
 import org.schsm.InvalidInputException;
+import org.schsm.apdu.Instruction;
 
 /**
  * How long a PC/SC transport waits for the card's answer to one command before it gives up and
@@ -21,7 +22,6 @@ import org.schsm.InvalidInputException;
 public record AnswerTimeout(Duration ordinary, Duration keyGeneration) {
     public static final String VARIABLE = "SCHSM_TIMEOUT";
     public static final AnswerTimeout DEFAULT = new AnswerTimeout(Duration.ofSeconds(30), Duration.ofSeconds(300));
-    private static final int INS_GENERATE_ASYMMETRIC_KEY_PAIR = 0x46;
 
     public AnswerTimeout {
         if (ordinary.isNegative() || ordinary.isZero() || keyGeneration.isNegative() || keyGeneration.isZero()) {
@@ -56,7 +56,7 @@ public record AnswerTimeout(Duration ordinary, Duration keyGeneration) {
 
     /** The wait for this command. */
     public Duration forCommand(byte[] command) {
-        boolean keyGeneration = command.length >= 2 && (command[1] & 0xFF) == INS_GENERATE_ASYMMETRIC_KEY_PAIR;
+        boolean keyGeneration = command.length >= 2 && (command[1] & 0xFF) == Instruction.GENERATE_ASYMMETRIC_KEY_PAIR.code();
         return keyGeneration ? keyGeneration() : ordinary;
     }
 

@@ -7,6 +7,7 @@ import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import org.schsm.apdu.Hex;
+import org.schsm.apdu.Instruction;
 
 /**
  * A card in a PC/SC reader, reached through javax.smartcardio. Bytes in, bytes out: what
@@ -188,11 +189,14 @@ public final class PcscTransport implements CardTransport {
                 + length + " byte" + (length == 1 ? "" : "s") + " and no status word (card lost power or was reset?)");
     }
 
-    /** How messages name a command: its header, which never carries a secret. */
+    /** How messages name a command: its standard name and its header, which never carries a secret. */
     static String describe(byte[] command) {
+        if (command.length < 2) {
+            return "a command of " + command.length + " byte" + (command.length == 1 ? "" : "s");
+        }
         int n = Math.min(4, command.length);
-        String header = n == 0 ? "an empty command" : Hex.spaced(java.util.Arrays.copyOf(command, n));
-        return "command " + header + (command.length < 4 ? " (" + command.length + " bytes)" : "");
+        return Instruction.nameOf(command[1]) + " (" + Hex.spaced(java.util.Arrays.copyOf(command, n))
+                + (command.length < 4 ? ", " + command.length + " bytes" : "") + ")";
     }
 
     /**

@@ -178,7 +178,7 @@ class PcscExactBytesInteropTest {
             CardTimeoutException e = assertThrows(CardTimeoutException.class, () -> raw.transmit(Hex.decode("00B0000002")));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis >= 1400 && millis < 5000, millis + " ms");
-            assertTrue(e.getMessage().startsWith("no answer within 1.5 s to command 00 B0 00 00"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("no answer within 1.5 s to READ BINARY (00 B0 00 00) from the card in reader"), e.getMessage());
             assertTrue(e.getMessage().contains("'" + reader + "'"), e.getMessage());
             // The connection is spent: the next command fails at once, and close does not block.
             long again = System.nanoTime();

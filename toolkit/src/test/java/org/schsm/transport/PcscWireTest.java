@@ -66,7 +66,9 @@ class PcscWireTest {
 
     @Test
     void messagesNameACommandByItsHeaderOnly() {
-        assertEquals("command 00 20 00 81", PcscTransport.describe(Hex.decode("00200081063132333435")));
-        assertEquals("command 00 20 00 (3 bytes)", PcscTransport.describe(Hex.decode("002000")));
+        assertEquals("VERIFY (00 20 00 81)", PcscTransport.describe(Hex.decode("00200081063132333435")));
+        assertEquals("VERIFY (00 20 00, 3 bytes)", PcscTransport.describe(Hex.decode("002000")));
+        assertEquals("INS 02 (80 02 00 00)", PcscTransport.describe(Hex.decode("80020000")));
+        assertEquals("a command of 1 byte", PcscTransport.describe(Hex.decode("00")));
     }
 }

@@ -171,7 +171,7 @@ class ReaderHandlingInteropTest {
         assertTrue(run.millis() < 15_000, "bounded wait of 2 s plus JVM start; took " + run.millis() + " ms: " + run.describe());
         List<String> lines = run.stderr().lines().toList();
         assertEquals(1, lines.size(), "one clear line: " + run.describe());
-        assertTrue(lines.get(0).startsWith("schsm: no answer within 2 s to command 00 A4 04 00 from the card in reader '"
+        assertTrue(lines.get(0).startsWith("schsm: no answer within 2 s to SELECT (00 A4 04 00) from the card in reader '"
                 + CardInReader.NAME + "'"), run.describe());
         assertFalse(lines.get(0).contains("refused"), run.describe());
         assertEquals("", run.stdout(), run.describe());
