@@ -186,6 +186,27 @@ class PersistentCardTest {
         }
     }
 
+    /** The holder lines are a hint only: lines naming a process that is gone are never shown as the holder. */
+    @Test
+    void holderLinesOfAProcessThatIsGoneAreNotTrusted() throws Exception {
+        Path file = initializedStateFile();
+        Process gone = new ProcessBuilder(javaBinary(), "-version").redirectErrorStream(true).start();
+        gone.getInputStream().readAllBytes();
+        assertTrue(gone.waitFor(30, TimeUnit.SECONDS));
+        Process holder = holder(file);
+        try {
+            Files.writeString(StateFileLock.lockFileOf(file),
+                    "pid=" + gone.pid() + "\ncommand=schsm pin verify\nsince=2026-01-01T00:00:00Z\n");
+            StateFileBusyException busy = assertThrows(StateFileBusyException.class,
+                    () -> PersistentCard.open(file, SimulatedCard::create, Duration.ofMillis(100)));
+            assertFalse(busy.getMessage().contains("pid " + gone.pid()), busy.getMessage());
+            assertTrue(busy.getMessage().contains("another process that has not recorded itself yet"), busy.getMessage());
+        } finally {
+            holder.destroy();
+            holder.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     /** A holder that lets go while another waits: the waiter gets the card, with its state. */
     @Test
     void aWaiterGetsTheCardWhenTheHolderLetsGo() throws Exception {
