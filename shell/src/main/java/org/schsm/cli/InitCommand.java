@@ -24,12 +24,14 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--so-pin", paramLabel = "HEX16",
             description = "SO-PIN, 16 hex digits (value, env:VAR or file:PATH; default: prompt). "
                     + "Sets it on a fresh device; must match the current one on re-initialization.")
+    @org.schsm.Secret
     String soPin;
 
     @Option(names = "--so-pin-ascii", description = "The SO-PIN is given as its 8 characters, not 16 hex digits.")
     boolean ascii;
 
     @Option(names = "--pin", paramLabel = "PIN", description = "Initial user PIN, 6..16 characters (default: prompt).")
+    @org.schsm.Secret
     String pin;
 
     @Option(names = "--pin-retry", paramLabel = "N", defaultValue = "3",

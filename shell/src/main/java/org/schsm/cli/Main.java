@@ -104,6 +104,16 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * The whole model, every subcommand registered: what {@code schsm --help} describes and what
+     * the leak sweep walks (shell/src/test/.../hardening/SecretSweepTest).
+     */
+    public static CommandLine.Model.CommandSpec model() {
+        CommandLine cl = new CommandLine(new Main());
+        SUBCOMMANDS.forEach(cl::addSubcommand);
+        return cl.getCommandSpec();
+    }
+
     /** {@code schsm --version} prints one line and needs no subcommand's model. */
     private static boolean asksForVersion(String[] args) {
         return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));

@@ -69,6 +69,7 @@ public final class PinCommand implements Runnable {
         boolean so;
 
         @Option(names = "--pin", paramLabel = "PIN", description = "The PIN: value, env:VAR or file:PATH (default: prompt).")
+        @org.schsm.Secret
         String pin;
 
         @Option(names = "--so-pin-ascii", description = "The SO-PIN is given as its 8 characters, not 16 hex digits.")
@@ -100,9 +101,11 @@ public final class PinCommand implements Runnable {
         boolean so;
 
         @Option(names = {"--old", "--pin"}, paramLabel = "PIN", description = "Current PIN: value, env:VAR or file:PATH (default: prompt).")
+        @org.schsm.Secret
         String oldPin;
 
         @Option(names = "--new", paramLabel = "PIN", description = "New PIN: value, env:VAR or file:PATH (default: prompt).")
+        @org.schsm.Secret
         String newPin;
 
         @Option(names = "--so-pin-ascii", description = "SO-PINs are given as 8 characters, not 16 hex digits.")
@@ -138,6 +141,7 @@ public final class PinCommand implements Runnable {
         CommandSpec spec;
 
         @Option(names = "--so-pin", paramLabel = "HEX16", description = "SO-PIN: value, env:VAR or file:PATH (default: prompt).")
+        @org.schsm.Secret
         String soPin;
 
         @Option(names = "--so-pin-ascii", description = "The SO-PIN is given as its 8 characters, not 16 hex digits.")
@@ -146,6 +150,7 @@ public final class PinCommand implements Runnable {
         @Option(names = "--new-pin", arity = "0..1", fallbackValue = "", paramLabel = "PIN",
                 description = "Also set a new user PIN (value, env:VAR, file:PATH; no value: prompt). "
                         + "Without it only the counter is reset.")
+        @org.schsm.Secret
         String newPin;
 
         @Option(names = "--force", description = "Proceed even when the SO-PIN has one try left.")

@@ -101,6 +101,7 @@ public final class SecretStoreCommand implements Runnable {
         String kind;
 
         @Option(names = "--value", paramLabel = "SOURCE", description = "env:VAR or file:PATH instead of the prompt.")
+        @org.schsm.Secret
         String value;
 
         @Override
@@ -128,6 +129,7 @@ public final class SecretStoreCommand implements Runnable {
         String name;
 
         @Option(names = "--value", paramLabel = "SOURCE", description = "env:VAR or file:PATH instead of the prompt.")
+        @org.schsm.Secret
         String value;
 
         @Override

@@ -62,10 +62,12 @@ public final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--pin", paramLabel = "PIN",
             description = "For --replay: user PIN for redacted VERIFY commands: value, env:VAR or file:PATH.")
+    @org.schsm.Secret
     String pin;
 
     @Option(names = "--so-pin", paramLabel = "HEX16",
             description = "For --replay: SO-PIN for redacted VERIFY commands: value, env:VAR or file:PATH.")
+    @org.schsm.Secret
     String soPin;
 
     @Option(names = "--sw-only", description = "Compare status words only (replay and differential mode), not data.")

@@ -50,6 +50,17 @@ public final class SafeErrorText {
         return t.getMessage() == null ? "" : mask(t.getMessage());
     }
 
+    /**
+     * A file name from the command line, for a message saying it cannot be read: shown when it
+     * looks like a file name (it has an extension) or exists; otherwise not, since a word in a
+     * file's place can be a PIN that slipped there ({@code --pin 648219 271828}).
+     */
+    public static String fileName(java.nio.file.Path file) {
+        String name = String.valueOf(file);
+        return name.matches("(?s).*\\.[A-Za-z][A-Za-z0-9]{0,7}") || java.nio.file.Files.exists(file)
+                ? name : "(name not shown: it could be a misplaced secret)";
+    }
+
     /** The first line of {@link #message}. */
     public static String firstLine(Throwable t) {
         String m = message(t).strip();

@@ -19,7 +19,7 @@ import org.schsm.apdu.Instruction;
  * The history rule: a line is stored with every PIN literal masked. Masked are
  * <ul>
  * <li>string literals inside the arguments of {@code verify}, {@code verifySo}, {@code changePin},
- *     {@code changeSoPin}, {@code unblock},
+ *     {@code changeSoPin}, {@code unblock}, {@code sameValueAs}, {@code builder}, {@code resolve},
  *     {@code changeReferenceData}, {@code resetRetryCounter}, {@code initialize}, {@code pinFrom},
  *     {@code user}, {@code soPin}, {@code userPin}, {@code fromHex}, {@code fromAsciiCharacters}
  *     and any {@code Pin.*(...)}, {@code SoPin.*(...)}, {@code PinSource.*(...)} call → {@code "****"};</li>
@@ -37,7 +37,7 @@ final class PinMask {
     static final String MASK = "****";
     private static final Pattern SECRET_CALL = Pattern.compile(
             "\\b(?:verify|verifySo|changePin|changeSoPin|unblock|changeReferenceData|resetRetryCounter|initialize|pinFrom"
-                    + "|user|soPin|userPin"
+                    + "|user|soPin|userPin|sameValueAs|builder|resolve"
                     + "|fromHex|fromAsciiCharacters)\\s*\\(");
     private static final Pattern PIN_CLASS_CALL = Pattern.compile("\\b(?:Pin|SoPin|PinSource)\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*\\(");
     private static final Pattern SEND_CALL = Pattern.compile("\\bsend\\s*\\(");

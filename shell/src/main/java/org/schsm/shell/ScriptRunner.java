@@ -29,7 +29,8 @@ final class ScriptRunner {
             return result instanceof Integer code ? code : ExitCode.OK;
         } catch (Exception | AssertionError | StackOverflowError e) {
             session.lastError(e);
-            session.err().println("schsm: " + script.getFileName() + ": " + ErrorText.message(e));
+            session.err().println("schsm: " + org.schsm.errors.SafeErrorText.fileName(script.getFileName()) + ": "
+                    + ErrorText.message(e));
             if ("1".equals(System.getenv("SCHSM_DEBUG"))) {
                 ErrorText.printTrace(e, session.err());
             }
@@ -44,8 +45,9 @@ final class ScriptRunner {
         try {
             return Files.readString(script, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read script " + script + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            // the exception's message is the path again: the class name says enough
+            throw new InvalidInputException("cannot read script " + org.schsm.errors.SafeErrorText.fileName(script) + ": "
+                    + e.getClass().getSimpleName());
         }
     }
 

@@ -32,9 +32,10 @@ public final class SuiteLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new SuiteDefinitionException("suite file " + file + " does not exist");
+            throw new SuiteDefinitionException("suite file " + SafeErrorText.fileName(file) + " does not exist");
         } catch (IOException e) {
-            throw new SuiteDefinitionException("cannot read suite file " + file + ": " + e.getMessage());
+            throw new SuiteDefinitionException("cannot read suite file " + SafeErrorText.fileName(file) + ": "
+                    + e.getClass().getSimpleName());
         }
         return parse(text, file.getFileName().toString());
     }
