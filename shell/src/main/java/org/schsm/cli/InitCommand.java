@@ -78,7 +78,7 @@ public final class InitCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Device initialized.");
             if (so.isDefault()) {
                 err.println("warning: the SO-PIN is the vendor's documented default; anyone who knows it can "
-                        + "re-initialize this device. Change it: schsm pin change --so");
+                        + "re-initialize this device. Change it: schsm pin change --so-pin OLD --new-so-pin NEW");
             }
             return ExitCode.OK;
         }

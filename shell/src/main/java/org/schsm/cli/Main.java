@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code schsm} command: picocli parses, each subcommand does one job. */
 @Command(name = "schsm",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Toolkit for the CardContact SmartCard-HSM / Nitrokey HSM.")
+        description = "Toolkit for the CardContact SmartCard-HSM / Nitrokey HSM.",
+        footer = {"", "Help on any command: schsm COMMAND --help, or schsm help COMMAND [SUBCOMMAND]."})
 public final class Main implements Runnable {
     /**
      * The subcommands by name, in help order. They are registered lazily: picocli builds a
@@ -39,7 +39,7 @@ public final class Main implements Runnable {
         m.put("shell", ShellCommand.class);
         m.put("run", RunCommand.class);
         m.put("test", org.schsm.conformance.TestCommand.class);
-        m.put("help", CommandLine.HelpCommand.class);
+        m.put("help", HelpCommand.class);
         return Collections.unmodifiableMap(m);
     }
 
@@ -55,12 +55,54 @@ public final class Main implements Runnable {
     @CommandLine.Mixin
     CardOptions card;
 
+    /**
+     * Inherited, so that every command and subcommand answers {@code -h}/{@code --help} (the
+     * parameter-exception hint tells users to try it) without each one having to declare it.
+     */
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "Show this help and exit.")
+    boolean help;
+
+    @CommandLine.Option(names = {"-V", "--version"}, versionHelp = true,
+            description = "Print the versions of schsm, Java, the PC/SC provider and jCardSim, and exit.")
+    boolean version;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs one command line; the exit code follows {@link ExitCode}. Used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = newRoot();
+        String wanted = subcommandName(args);
+        if (wanted != null && !wanted.equals("help")) {
+            cl.addSubcommand(wanted, SUBCOMMANDS.get(wanted));
+        } else if (!asksForVersion(args)) {
+            SUBCOMMANDS.forEach(cl::addSubcommand);
+        }
+        configure(cl);
+        cl.setOut(out);
+        cl.setErr(err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * The whole command tree, every subcommand registered: for the help walk in the tests and the
+     * build-time generators of shell completion and man pages.
+     */
+    public static CommandLine fullTree() {
+        CommandLine cl = newRoot();
+        SUBCOMMANDS.forEach(cl::addSubcommand);
+        configure(cl);
+        return cl;
+    }
+
+    private static CommandLine newRoot() {
         // picocli probes for Groovy closures in annotations; with Groovy on the class path (for the
         // shell) that boots the Groovy runtime, a quarter of a second, on every command. None of
         // our annotations uses a closure.
@@ -69,13 +111,10 @@ public final class Main implements Runnable {
         // initialises java.time's formatters and loads the java.sql module: ~20 ms of every start
         // (docs/performance.md) for option types no schsm command has.
         System.getProperties().putIfAbsent("picocli.converters.excludes", UNUSED_CONVERTERS);
-        CommandLine cl = new CommandLine(new Main());
-        String wanted = subcommandName(args);
-        if (wanted != null && !wanted.equals("help")) {
-            cl.addSubcommand(wanted, SUBCOMMANDS.get(wanted));
-        } else if (!asksForVersion(args)) {
-            SUBCOMMANDS.forEach(cl::addSubcommand);
-        }
+        return new CommandLine(new Main());
+    }
+
+    private static void configure(CommandLine cl) {
         // addSubcommand copies the root's parser settings over the ones `run` declares: everything
         // after the script name belongs to the script.
         CommandLine run = cl.getSubcommands().get("run");
@@ -84,8 +123,6 @@ public final class Main implements Runnable {
         }
         // `-r sim` names the simulator reader even though `sim` is also a subcommand.
         cl.setAllowSubcommandsAsOptionParameters(true);
-        cl.setOut(out);
-        cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setParameterExceptionHandler(new UsageErrors());
         // A simulated card's lock file names its holder by command ("schsm pin verify"), never by
@@ -96,12 +133,6 @@ public final class Main implements Runnable {
             StateFileLock.describeProcess(chain.get(chain.size() - 1).getCommandSpec().qualifiedName());
             return runLast.execute(parsed);
         });
-        try {
-            return cl.execute(args);
-        } finally {
-            out.flush();
-            err.flush();
-        }
     }
 
     /**

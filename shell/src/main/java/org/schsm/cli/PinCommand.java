@@ -3,6 +3,7 @@ package org.schsm.cli;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.schsm.InvalidInputException;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.PinReference;
 import org.schsm.hsm.PinValue;
@@ -60,17 +61,21 @@ public final class PinCommand implements Runnable {
         }
     }
 
-    @Command(name = "verify", description = "Verify the user PIN (or the SO-PIN with --so).")
+    @Command(name = "verify", description = "Verify the user PIN (--pin) or the SO-PIN (--so-pin, or --so).")
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--so", description = "Verify the SO-PIN (16 hex digits) instead of the user PIN.")
+        @Option(names = "--so", description = "Verify the SO-PIN (16 hex digits) instead of the user PIN; prompts without --so-pin.")
         boolean so;
 
-        @Option(names = "--pin", paramLabel = "PIN", description = "The PIN: value, env:VAR or file:PATH (default: prompt).")
+        @Option(names = "--pin", paramLabel = "PIN", description = "The user PIN: value, env:VAR or file:PATH (default: prompt).")
         @org.schsm.Secret
         String pin;
+
+        @Option(names = "--so-pin", paramLabel = "HEX16", description = "Verify the SO-PIN: value, env:VAR or file:PATH.")
+        @org.schsm.Secret
+        String soPin;
 
         @Option(names = "--so-pin-ascii", description = "The SO-PIN is given as its 8 characters, not 16 hex digits.")
         boolean ascii;
@@ -80,33 +85,50 @@ public final class PinCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (pin != null && soPin != null) {
+                throw new InvalidInputException("give --pin (user PIN) or --so-pin (SO-PIN), not both");
+            }
+            boolean verifySo = so || soPin != null;
             Secrets secrets = new Secrets(PinSource.system());
-            try (PinValue value = so ? secrets.soPin(pin, "SO-PIN", "--pin", ascii) : secrets.userPin(pin, "user PIN", "--pin");
+            // `--so --pin X`, the older spelling, still verifies the SO-PIN.
+            try (PinValue value = verifySo
+                    ? secrets.soPin(soPin != null ? soPin : pin, "SO-PIN", soPin != null ? "--so-pin" : "--pin", ascii)
+                    : secrets.userPin(pin, "user PIN", "--pin");
                  CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
                 SmartCardHsm hsm = hsm(session, force);
                 hsm.select();
                 hsm.verify(value);
-                spec.commandLine().getOut().println((so ? "SO-PIN" : "User PIN") + " verified.");
+                spec.commandLine().getOut().println((verifySo ? "SO-PIN" : "User PIN") + " verified.");
                 return ExitCode.OK;
             }
         }
     }
 
-    @Command(name = "change", description = "Change the user PIN (or the SO-PIN with --so); ends transport-PIN mode.")
+    @Command(name = "change",
+            description = {"Change the user PIN (--pin, --new-pin) or the SO-PIN (--so-pin, --new-so-pin); "
+                    + "ends transport-PIN mode. The option names are pkcs11-tool's."})
     static final class Change implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--so", description = "Change the SO-PIN (16 hex digits each).")
+        @Option(names = "--so", description = "Change the SO-PIN (16 hex digits each); prompts for what is not given.")
         boolean so;
 
-        @Option(names = {"--old", "--pin"}, paramLabel = "PIN", description = "Current PIN: value, env:VAR or file:PATH (default: prompt).")
+        @Option(names = "--pin", paramLabel = "PIN", description = "Current user PIN: value, env:VAR or file:PATH (default: prompt).")
         @org.schsm.Secret
         String oldPin;
 
-        @Option(names = "--new", paramLabel = "PIN", description = "New PIN: value, env:VAR or file:PATH (default: prompt).")
+        @Option(names = "--new-pin", paramLabel = "PIN", description = "New user PIN: value, env:VAR or file:PATH (default: prompt).")
         @org.schsm.Secret
         String newPin;
+
+        @Option(names = "--so-pin", paramLabel = "HEX16", description = "Current SO-PIN (changes the SO-PIN): value, env:VAR or file:PATH.")
+        @org.schsm.Secret
+        String soPin;
+
+        @Option(names = "--new-so-pin", paramLabel = "HEX16", description = "New SO-PIN: value, env:VAR or file:PATH (default: prompt).")
+        @org.schsm.Secret
+        String newSoPin;
 
         @Option(names = "--so-pin-ascii", description = "SO-PINs are given as 8 characters, not 16 hex digits.")
         boolean ascii;
@@ -114,19 +136,44 @@ public final class PinCommand implements Runnable {
         @Option(names = "--force", description = "Proceed even when one try is left.")
         boolean force;
 
+        /** The spelling before pkcs11-tool's names were adopted: the current PIN (user, or SO with --so). */
+        @Option(names = "--old", paramLabel = "PIN", hidden = true)
+        @org.schsm.Secret
+        String olderOld;
+
+        /** The older spelling of the new PIN (user, or SO with --so). */
+        @Option(names = "--new", paramLabel = "PIN", hidden = true)
+        @org.schsm.Secret
+        String olderNew;
+
         @Override
         public Integer call() {
+            if ((olderOld != null && oldPin != null) || (olderNew != null && newPin != null)) {
+                throw new InvalidInputException("--old is --pin and --new is --new-pin: give each once");
+            }
+            String oldPin = olderOld != null ? olderOld : this.oldPin;
+            String newPin = olderNew != null ? olderNew : this.newPin;
+            boolean soNames = soPin != null || newSoPin != null;
+            if (soNames && (oldPin != null || newPin != null)) {
+                throw new InvalidInputException("--so-pin/--new-so-pin change the SO-PIN and --pin/--new-pin the user PIN: "
+                        + "change one at a time");
+            }
+            boolean changeSo = so || soNames;
+            String current = soNames ? soPin : oldPin;
+            String fresh = soNames ? newSoPin : newPin;
+            String currentOption = changeSo ? (soNames ? "--so-pin" : "--pin") : "--pin";
+            String freshOption = changeSo ? (soNames ? "--new-so-pin" : "--new-pin") : "--new-pin";
             Secrets secrets = new Secrets(PinSource.system());
-            String what = so ? "SO-PIN" : "user PIN";
-            try (PinValue oldValue = so ? secrets.soPin(oldPin, "current " + what, "--old", ascii)
-                    : secrets.userPin(oldPin, "current " + what, "--old");
-                 PinValue newValue = so ? secrets.soPin(newPin, "new " + what, "--new", ascii)
-                         : secrets.userPin(newPin, "new " + what, "--new");
+            String what = changeSo ? "SO-PIN" : "user PIN";
+            try (PinValue oldValue = changeSo ? secrets.soPin(current, "current " + what, currentOption, ascii)
+                    : secrets.userPin(current, "current " + what, currentOption);
+                 PinValue newValue = changeSo ? secrets.soPin(fresh, "new " + what, freshOption, ascii)
+                         : secrets.userPin(fresh, "new " + what, freshOption);
                  CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
                 SmartCardHsm hsm = hsm(session, force);
                 hsm.select();
                 hsm.changeReferenceData(oldValue, newValue);
-                spec.commandLine().getOut().println((so ? "SO-PIN" : "User PIN") + " changed.");
+                spec.commandLine().getOut().println((changeSo ? "SO-PIN" : "User PIN") + " changed.");
                 if (newValue instanceof SoPin s && s.isDefault()) {
                     spec.commandLine().getErr().println("warning: the new SO-PIN is the vendor's documented default");
                 }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 nothing failed (and, with several cards, no difference); 1 a case failed or
  * the cards differ; 2 a suite or the command line is wrong; 3 no card, or a card was lost.
  */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(name = "test",
         description = {"Run conformance suites (Groovy) or replay an APDU trace against a card.",
                 "With -r given several times, run on each card and report where their answers differ.",
                 "Exit: 0 all passed, 1 a case failed or cards differ, 2 bad suite/usage, 3 no card."})

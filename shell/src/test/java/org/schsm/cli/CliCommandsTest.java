@@ -267,12 +267,12 @@ class CliCommandsTest {
     }
 
     @Test
-    void versionPrintsOneLineAndHelpStillListsEverySubcommand() {
+    void versionPrintsSchsmFirstAndHelpStillListsEverySubcommand() {
         for (String flag : new String[] {"--version", "-V"}) {
             Cli.Result r = Cli.runBare(flag);
             assertEquals(ExitCode.OK, r.exitCode(), r::toString);
             assertTrue(r.out().startsWith("schsm "), r::toString);
-            assertEquals(1, r.out().strip().lines().count(), r::toString);
+            assertEquals(4, r.out().strip().lines().count(), r::toString);
         }
         Cli.Result help = Cli.runBare("--help");
         assertEquals(ExitCode.OK, help.exitCode(), help::toString);
