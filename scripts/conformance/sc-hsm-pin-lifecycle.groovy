@@ -3,7 +3,7 @@
 //
 //   schsm test -r sim:fresh scripts/conformance/sc-hsm-pin-lifecycle.groovy
 //
-// References: "ref §n" is /work/shared/reference/sc-hsm-apdu.md, "sim" is docs/simulator.md.
+// References: "ref §n" is docs/protocol.md §n, "sim" is docs/simulator.md.
 //
 // WARNING: every case of the second suite re-initializes the card (INITIALIZE DEVICE erases all
 // keys and files) with the documented default SO-PIN 3537363231383830. Run it on a simulator or a

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One case of a suite.
  *
- * @param reference where the expected behaviour is specified, e.g. {@code sc-hsm-apdu §3.2}; may be empty
+ * @param reference where the expected behaviour is specified, e.g. {@code protocol §3.2} (docs/protocol.md); may be empty
  */
 public record TestCase(String name, String reference, CaseBody body) {
     public TestCase {
