@@ -7,6 +7,34 @@ import java.util.List;
 final class ShellHelp {
     static final List<String> COMMANDS = List.of(":help", ":trace", ":quit", ":exit");
 
+    /** One common task and a line that does it; each is run by a test, in this order, on a fresh card. */
+    record Example(String task, String code) {
+    }
+
+    /**
+     * Working lines for the common tasks. PINs come from askPin (no echo, never in history); the
+     * card is selected when the shell connects, so the first line may be any of them.
+     */
+    static final List<Example> EXAMPLES = List.of(
+            new Example("initialize (fresh card)", "hsm.initialize(InitializeOptions.builder("
+                    + "SoPin.fromHex(askPin(\"SO-PIN, 16 hex digits\")), Pin.user(askPin(\"user PIN\"))).retryCounter(3).build())"),
+            new Example("verify the user PIN", "hsm.verify(Pin.user(askPin(\"user PIN\")))"),
+            new Example("change the user PIN", "hsm.changeReferenceData(Pin.user(askPin(\"user PIN\")), Pin.user(askPin(\"new user PIN\")))"),
+            new Example("unblock it with the SO-PIN", "hsm.resetRetryCounter(SoPin.fromHex(askPin(\"SO-PIN, 16 hex digits\")), "
+                    + "Pin.user(askPin(\"new user PIN\")))"),
+            new Example("status (spends no try)", "hsm.status().lines()"),
+            new Example("raw send", "send(\"00 20 00 81\").statusWord"),
+            new Example("re-initialize (erases keys)", "hsm.withForce().initialize(InitializeOptions.builder("
+                    + "SoPin.fromHex(askPin(\"SO-PIN, 16 hex digits\")), Pin.user(askPin(\"user PIN\"))).dkekShares(1).build())"));
+
+    private static String examples() {
+        StringBuilder b = new StringBuilder("Examples (the card's application is selected on connecting):\n");
+        for (Example e : EXAMPLES) {
+            b.append("  ").append(e.task()).append(":\n      ").append(e.code()).append('\n');
+        }
+        return b.toString();
+    }
+
     private ShellHelp() {
     }
 
@@ -14,7 +42,7 @@ final class ShellHelp {
         return """
                 Groovy with the schsm toolkit. Variables persist between lines (def x = ... too).
                 Bindings:
-                  hsm                      SmartCard-HSM API on the current card: hsm.status().lines(), hsm.verify(Pin.user(askPin("PIN")))
+                  hsm                      SmartCard-HSM API on the current card (selected): examples below
                            brick guard on; hsm.withForce() sends what the guard refuses
                   card                     the CardTransport (bytes in, bytes out)
                 Functions:
@@ -25,6 +53,6 @@ final class ShellHelp {
                 Commands:
                   :help  :trace (stack trace of the last error)  :quit / :exit
                 History: lines are stored with PIN literals masked (docs/scripting.md).
-                """ + "Variables: " + String.join(", ", ShellCompleter.visibleBindingNames(binding)) + "\n";
+                """ + examples() + "Variables: " + String.join(", ", ShellCompleter.visibleBindingNames(binding)) + "\n";
     }
 }

@@ -45,7 +45,8 @@ class ReplTest {
     @Test
     void traceCommandPrintsFullStackTraceOfLastError() throws Exception {
         var r = ShellFixture.repl(dir, "send(\"00 20 00 81\", expect: 0x9000)\n:trace\n:quit\n");
-        assertTrue(r.out().contains("error: VERIFY (00 20 00 81) answered 6986"), r.out());
+        // the shell selected the application on connecting: the fresh card says "not initialized"
+        assertTrue(r.out().contains("error: VERIFY (00 20 00 81) answered 6A88"), r.out());
         assertTrue(r.out().contains("org.schsm.shell.UnexpectedStatusWordException"), r.out());
         assertTrue(r.out().contains("\tat "), r.out());
     }
@@ -82,7 +83,7 @@ class ReplTest {
     void byteArraysPrintAsHexAndResponsesReadably() throws Exception {
         var r = ShellFixture.repl(dir, "hex('00a4')\nsend('00 20 00 81')\n:quit\n");
         assertTrue(r.out().contains("=> 00 A4"), r.out());
-        assertTrue(r.out().contains("=> 6986 (command not allowed"), r.out());
+        assertTrue(r.out().contains("=> 6A88 (referenced data not found"), r.out());
     }
 
     @Test

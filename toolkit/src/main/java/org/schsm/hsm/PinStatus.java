@@ -69,7 +69,9 @@ public record PinStatus(PinReference reference, State state, int triesLeft, Stat
             case BLOCKED -> name + " blocked";
             case TRANSPORT_PIN -> name + " is a transport PIN: change it before use";
             case NOT_INITIALIZED -> name + " not set: device never initialized";
-            case UNKNOWN -> name + " status unknown: card answered " + statusWord;
+            case UNKNOWN -> name + " status unknown: card answered " + statusWord
+                    + (statusWord.value() == Refusals.SW_COMMAND_NOT_ALLOWED
+                            ? " (usually: the SmartCard-HSM application is not selected)" : "");
         };
     }
 }

@@ -11,6 +11,8 @@ import org.schsm.apdu.StatusWordException;
  * PIN (reference data not usable), 6A88 not initialized.
  */
 final class Refusals {
+    static final int SW_COMMAND_NOT_ALLOWED = 0x6986;
+
     private Refusals() {
     }
 
@@ -19,6 +21,17 @@ final class Refusals {
         if (!response.isOk()) {
             throw refusal(response.statusWord(), operation, shown, reference);
         }
+    }
+
+    /**
+     * VERIFY and CHANGE REFERENCE DATA: as {@link #check}, except that 6986, which a selected
+     * SmartCard-HSM never answers to them, says that the application is probably not selected.
+     */
+    static void checkPinCommand(ResponseApdu response, String operation, CommandApdu shown, PinReference reference) {
+        if (response.sw() == SW_COMMAND_NOT_ALLOWED) {
+            throw new NotSelectedException(operation, shown, response.statusWord());
+        }
+        check(response, operation, shown, reference);
     }
 
     /**

@@ -23,8 +23,9 @@ import org.schsm.transport.CardTransport;
  * initialization, with the APDUs OpenSC sends (reference §1-6). One class for the CLI, the
  * Groovy shell and scripts.
  *
- * <p>Call {@link #select()} (or {@link #status()}, which selects) before the other commands; a
- * SELECT also logs out. Commands that present a PIN or erase keys first pass the
+ * <p>The application must be selected before the other commands, as OpenSC's driver does when it
+ * binds to a card: {@link #connect} selects, and so do {@link #select()} and {@link #status()}. A
+ * SELECT also logs out. A PIN command answered 6986 raises {@link NotSelectedException}. Commands that present a PIN or erase keys first pass the
  * {@link BrickGuard}, which reads the counters with VERIFY-without-data (spends nothing);
  * {@link #withForce()} gives a view on the same card without that guard.
  *
@@ -52,6 +53,18 @@ public final class SmartCardHsm {
     private SmartCardHsm(CardTransport transport, boolean force) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.force = force;
+    }
+
+    /**
+     * The SmartCard-HSM on {@code transport}, its application selected: what to call when
+     * connecting, so that the first command (a VERIFY, say) reaches the application.
+     *
+     * @throws org.schsm.apdu.StatusWordException when the card refuses the SELECT (not a SmartCard-HSM)
+     */
+    public static SmartCardHsm connect(CardTransport transport) {
+        SmartCardHsm hsm = new SmartCardHsm(transport);
+        hsm.select();
+        return hsm;
     }
 
     /** The same card without the brick guard: what {@code --force} means. */
@@ -141,7 +154,7 @@ public final class SmartCardHsm {
             try (SecretCommand command = SecretCommand.of(CLA_ISO, VERIFY.code(), 0x00, ref.p2(), pin)) {
                 ResponseApdu answer = command.transmit(transport);
                 PinOrigins.report(pin, answer.statusWord());
-                Refusals.check(answer, operation, command.shown(), ref);
+                Refusals.checkPinCommand(answer, operation, command.shown(), ref);
             }
         });
     }
@@ -166,7 +179,7 @@ public final class SmartCardHsm {
                     oldValue, newValue)) {
                 ResponseApdu answer = command.transmit(transport);
                 PinOrigins.report(oldValue, answer.statusWord());   // the old value is the one checked
-                Refusals.check(answer, operation, command.shown(), ref);
+                Refusals.checkPinCommand(answer, operation, command.shown(), ref);
             }
         });
     }

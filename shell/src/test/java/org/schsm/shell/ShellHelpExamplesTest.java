@@ -1,0 +1,73 @@
+package org.schsm.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.schsm.apdu.StatusWord;
+
+/** Every example :help shows works as shown, on a fresh card, and the first line needs no SELECT. */
+class ShellHelpExamplesTest {
+    private static final String SO = "3537363231383830";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpShowsAnExampleForEveryCommonTask() {
+        Set<String> tasks = ShellHelp.EXAMPLES.stream().map(e -> e.task().split(" ")[0]).collect(Collectors.toSet());
+        assertTrue(tasks.containsAll(Set.of("initialize", "verify", "change", "unblock", "status", "raw")), tasks::toString);
+        try (ShellFixture.Session s = new ShellFixture.Session()) {
+            String help = ShellHelp.text(s.session.binding());
+            ShellHelp.EXAMPLES.forEach(e -> assertTrue(help.contains(e.code()), e::code));
+        }
+    }
+
+    @Test
+    void everyExampleRunsInOrderOnAFreshCard() {
+        // what each askPin(...) of the examples, in order, is answered with
+        Deque<String[]> answers = new ArrayDeque<>(List.of(
+                new String[] {"SO-PIN, 16 hex digits", SO}, new String[] {"user PIN", "648219"},    // initialize
+                new String[] {"user PIN", "648219"},                                                  // verify
+                new String[] {"user PIN", "648219"}, new String[] {"new user PIN", "123456"},         // change
+                new String[] {"SO-PIN, 16 hex digits", SO}, new String[] {"new user PIN", "654321"},  // unblock
+                new String[] {"SO-PIN, 16 hex digits", SO}, new String[] {"user PIN", "111111"}));    // re-initialize
+        try (ShellFixture.Session s = new ShellFixture.Session()) {
+            s.session.pinPrompt(prompt -> {
+                String[] next = answers.removeFirst();
+                assertEquals(next[0], prompt);
+                return next[1].toCharArray();
+            });
+            for (ShellHelp.Example e : ShellHelp.EXAMPLES) {
+                Object result = s.eval(e.code());
+                if (e.task().startsWith("status")) {
+                    assertTrue(result.toString().contains("user PIN tries left: 3"), result::toString);
+                }
+                if (e.task().startsWith("raw")) {
+                    assertEquals(0x63C3, ((StatusWord) result).value(), result::toString);
+                }
+            }
+            assertTrue(answers.isEmpty(), () -> answers.size() + " prompts not asked");
+            s.eval("hsm.verify(Pin.user('111111'))");
+            assertTrue(s.eval("hsm.status().lines()").toString().contains("DKEK shares: 1"));
+        }
+    }
+
+    @Test
+    void aFreshShellOnAnInitializedCardVerifiesAsItsFirstLine() throws Exception {
+        ShellFixture.Result init = ShellFixture.main("-r", "sim", "--sim-state", dir.resolve("sim.state").toString(),
+                "init", "--so-pin", SO, "--pin", "648219");
+        assertEquals(0, init.exitCode(), init::toString);
+        var r = ShellFixture.repl(dir, "hsm.verify(Pin.user('648219'))\nsend('00 20 00 81').statusWord\n:quit\n");
+        assertFalse(r.out().contains("error"), r.out());
+        assertTrue(r.out().contains("9000"), r.out());
+    }
+}
