@@ -1,32 +1,28 @@
+import picocli.CommandLine.Command
+import picocli.CommandLine.Option
+
 // Initializes a SmartCard-HSM: SO-PIN, user PIN, user PIN retry counter, DKEK shares, options.
 // Re-initializing an initialized device needs its current SO-PIN and ERASES all keys and files:
 // the brick guard refuses it (exit code 4, nothing sent but status queries) unless --force.
 //
 //   schsm run [-r READER] scripts/initialize-device.groovy [--so-pin SPEC] [--pin SPEC]
-//             [--retry N] [--dkek-shares N] [--transport-pin] [--no-pin-reset] [--force]
+//             [--pin-retry N] [--dkek-shares N] [--transport-pin] [--no-pin-reset] [--force]
 //
 // SPEC is env:VAR, file:PATH or the value itself; when omitted the PIN is asked for without echo.
 // The SO-PIN is 16 hex digits (8 bytes); the user PIN 6..16 characters. PINs are never printed.
 
-def usage = "usage: initialize-device.groovy [--so-pin SPEC] [--pin SPEC] [--retry N] [--dkek-shares N]" +
-        " [--transport-pin] [--no-pin-reset] [--force]"
-def opt = [retry: 3, dkekShares: null, transportPin: false, noPinReset: false, force: false, soPin: null, pin: null]
-def number = { String name, String value ->
-    if (!(value ==~ /\d{1,3}/)) throw new org.schsm.InvalidInputException("$name needs a number, not '$value'")
-    value as int
+@Command(name = 'initialize-device.groovy', description = 'Initialize a SmartCard-HSM (erases keys on an initialized one: --force).')
+class InitializeOptionsArgs {
+    @Option(names = '--so-pin', paramLabel = 'SPEC', description = 'SO-PIN, 16 hex digits: value, env:VAR or file:PATH (default: prompt).') String soPin
+    @Option(names = '--pin', paramLabel = 'SPEC', description = 'User PIN, 6..16 characters (default: prompt).') String pin
+    @Option(names = '--pin-retry', paramLabel = 'N', description = 'User PIN retry counter, 1..10 (default 3).') int retry = 3
+    @Option(names = '--retry', paramLabel = 'N', hidden = true) void olderRetry(int n) { retry = n }   // older spelling
+    @Option(names = '--dkek-shares', paramLabel = 'N', description = 'Number of DKEK shares.') Integer dkekShares
+    @Option(names = '--transport-pin', description = 'The user PIN is a transport PIN.') boolean transportPin
+    @Option(names = '--no-pin-reset', description = 'The SO-PIN may not reset the user PIN.') boolean noPinReset
+    @Option(names = '--force', description = 'Re-initialize an initialized device, erasing all keys.') boolean force
 }
-for (int i = 0; i < args.length; i++) {
-    switch (args[i]) {
-        case '--so-pin': opt.soPin = args[++i]; break
-        case '--pin': opt.pin = args[++i]; break
-        case '--retry': opt.retry = number('--retry', args[++i]); break
-        case '--dkek-shares': opt.dkekShares = number('--dkek-shares', args[++i]); break
-        case '--transport-pin': opt.transportPin = true; break
-        case '--no-pin-reset': opt.noPinReset = true; break
-        case '--force': opt.force = true; break
-        default: throw new org.schsm.InvalidInputException("unknown argument ${args[i]}; $usage")
-    }
-}
+def opt = parseArgs(new InitializeOptionsArgs())
 
 char[] soChars = pinFrom(opt.soPin, "SO-PIN (16 hex digits)")
 char[] pinChars = null
@@ -46,7 +42,7 @@ try {
                 ", DKEK shares ${options.dkekShares().present ? options.dkekShares().asInt : 'none'}"
         if (so.isDefault()) {
             err.println "warning: the SO-PIN is the vendor's documented default; anyone who knows it can re-initialize" +
-                    " this device. Change it: change-pins.groovy --so"
+                    " this device. Change it: change-pins.groovy --so-pin OLD --new-so-pin NEW"
         }
     }
 } finally {

@@ -1,8 +1,15 @@
+import picocli.CommandLine.Command
+
 // Full dump of a SmartCard-HSM's state, read-only: reader, ATR, the FCP of SELECT and its TLVs,
 // then what the hsm API reads without spending a PIN try (applet version, options, PIN states,
 // DKEK status), and the number of key objects.
 //
 //   schsm run [-r READER] scripts/inspect-device.groovy
+
+@Command(name = 'inspect-device.groovy', description = 'Read-only dump of the device state; spends no try.')
+class InspectOptions {
+}
+parseArgs(new InspectOptions())   // --help, and no unknown options
 
 println "reader       : ${card.name()}"
 println "ATR          : ${hex(card.atr())}"

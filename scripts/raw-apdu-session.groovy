@@ -1,3 +1,6 @@
+import picocli.CommandLine.Command
+import picocli.CommandLine.Parameters
+
 // A raw APDU session: each argument is one APDU in hex, optionally followed by "=" and the status
 // words it must answer (default 9000), e.g. "00 20 00 81=9000,63C0..63CF". The script stops at the
 // first unexpected status word (exit code 1). Without arguments it runs a read-only demo session.
@@ -5,7 +8,13 @@
 //
 //   schsm run scripts/raw-apdu-session.groovy ["APDU[=SW,SW..SW]" ...]
 
-def steps = args.length > 0 ? args.toList() : [
+@Command(name = 'raw-apdu-session.groovy', description = 'Send APDUs, each checked against the status words it must answer.')
+class RawOptions {
+    @Parameters(paramLabel = 'APDU[=SW,SW..SW]', arity = '0..*', description = 'An APDU in hex, optionally =expected status words (default 9000).')
+    List<String> apdus = []
+}
+def opt = parseArgs(new RawOptions())
+def steps = opt.apdus ? opt.apdus : [
         "00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00=9000",  // SELECT the SmartCard-HSM
         "00 20 00 81=9000,63C0..63CF,6983,6984,6A88",               // user PIN status, spends nothing
         "00 20 00 88=9000,63C0..63CF,6983,6A88",                    // SO-PIN status

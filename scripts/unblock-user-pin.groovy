@@ -1,3 +1,6 @@
+import picocli.CommandLine.Command
+import picocli.CommandLine.Option
+
 // Unblocks the user PIN with the SO-PIN (RESET RETRY COUNTER), setting a new user PIN or, with
 // --keep-pin, resetting only the retry counter (P1 01). Needs the option "user PIN reset with
 // SO-PIN" chosen at initialization. A wrong SO-PIN spends one of its 15 tries, and a blocked
@@ -8,20 +11,18 @@
 //
 // SPEC is env:VAR, file:PATH or the value; omitted PINs are asked for without echo.
 
-def usage = "usage: unblock-user-pin.groovy [--so-pin SPEC] [--new-pin SPEC | --keep-pin] [--force]"
-String soSpec = null, newSpec = null
-boolean keep = false, force = false
-for (int i = 0; i < args.length; i++) {
-    switch (args[i]) {
-        case '--so-pin': soSpec = args[++i]; break
-        case '--new-pin': newSpec = args[++i]; break
-        case '--keep-pin': keep = true; break
-        case '--force': force = true; break
-        default: throw new org.schsm.InvalidInputException("unknown argument ${args[i]}; $usage")
-    }
+@Command(name = 'unblock-user-pin.groovy', description = 'Unblock the user PIN with the SO-PIN (RESET RETRY COUNTER).')
+class UnblockOptions {
+    @Option(names = '--so-pin', paramLabel = 'SPEC', description = 'SO-PIN: value, env:VAR or file:PATH (default: prompt).') String soPin
+    @Option(names = '--new-pin', paramLabel = 'SPEC', description = 'New user PIN (default: prompt).') String newPin
+    @Option(names = '--keep-pin', description = 'Reset only the retry counter; the PIN stays.') boolean keep
+    @Option(names = '--force', description = 'Send even when the SO-PIN has one try left.') boolean force
 }
+def opt = parseArgs(new UnblockOptions())
+String soSpec = opt.soPin, newSpec = opt.newPin
+boolean keep = opt.keep, force = opt.force
 if (keep && newSpec != null) {
-    throw new org.schsm.InvalidInputException("--new-pin and --keep-pin exclude each other; $usage")
+    throw new org.schsm.InvalidInputException("--new-pin and --keep-pin exclude each other")
 }
 
 char[] soChars = pinFrom(soSpec, "SO-PIN (16 hex digits)")

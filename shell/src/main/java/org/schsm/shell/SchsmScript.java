@@ -9,6 +9,7 @@ import org.schsm.InvalidInputException;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
+import org.schsm.cli.ExitCode;
 import org.schsm.cli.PinSource;
 import org.schsm.simulator.SimulatorTransport;
 import org.schsm.tlv.Tlv;
@@ -19,6 +20,9 @@ import org.schsm.transport.PcscUnavailableException;
 import org.schsm.transport.ReaderInfo;
 import org.schsm.transport.ReaderSelector;
 import org.schsm.transport.TransportException;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Base class of every line typed in {@code schsm shell} and every script run by {@code schsm run}:
@@ -200,6 +204,38 @@ public abstract class SchsmScript extends Script {
 
     public boolean trace() {
         return session().tracing();
+    }
+
+    // ---- arguments ----------------------------------------------------------------------------
+
+    /**
+     * Parses the script's {@code args} into {@code options}, an object whose fields carry picocli's
+     * {@code @Option} and {@code @Parameters} (name the command with {@code @Command(name = ...)}).
+     * {@code -h}/{@code --help} is added when the object declares none: it prints the usage and
+     * ends the script with exit code 0. A missing, unknown or malformed option prints one line and
+     * the usage on stderr and ends the script with exit code 2; values that could be PINs are not
+     * shown in that line.
+     */
+    public <T> T parseArgs(T options) {
+        CommandLine cl = new CommandLine(options);
+        CommandSpec spec = cl.getCommandSpec();
+        if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help and exit.").build());
+        }
+        Object args = getBinding().hasVariable("args") ? getBinding().getVariable("args") : null;
+        try {
+            cl.parseArgs(args instanceof String[] a ? a : new String[0]);
+        } catch (CommandLine.ParameterException e) {
+            session().err().println("schsm: " + spec.name() + ": " + UsageErrors.masked(e));
+            cl.usage(session().err());
+            throw new ScriptExit(ExitCode.BAD_INPUT);
+        }
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(session().out());
+            throw new ScriptExit(ExitCode.OK);
+        }
+        return options;
     }
 
     // ---- secrets ------------------------------------------------------------------------------

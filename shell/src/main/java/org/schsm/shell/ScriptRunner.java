@@ -27,6 +27,8 @@ final class ScriptRunner {
             GroovyShell shell = GroovyShells.create(session);
             Object result = shell.evaluate(source, scriptClassName(script));
             return result instanceof Integer code ? code : ExitCode.OK;
+        } catch (ScriptExit e) {
+            return e.exitCode();
         } catch (Exception | AssertionError | StackOverflowError e) {
             session.lastError(e);
             session.err().println("schsm: " + org.schsm.errors.SafeErrorText.fileName(script.getFileName()) + ": "
