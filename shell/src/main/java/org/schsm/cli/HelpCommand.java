@@ -30,8 +30,9 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
         for (String name : path) {
             CommandLine next = target.getSubcommands().get(name);
             if (next == null) {
-                throw new CommandLine.ParameterException(self, "Unknown command '" + name + "' in '"
-                        + target.getCommandSpec().qualifiedName() + "'; its commands: "
+                // the word itself is not repeated: usage errors never echo what was typed
+                throw new CommandLine.ParameterException(self, "no such command under "
+                        + target.getCommandSpec().qualifiedName() + "; its commands: "
                         + String.join(", ", target.getSubcommands().keySet()));
             }
             target = next;

@@ -40,8 +40,11 @@ public final class UsageErrors implements CommandLine.IParameterExceptionHandler
         return ExitCode.BAD_INPUT;
     }
 
-    /** The one line shown for {@code ex}: {@code schsm: ...}, with every typed value masked. */
-    static String line(ParameterException ex, String[] args) {
+    /**
+     * The one line shown for {@code ex}: {@code schsm: ...}, with every typed value masked. Also
+     * what a script's {@code parseArgs} prints.
+     */
+    public static String line(ParameterException ex, String[] args) {
         CommandSpec spec = ex.getCommandLine().getCommandSpec();
         Set<String> names = knownWords(spec);
         String text = describe(ex, spec, names);

@@ -11,6 +11,7 @@ import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
 import org.schsm.cli.ExitCode;
 import org.schsm.cli.PinSource;
+import org.schsm.cli.UsageErrors;
 import org.schsm.simulator.SimulatorTransport;
 import org.schsm.tlv.Tlv;
 import org.schsm.tlv.TlvReader;
@@ -223,11 +224,13 @@ public abstract class SchsmScript extends Script {
             spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                     .description("Show this help and exit.").build());
         }
-        Object args = getBinding().hasVariable("args") ? getBinding().getVariable("args") : null;
+        Object given = getBinding().hasVariable("args") ? getBinding().getVariable("args") : null;
+        String[] args = given instanceof String[] a ? a : new String[0];
         try {
-            cl.parseArgs(args instanceof String[] a ? a : new String[0]);
+            cl.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            session().err().println("schsm: " + spec.name() + ": " + UsageErrors.masked(e));
+            // the CLI's own one line, values masked, with the script's name after "schsm: "
+            session().err().println(UsageErrors.line(e, args).replaceFirst("^schsm: ", "schsm: " + spec.name() + ": "));
             cl.usage(session().err());
             throw new ScriptExit(ExitCode.BAD_INPUT);
         }
