@@ -1,16 +1,31 @@
 package org.schsm.cli;
 
+import com.google.gson.JsonObject;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.schsm.hsm.Diagnosis;
 import org.schsm.hsm.Doctor;
 import org.schsm.hsm.SmartCardHsm;
+import org.schsm.transport.CardTransport;
+import org.schsm.transport.PcscProvider;
+import org.schsm.transport.PcscReaders;
+import org.schsm.transport.PcscTransport;
+import org.schsm.transport.ReaderInfo;
+import org.schsm.transport.ReaderSelector;
+import org.schsm.transport.ReaderSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code schsm doctor}: explains the device's state and the recovery paths for exactly that state. */
-@Command(name = "doctor", description = "Explain the device state and what to do (and not do); spends no try.")
+/**
+ * {@code schsm doctor}: explains the device's state and the recovery paths for exactly that state.
+ * When no card can be reached over PC/SC it diagnoses the PC/SC stack instead (service, reader,
+ * card, another program holding it, driver) rather than falling back to the simulated card the
+ * way the other commands do: a doctor that examines a stand-in would mislead.
+ */
+@Command(name = "doctor", description = {"Explain the device state and what to do (and not do); spends no try.",
+        "Without a reachable card: what is wrong with PC/SC (pcscd, reader, card, another program, driver) and the fix."})
 public final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,7 +35,23 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+        CardOptions options = CardOptions.of(spec);
+        String wanted = options.reader();
+        if (wanted == null || !wanted.trim().equalsIgnoreCase(ReaderSelector.SIMULATOR)) {
+            PcscDiagnosis.Finding pcsc = new PcscDiagnosis(readers(CardConnector.configuredProvider()), PcscHost.system())
+                    .diagnose(wanted);
+            if (pcsc.problem() != PcscDiagnosis.Problem.OK) {
+                if (json) {
+                    JsonObject o = new JsonObject();
+                    o.add("pcsc", pcsc.toJson());
+                    spec.commandLine().getOut().println(Json.GSON.toJson(o));
+                } else {
+                    spec.commandLine().getOut().print(pcsc.toText());
+                }
+                return ExitCode.NO_CARD;
+            }
+        }
+        try (CardSession session = CardConnector.open(options, spec.commandLine().getErr(), true)) {
             Diagnosis diagnosis = Doctor.diagnose(new SmartCardHsm(session.transport()));
             if (json) {
                 spec.commandLine().getOut().println(Json.GSON.toJson(Json.GSON.toJsonTree(diagnosis)));
@@ -29,5 +60,20 @@ public final class DoctorCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
+    }
+
+    /** Reader names and card presence without connecting to each card (the diagnosis connects once). */
+    private static ReaderSource readers(PcscProvider provider) {
+        return new ReaderSource() {
+            @Override
+            public List<ReaderInfo> list() {
+                return PcscReaders.list(provider, false);
+            }
+
+            @Override
+            public CardTransport open(String readerName) {
+                return PcscTransport.open(readerName, provider);
+            }
+        };
     }
 }
