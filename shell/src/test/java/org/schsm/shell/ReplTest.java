@@ -139,6 +139,14 @@ class ReplTest {
         assertFalse(r.out().contains("\tat "), r.out());
     }
 
+    /** One holder per state file: reconnecting to the card this shell holds lets go of it first. */
+    @Test
+    void connectToTheSimulatedCardThisShellHoldsReconnectsAtOnce() throws Exception {
+        var r = ShellFixture.repl(dir, "connect('sim')\nconnect('sim')\ncard.name().startsWith('sim')\n:quit\n");
+        assertFalse(r.out().contains("error:"), r.out());
+        assertTrue(r.out().contains("=> true\n"), r.out());
+    }
+
     @Test
     void readersListTheSimulatorFirstAndConnectToAnUnknownReaderKeepsTheCard() throws Exception {
         var r = ShellFixture.repl(dir, "readers()[0]\nconnect('no such reader 42')\ncard.name().startsWith('sim')\n:quit\n");
