@@ -75,6 +75,16 @@ public final class BrickGuard {
         throw new BrickGuardException(message.toString(), reasons);
     }
 
+    /**
+     * Before deleting key {@code CC<id>}: a deleted key cannot be brought back unless it was
+     * wrapped under the DKEK beforehand, so deleting always needs force.
+     */
+    public static void checkDeleteKey(int keyId) {
+        throw new BrickGuardException(String.format("Refused: deleting key %02X would destroy it for good.", keyId)
+                + "\nIf you may need it again, wrap it under the DKEK first (`schsm key wrap`); otherwise it cannot be"
+                + " recovered.\n" + FORCE_HINT, EnumSet.of(Reason.DELETES_KEY));
+    }
+
     private static String costOfBlocking(PinReference ref) {
         return ref == PinReference.SO
                 ? "A blocked SO-PIN can never be unblocked: no re-initialization and no user-PIN reset will be"

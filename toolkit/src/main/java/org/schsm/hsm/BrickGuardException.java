@@ -20,7 +20,9 @@ public class BrickGuardException extends SchsmException {
         /** The command erases all keys, certificates and files (re-initialization). */
         ERASES_KEYS,
         /** The value comes from a place that recorded that the card refused it before (a stored secret). */
-        REFUSED_BEFORE
+        REFUSED_BEFORE,
+        /** The command deletes one key for good (DELETE FILE of a key). */
+        DELETES_KEY
     }
 
     private final Set<Reason> reasons;

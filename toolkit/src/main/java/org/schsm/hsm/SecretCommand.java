@@ -18,17 +18,23 @@ final class SecretCommand implements AutoCloseable {
     private int fill = HEADER;
 
     private SecretCommand(int cla, int ins, int p1, int p2, int dataLength) {
+        this(cla, ins, p1, p2, dataLength, false);
+    }
+
+    private SecretCommand(int cla, int ins, int p1, int p2, int dataLength, boolean withLe) {
         if (dataLength < 1 || dataLength > CommandApdu.MAX_SHORT_NC) {
             throw new IllegalArgumentException("secret data of " + dataLength + " bytes does not fit a short APDU");
         }
-        apdu = new byte[HEADER + dataLength];
+        // Case 4 ends with Le 00 (up to 256 bytes back), e.g. IMPORT DKEK SHARE answering the DKEK status.
+        apdu = new byte[HEADER + dataLength + (withLe ? 1 : 0)];
         apdu[0] = (byte) cla;
         apdu[1] = (byte) ins;
         apdu[2] = (byte) p1;
         apdu[3] = (byte) p2;
         apdu[4] = (byte) dataLength;
         // Same header and length with zero data: what messages and exceptions may show.
-        shown = new CommandApdu(cla, ins, p1, p2, new byte[dataLength]);
+        shown = withLe ? new CommandApdu(cla, ins, p1, p2, new byte[dataLength], CommandApdu.MAX_SHORT_NE)
+                : new CommandApdu(cla, ins, p1, p2, new byte[dataLength]);
     }
 
     /** The data field is the given PIN values, one after the other. */
@@ -49,6 +55,17 @@ final class SecretCommand implements AutoCloseable {
     static SecretCommand takingData(int cla, int ins, int p1, int p2, byte[] data) {
         try {
             SecretCommand command = new SecretCommand(cla, ins, p1, p2, data.length);
+            System.arraycopy(data, 0, command.apdu, HEADER, data.length);
+            return command;
+        } finally {
+            Arrays.fill(data, (byte) 0);
+        }
+    }
+
+    /** Like {@link #takingData} with Le 00 after the data (short case 4). */
+    static SecretCommand takingDataExpectingResponse(int cla, int ins, int p1, int p2, byte[] data) {
+        try {
+            SecretCommand command = new SecretCommand(cla, ins, p1, p2, data.length, true);
             System.arraycopy(data, 0, command.apdu, HEADER, data.length);
             return command;
         } finally {

@@ -8,14 +8,23 @@ import static org.schsm.apdu.Instruction.SELECT;
 import static org.schsm.apdu.Instruction.VERIFY;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.schsm.InvalidInputException;
 import org.schsm.Secret;
 import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Instruction;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
 import org.schsm.apdu.StatusWordException;
+import org.schsm.hsm.cvc.AuthenticatedRequest;
+import org.schsm.hsm.cvc.CvPublicKey;
+import org.schsm.hsm.cvc.CvcFormatException;
+import org.schsm.hsm.cvc.DeviceIdentity;
+import org.schsm.hsm.cvc.TrustedRoots;
+import org.schsm.hsm.dkek.DkekShare;
+import org.schsm.hsm.pkcs15.PrivateKeyDescription;
 import org.schsm.transport.CardTransport;
 
 /**
@@ -311,6 +320,184 @@ public final class SmartCardHsm {
         } finally {
             Arrays.fill(chars, '\0');
         }
+    }
+
+    // ---- Files and objects (reference §1) ----
+
+    /** ENUMERATE OBJECTS ({@code 80 58}): every file id on the card. No PIN needed. */
+    public List<Integer> enumerateObjects() {
+        return ElementaryFiles.enumerateObjects(transport);
+    }
+
+    /**
+     * The whole content of EF {@code fid} in one extended READ BINARY.
+     *
+     * @throws FileNotFoundOnCardException 6A82
+     */
+    public byte[] readBinary(int fid) {
+        return ElementaryFiles.readBinary(transport, fid);
+    }
+
+    /** Writes {@code data} to EF {@code fid} from offset 0, creating it if needed, in chunks. User PIN needed. */
+    public void updateBinary(int fid, byte[] data) {
+        ElementaryFiles.updateBinary(transport, fid, data);
+    }
+
+    /**
+     * DELETE FILE ({@code 00 E4 02 00 02 <fid>}). For a key ({@code CCxx}) use {@link #deleteKey},
+     * which the brick guard watches; this refuses key files unless forced.
+     */
+    public void deleteFile(int fid) {
+        if (fid >> 8 == KeyInventory.PREFIX_KEY && !force) {
+            BrickGuard.checkDeleteKey(fid & 0xFF);
+        }
+        ElementaryFiles.deleteFile(transport, fid);
+    }
+
+    /** GET CHALLENGE: {@code count} random bytes from the card. */
+    public byte[] getChallenge(int count) {
+        return ElementaryFiles.getChallenge(transport, count);
+    }
+
+    // ---- Device identity (reference §7) ----
+
+    /** Reads EF 2F02 and judges its certificate chain against CardContact's roots. */
+    public DeviceIdentity deviceIdentity() {
+        return deviceIdentity(TrustedRoots.genuine());
+    }
+
+    public DeviceIdentity deviceIdentity(TrustedRoots roots) {
+        return DeviceIdentity.of(readBinary(DeviceIdentity.EF_C_DEVAUT), roots);
+    }
+
+    // ---- Keys (reference §1.2, §2, §3) ----
+
+    /** Every key but the device key, with label, type, size and CV request: 1 + 2 APDUs per key at most. */
+    public List<KeyInfo> keys() {
+        return KeyInventory.list(transport);
+    }
+
+    /** The lowest key id 1..255 not in use, as OpenSC picks it. */
+    public int freeKeyId() {
+        List<Integer> fids = enumerateObjects();
+        for (int id = 1; id <= 0xFF; id++) {
+            if (!fids.contains(KeyInventory.PREFIX_KEY << 8 | id)) {
+                return id;
+            }
+        }
+        throw new InvalidInputException("all 255 key ids are in use");
+    }
+
+    /**
+     * GENERATE ASYMMETRIC KEY PAIR ({@code 00 46 <id> 00}) with the request OpenSC sends (its CHR is
+     * the device serial + {@code 00001}), then writes the PKCS#15 description with {@code label}
+     * to {@code C4<id>} as OpenSC does, so OpenSC lists the key. User PIN needed.
+     *
+     * @param id 1..255, or 0 for the lowest free id
+     */
+    public KeyInfo generateKeyPair(int id, KeySpec spec, String label) {
+        String serial = deviceIdentity().serialNumber().orElse("UTDUMMY");
+        return generateKeyPair(id, KeyGenerationRequest.openScStyle(spec, serial), label);
+    }
+
+    public KeyInfo generateKeyPair(int id, KeyGenerationRequest request, String label) {
+        int keyId = id == 0 ? freeKeyId() : checkKeyId(id);
+        CommandApdu command = new CommandApdu(CLA_ISO, Instruction.GENERATE_ASYMMETRIC_KEY_PAIR.code(), keyId, 0x00, request.encode(),
+                CommandApdu.MAX_EXTENDED_NE, true);
+        byte[] response = CardResponses.require(transport, command, "GENERATE ASYMMETRIC KEY PAIR");
+        AuthenticatedRequest generated;
+        try {
+            generated = AuthenticatedRequest.decode(response);
+        } catch (CvcFormatException e) {
+            throw new MalformedResponseException("GENERATE ASYMMETRIC KEY PAIR answered something other than an"
+                    + " authenticated CV request: " + e.getMessage());
+        }
+        CvPublicKey key = generated.request().publicKey();
+        KeyType type = key.isEc() ? KeyType.EC : KeyType.RSA;
+        byte[] publicValue = key.isEc() ? key.point() : key.part(0x81).orElseThrow(() ->
+                new MalformedResponseException("RSA key template without modulus (81)"));
+        PrivateKeyDescription description = PrivateKeyDescription.forKey(type, label,
+                PrivateKeyDescription.intrinsicId(type, publicValue), keyId, key.sizeBits());
+        byte[] prkd = description.encode();
+        updateBinary(KeyInventory.PREFIX_PRKD << 8 | keyId, prkd);
+        return KeyInventory.info(keyId, prkd, response);
+    }
+
+    /**
+     * COMPUTE SIGNATURE ({@code 80 68 <id> <algorithm>}, extended): {@code input} is what the
+     * algorithm id asks for (reference §3.1), e.g. a SHA-256 hash for {@code 70}. ECDSA answers in
+     * DER. User PIN needed.
+     */
+    public byte[] computeSignature(int keyId, int algorithm, byte[] input) {
+        CommandApdu command = new CommandApdu(CLA_PROPRIETARY, Instruction.COMPUTE_SIGNATURE.code(), checkKeyId(keyId), algorithm, input,
+                CommandApdu.MAX_EXTENDED_NE, true);
+        return CardResponses.require(transport, command, "COMPUTE SIGNATURE");
+    }
+
+    /**
+     * DECIPHER ({@code 80 62 <id> <algorithm>}, extended): RSA raw decryption ({@code 21}) or ECDH
+     * ({@code 80}, input the peer point {@code 04 || X || Y}, answer starting with {@code 04}).
+     */
+    public byte[] decipher(int keyId, int algorithm, byte[] input) {
+        CommandApdu command = new CommandApdu(CLA_PROPRIETARY, Instruction.DECIPHER.code(), checkKeyId(keyId), algorithm, input,
+                CommandApdu.MAX_EXTENDED_NE, true);
+        return CardResponses.require(transport, command, "DECIPHER");
+    }
+
+    /**
+     * Deletes key {@code CC<id>}, then its description {@code C4<id>} and its certificate
+     * {@code CE<id>} where present, as OpenSC does. Irreversible: the brick guard refuses unless forced.
+     */
+    public void deleteKey(int keyId) {
+        checkKeyId(keyId);
+        if (!force) {
+            BrickGuard.checkDeleteKey(keyId);
+        }
+        ElementaryFiles.deleteFile(transport, KeyInventory.PREFIX_KEY << 8 | keyId);
+        for (int prefix : new int[] {KeyInventory.PREFIX_PRKD, KeyInventory.PREFIX_EE_CERTIFICATE}) {
+            try {
+                ElementaryFiles.deleteFile(transport, prefix << 8 | keyId);
+            } catch (FileNotFoundOnCardException absent) {
+                // nothing to delete
+            }
+        }
+    }
+
+    // ---- DKEK (reference §4, §6) ----
+
+    /**
+     * IMPORT DKEK SHARE ({@code 80 52 00 00 20 <share> 00}); returns the DKEK status after it. The
+     * share's bytes are copied into one APDU buffer that is overwritten after sending.
+     */
+    public DkekStatus importDkekShare(DkekShare share) {
+        try (SecretCommand command = SecretCommand.takingDataExpectingResponse(CLA_PROPRIETARY, IMPORT_DKEK_SHARE.code(),
+                0x00, 0x00, share.toBytes())) {
+            ResponseApdu response = command.transmit(transport);
+            if (!response.isOk()) {
+                throw new StatusWordException("IMPORT DKEK SHARE", command.shown(), response.statusWord());
+            }
+            return DkekStatus.decode(response.data());
+        }
+    }
+
+    /** WRAP KEY ({@code 80 72 <id> 92}): the key blob of reference §6.2. User PIN and complete DKEK needed. */
+    public byte[] wrapKey(int keyId) {
+        CommandApdu command = new CommandApdu(CLA_PROPRIETARY, Instruction.WRAP_KEY.code(), checkKeyId(keyId), 0x92, null,
+                CommandApdu.MAX_EXTENDED_NE, true);
+        return CardResponses.require(transport, command, "WRAP KEY");
+    }
+
+    /** UNWRAP KEY ({@code 80 74 <id> 93 <blob>}, the blob as extended data, as CardContact's script sends it). */
+    public void unwrapKey(int keyId, byte[] blob) {
+        CommandApdu command = new CommandApdu(CLA_PROPRIETARY, Instruction.UNWRAP_KEY.code(), checkKeyId(keyId), 0x93, blob, 0, true);
+        CardResponses.require(transport, command, "UNWRAP KEY");
+    }
+
+    private static int checkKeyId(int keyId) {
+        if (keyId < 1 || keyId > 0xFF) {
+            throw new InvalidInputException("key id must be 1..255 (00 is the device key), not " + keyId);
+        }
+        return keyId;
     }
 
     /**

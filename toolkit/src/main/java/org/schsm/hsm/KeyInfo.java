@@ -1,0 +1,63 @@
+package org.schsm.hsm;
+
+import java.util.Optional;
+import org.schsm.hsm.cvc.CvPublicKey;
+import org.schsm.hsm.pkcs15.PrivateKeyDescription;
+
+/**
+ * One key on the card as {@code schsm keys} shows it: the key id (low byte of {@code CC<id>}),
+ * type and size (or curve) from the CV request or certificate in {@code CE<id>} or, failing that,
+ * from the PKCS#15 description in {@code C4<id>}, and the label from that description.
+ *
+ * @param publicKey  from a CV request in {@code CE<id>}; empty for an X.509 certificate or no CE
+ * @param credential what {@code CE<id>} holds
+ */
+public record KeyInfo(int id, Optional<KeyType> type, int sizeBits, Optional<String> curve, Optional<String> label,
+        Optional<CvPublicKey> publicKey, Credential credential, Optional<byte[]> credentialBytes,
+        Optional<PrivateKeyDescription> description) {
+
+    /** The content of {@code CE<id>}, told apart by its first tag (reference §1.2). */
+    public enum Credential {
+        /** {@code 67}: the authenticated CV request the card made at key generation. */
+        CV_REQUEST,
+        /** {@code 30}: an X.509 certificate written by the host. */
+        X509_CERTIFICATE,
+        /** {@code 7F21}: a CV certificate. */
+        CV_CERTIFICATE,
+        NONE,
+        OTHER;
+
+        static Credential of(byte[] content) {
+            if (content == null || content.length == 0) {
+                return NONE;
+            }
+            int first = content[0] & 0xFF;
+            if (first == 0x67) {
+                return CV_REQUEST;
+            }
+            if (first == 0x30) {
+                return X509_CERTIFICATE;
+            }
+            if (first == 0x7F && content.length > 1 && content[1] == 0x21) {
+                return CV_CERTIFICATE;
+            }
+            return OTHER;
+        }
+
+        /** Lower-case words for people and JSON: {@code request}, {@code certificate}, ... */
+        public String word() {
+            return switch (this) {
+                case CV_REQUEST -> "request";
+                case X509_CERTIFICATE -> "certificate";
+                case CV_CERTIFICATE -> "cv-certificate";
+                case NONE -> "none";
+                case OTHER -> "other";
+            };
+        }
+    }
+
+    /** {@code 0x0C} for key id 12: how schsm writes key ids. */
+    public String idHex() {
+        return String.format("%02X", id);
+    }
+}
