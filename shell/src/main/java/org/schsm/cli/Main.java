@@ -29,6 +29,8 @@ public final class Main implements Runnable {
         Map<String, Class<?>> m = new LinkedHashMap<>();
         m.put("readers", ReadersCommand.class);
         m.put("status", StatusCommand.class);
+        m.put("inspect", InspectCommand.class);
+        m.put("keys", KeysCommand.class);
         m.put("init", InitCommand.class);
         m.put("pin", PinCommand.class);
         m.put("doctor", DoctorCommand.class);

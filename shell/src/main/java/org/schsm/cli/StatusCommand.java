@@ -6,6 +6,7 @@ import org.schsm.atr.Atr;
 import org.schsm.hsm.DeviceStatus;
 import org.schsm.hsm.PinStatus;
 import org.schsm.hsm.SmartCardHsm;
+import org.schsm.hsm.cvc.DeviceIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
  * transport PIN, DKEK) plus what it leaves out (initialized or not, blocked flags, the ATR
  * decoded). Reads only; spends no try.
  */
-@Command(name = "status", description = "Show version, options, PIN counters, DKEK and the ATR; spends no try.")
+@Command(name = "status", description = "Show version, options, serial and device certificate verdict, PIN counters,"
+        + " DKEK and the ATR; spends no try.")
 public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,27 +30,35 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
-            DeviceStatus s = new SmartCardHsm(session.transport()).status();
+            SmartCardHsm hsm = new SmartCardHsm(session.transport());
+            DeviceStatus s = hsm.status();
+            DeviceIdentity identity = hsm.deviceIdentity();
             if (json) {
-                out.println(Json.GSON.toJson(StatusJson.of(s, session)));
+                out.println(Json.GSON.toJson(StatusJson.of(s, session, identity)));
                 return ExitCode.OK;
             }
-            out.println("Reader               : " + session.description());
-            out.println("Card                 : " + s.cardName());
-            out.println("Version              : " + s.version());
-            out.println("Config options       : " + s.options().map(o -> o.hex() + (o.names().isEmpty() ? " (none)" : " " + String.join(", ", o.names()))).orElse("(not reported)"));
-            out.println("Initialized          : " + (s.initialized() ? "yes" : "no (run: schsm init)"));
-            if (s.initialized()) {
-                out.println("SO-PIN               : " + pinLine(s.soPin()));
-                out.println("User PIN             : " + pinLine(s.userPin()));
-                out.println("Transport PIN        : " + (s.transportPinActive() ? "active, change it first (schsm pin change)" : "no"));
-                out.println("DKEK                 : " + s.dkek().map(d -> d.describe()).orElse("not available"));
-            }
-            out.println("ATR                  : " + s.atrHex());
-            for (String line : Atr.parse(s.atr()).describe()) {
-                out.println("  " + line);
-            }
+            printStatus(out, session, s, identity);
             return ExitCode.OK;
+        }
+    }
+
+    /** The status lines, shared with {@code schsm inspect}. */
+    static void printStatus(PrintWriter out, CardSession session, DeviceStatus s, DeviceIdentity identity) {
+        out.println("Reader               : " + session.description());
+        out.println("Card                 : " + s.cardName());
+        out.println("Version              : " + s.version());
+        out.println("Config options       : " + s.options().map(o -> o.hex() + (o.names().isEmpty() ? " (none)" : " " + String.join(", ", o.names()))).orElse("(not reported)"));
+        out.println("Initialized          : " + (s.initialized() ? "yes" : "no (run: schsm init)"));
+        IdentityReport.lines(identity).forEach(out::println);
+        if (s.initialized()) {
+            out.println("SO-PIN               : " + pinLine(s.soPin()));
+            out.println("User PIN             : " + pinLine(s.userPin()));
+            out.println("Transport PIN        : " + (s.transportPinActive() ? "active, change it first (schsm pin change)" : "no"));
+            out.println("DKEK                 : " + s.dkek().map(d -> d.describe()).orElse("not available"));
+        }
+        out.println("ATR                  : " + s.atrHex());
+        for (String line : Atr.parse(s.atr()).describe()) {
+            out.println("  " + line);
         }
     }
 

@@ -5,10 +5,19 @@ import com.google.gson.JsonObject;
 import org.schsm.hsm.DeviceStatus;
 import org.schsm.hsm.DkekStatus;
 import org.schsm.hsm.PinStatus;
+import org.schsm.hsm.cvc.DeviceIdentity;
 
 /** The JSON shape of {@code schsm status --json}; field names are part of the interface. */
 final class StatusJson {
     private StatusJson() {
+    }
+
+    /** The status plus the device identity: {@code serial} and {@code certificate.verdict}. */
+    static JsonObject of(DeviceStatus s, CardSession session, DeviceIdentity identity) {
+        JsonObject o = of(s, session);
+        o.addProperty("serial", identity.serialNumber().orElse(null));
+        o.add("certificate", IdentityReport.json(identity));
+        return o;
     }
 
     static JsonObject of(DeviceStatus s, CardSession session) {

@@ -366,8 +366,18 @@ public final class SmartCardHsm {
         return deviceIdentity(TrustedRoots.genuine());
     }
 
+    /**
+     * The same against {@code roots}. A card that refuses to read 2F02 gets the verdict "broken"
+     * with the status word as the reason; every real SmartCard-HSM has the file from manufacture.
+     */
     public DeviceIdentity deviceIdentity(TrustedRoots roots) {
-        return DeviceIdentity.of(readBinary(DeviceIdentity.EF_C_DEVAUT), roots);
+        byte[] content;
+        try {
+            content = readBinary(DeviceIdentity.EF_C_DEVAUT);
+        } catch (StatusWordException e) {
+            return DeviceIdentity.unreadable("EF 2F02 cannot be read: READ BINARY answered " + e.statusWord());
+        }
+        return DeviceIdentity.of(content, roots);
     }
 
     // ---- Keys (reference §1.2, §2, §3) ----
@@ -375,6 +385,11 @@ public final class SmartCardHsm {
     /** Every key but the device key, with label, type, size and CV request: 1 + 2 APDUs per key at most. */
     public List<KeyInfo> keys() {
         return KeyInventory.list(transport);
+    }
+
+    /** The keys of a listing already made with {@link #enumerateObjects()}: 2 APDUs per key at most. */
+    public List<KeyInfo> keys(List<Integer> listing) {
+        return KeyInventory.describe(transport, listing);
     }
 
     /** The lowest key id 1..255 not in use, as OpenSC picks it. */

@@ -59,6 +59,11 @@ public record DeviceIdentity(Optional<String> serialNumber, Optional<CvCertifica
         return new DeviceIdentity(serial, Optional.of(device), Optional.of(issuer), verdict);
     }
 
+    /** No certificates to judge: the file could not be read ({@code reason} says why). */
+    public static DeviceIdentity unreadable(String reason) {
+        return broken(reason);
+    }
+
     private static DeviceIdentity broken(String reason) {
         return new DeviceIdentity(Optional.empty(), Optional.empty(), Optional.empty(), new Broken(reason));
     }

@@ -1,0 +1,65 @@
+package org.schsm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code schsm keys}, {@code inspect} and the identity lines of {@code status} on the embedded simulator. */
+class KeysCliTest {
+    @TempDir
+    Path dir;
+    Cli cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new Cli(dir.resolve("card.state"));
+    }
+
+    private Cli.Result ok(String... args) {
+        Cli.Result r = cli.run(args);
+        assertEquals(ExitCode.OK, r.exitCode(), r::toString);
+        return r;
+    }
+
+    @Test
+    void statusShowsSerialAndTheSimulatorsCertificateVerdict() {
+        Cli.Result r = ok("status");
+        assertTrue(r.out().matches("(?s).*Serial               : \\S+\n.*"), r::toString);
+        assertTrue(r.out().contains("Device certificate   : simulated SmartCard-HSM (root "), r::toString);
+        assertTrue(r.out().contains("  device "), r::toString);
+
+        JsonObject json = JsonParser.parseString(ok("status", "--json").out()).getAsJsonObject();
+        JsonObject certificate = json.getAsJsonObject("certificate");
+        assertEquals("simulated", certificate.get("verdict").getAsString());
+        String device = certificate.get("device").getAsString();
+        assertEquals(device.substring(0, device.length() - 5), json.get("serial").getAsString(),
+                "serial = device CHR without its 5-character sequence number");
+    }
+
+    @Test
+    void keysOnAFreshCardIsAnEmptyList() {
+        assertTrue(ok("keys").out().contains("No keys on the card"));
+        JsonArray keys = JsonParser.parseString(ok("keys", "--json").out()).getAsJsonArray();
+        assertEquals(0, keys.size());
+    }
+
+    @Test
+    void inspectShowsStatusIdentityFilesAndKeysInOneView() {
+        Cli.Result text = ok("inspect");
+        assertTrue(text.out().contains("Device certificate   : simulated"), text::toString);
+        assertTrue(text.out().contains("Files                : "), text::toString);
+        assertTrue(text.out().contains("Keys                 : 0"), text::toString);
+        JsonObject json = JsonParser.parseString(ok("inspect", "--json").out()).getAsJsonObject();
+        assertEquals("simulated", json.getAsJsonObject("certificate").get("verdict").getAsString());
+        assertTrue(json.has("files") && json.get("files").isJsonArray(), json::toString);
+        assertEquals(0, json.getAsJsonArray("keys").size());
+        assertTrue(json.has("soPin") && json.has("atr"), json::toString);
+    }
+}
