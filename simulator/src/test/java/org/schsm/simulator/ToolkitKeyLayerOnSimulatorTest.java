@@ -48,7 +48,7 @@ class ToolkitKeyLayerOnSimulatorTest {
         assertEquals(identity.issuer().orElseThrow().authorityReference().orElseThrow(), verdict.root());
         assertEquals(certificates.serialNumber(), identity.serialNumber().orElseThrow());
         // With the simulator's root certificate at hand, the issuer's signature is checked too.
-        TrustedRoots roots = TrustedRoots.genuine().withSimulatorRoot(CvCertificate.decode(certificates.rootCertificate()));
+        TrustedRoots roots = TrustedRoots.known().withSimulatorRoot(CvCertificate.decode(certificates.rootCertificate()));
         assertEquals(new ChainVerdict.Simulated(verdict.root(), true),
                 new SmartCardHsm(card.transport).deviceIdentity(roots).verdict());
     }

@@ -2,11 +2,9 @@ package org.schsm.hsm;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.schsm.InvalidInputException;
 import org.schsm.hsm.cvc.CvPublicKey;
+import org.schsm.hsm.cvc.EcCurves;
 import org.schsm.tlv.TlvWriter;
 
 /**
@@ -68,12 +66,7 @@ public record KeyGenerationRequest(KeySpec spec, String authorityReference, Stri
                     .add(0x02, new byte[] {(byte) (spec.bits() >> 8), (byte) spec.bits()})
                     .end().toByteArray();
         }
-        X9ECParameters x9 = ECNamedCurveTable.getByName(spec.curve());
-        if (x9 == null) {
-            throw new InvalidInputException("Bouncy Castle does not know curve " + spec.curve());
-        }
-        ECDomainParameters domain = new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH());
-        CvPublicKey full = CvPublicKey.ec(CvPublicKey.ID_TA_ECDSA_SHA_256, domain, x9.getG());
+        CvPublicKey full = EcCurves.namedTemplate(CvPublicKey.ID_TA_ECDSA_SHA_256, spec.curve());
         TlvWriter w = new TlvWriter().begin(0x7F49).add(0x06, oid(CvPublicKey.ID_TA_ECDSA_SHA_256));
         full.parts().forEach((tag, value) -> {
             if (tag != 0x86) {
@@ -84,12 +77,6 @@ public record KeyGenerationRequest(KeySpec spec, String authorityReference, Stri
     }
 
     private static byte[] oid(String dotted) {
-        byte[] der;
-        try {
-            der = new org.bouncycastle.asn1.ASN1ObjectIdentifier(dotted).getEncoded();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return java.util.Arrays.copyOfRange(der, 2, der.length);
+        return CvPublicKey.oidBytes(dotted);
     }
 }

@@ -6,12 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECPoint;
 import org.schsm.apdu.Hex;
 import org.schsm.tlv.Tlv;
 import org.schsm.tlv.TlvWriter;
@@ -20,6 +14,9 @@ import org.schsm.tlv.TlvWriter;
  * The public key template of a CV certificate or request (tag 7F49, BSI TR-03110 part 3 D.3): an
  * algorithm OID (06), then for EC the prime 81, coefficients 82 and 83, base point 84, order 85,
  * public point 86 and cofactor 87; for RSA the modulus 81 and exponent 82.
+ *
+ * <p>This class uses no cryptographic library, so reading certificates loads none (Bouncy
+ * Castle's signed jar costs a noticeable share of a command's start-up to verify).
  *
  * <p>The SmartCard-HSM's device and issuer certificates carry only the OID and the point: the
  * domain parameters are those of the root that signed the chain (docs/keys.md, "Device identity").
@@ -67,18 +64,9 @@ public final class CvPublicKey {
         return new CvPublicKey(oid, parts);
     }
 
-    /** An EC key for {@code domain} with point {@code q}, every domain element at its full field width. */
-    public static CvPublicKey ec(String oid, ECDomainParameters domain, ECPoint q) {
-        int size = (domain.getCurve().getFieldSize() + 7) / 8;
-        Map<Integer, byte[]> parts = new LinkedHashMap<>();
-        parts.put(0x81, fixed(domain.getCurve().getField().getCharacteristic(), size));
-        parts.put(0x82, fixed(domain.getCurve().getA().toBigInteger(), size));
-        parts.put(0x83, fixed(domain.getCurve().getB().toBigInteger(), size));
-        parts.put(0x84, domain.getG().getEncoded(false));
-        parts.put(0x85, fixed(domain.getN(), size));
-        parts.put(0x86, q.getEncoded(false));
-        parts.put(0x87, unsigned(domain.getH()));
-        return new CvPublicKey(oid, parts);
+    /** An EC key template from its parts (tags 81..87), e.g. built by {@link EcCurves#template}. */
+    static CvPublicKey of(String oid, Map<Integer, byte[]> parts) {
+        return new CvPublicKey(oid, new LinkedHashMap<>(parts));
     }
 
     /** The template bytes (7F49 with its value), elements in tag order. */
@@ -143,55 +131,52 @@ public final class CvPublicKey {
         return q.clone();
     }
 
-    /** The EC domain parameters; needs 81..85 (see {@link #withDomainOf}). */
-    public ECDomainParameters domain() {
-        if (!isEc()) {
-            throw new CvcFormatException("not an EC key: " + oid);
-        }
-        if (!hasDomainParameters()) {
-            throw new CvcFormatException("EC key without domain parameters (81..85)");
-        }
-        BigInteger p = positive(parts.get(0x81));
-        BigInteger a = positive(parts.get(0x82));
-        BigInteger b = positive(parts.get(0x83));
-        BigInteger n = positive(parts.get(0x85));
-        BigInteger h = parts.containsKey(0x87) ? positive(parts.get(0x87)) : BigInteger.ONE;
-        ECCurve curve = new ECCurve.Fp(p, a, b, n, h);
-        try {
-            return new ECDomainParameters(curve, curve.decodePoint(parts.get(0x84)), n, h);
-        } catch (IllegalArgumentException e) {
-            throw new CvcFormatException("EC base point (84) is not on the curve", e);
-        }
-    }
-
-    /** The public point as a point on {@link #domain()}. */
-    public ECPoint ecPoint() {
-        try {
-            return domain().getCurve().decodePoint(point());
-        } catch (IllegalArgumentException e) {
-            throw new CvcFormatException("EC public point (86) is not on the curve", e);
-        }
-    }
-
-    /** The curve's name when the parameters are one of the curves we know, e.g. {@code secp256r1}. */
+    /**
+     * The curve's name when the prime is one of the curves we know, e.g. {@code secp256r1}. The
+     * primes of these curves differ, so the prime names the curve; the other parameters are checked
+     * where they matter, when a signature is verified ({@link CvcSignatures}).
+     */
     public Optional<String> curveName() {
         if (!isEc() || !hasDomainParameters()) {
             return Optional.empty();
         }
         BigInteger p = positive(parts.get(0x81));
-        BigInteger n = positive(parts.get(0x85));
-        BigInteger a = positive(parts.get(0x82));
         for (String name : KNOWN_CURVES) {
-            X9ECParameters known = CustomNamedCurves.getByName(name);
-            if (known == null) {
-                known = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByName(name);
-            }
-            if (known != null && known.getCurve().getField().getCharacteristic().equals(p)
-                    && known.getN().equals(n) && known.getCurve().getA().toBigInteger().equals(a)) {
+            if (p.equals(PRIMES.get(name))) {
                 return Optional.of(name);
             }
         }
         return Optional.empty();
+    }
+
+    /** The field primes of {@link #KNOWN_CURVES} (SEC 2, RFC 5639), to find a curve without building all. */
+    private static final Map<String, BigInteger> PRIMES = Map.ofEntries(
+            Map.entry("secp256r1", hex("FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF")),
+            Map.entry("brainpoolP256r1", hex("A9FB57DBA1EEA9BC3E660A909D838D726E3BF623D52620282013481D1F6E5377")),
+            Map.entry("secp384r1", hex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFF")),
+            Map.entry("secp521r1", BigInteger.ONE.shiftLeft(521).subtract(BigInteger.ONE)),
+            Map.entry("brainpoolP320r1", hex("D35E472036BC4FB7E13C785ED201E065F98FCFA6F6F40DEF4F92B9EC7893EC28FCD412B1F1B32E27")),
+            Map.entry("brainpoolP384r1", hex("8CB91E82A3386D280F5D6F7E50E641DF152F7109ED5456B412B1DA197FB71123ACD3A729901D1A71874700133107EC53")),
+            Map.entry("brainpoolP512r1", hex("AADD9DB8DBE9C48B3FD4E6AE33C9FC07CB308DB3B3C9D20ED6639CCA703308717D4D9B009BC66842AECDA12AE6A380E62881FF2F2D82C68528AA6056583A48F3")),
+            Map.entry("secp256k1", hex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFC2F")),
+            Map.entry("secp192r1", hex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFFFFFFFFFF")),
+            Map.entry("secp224r1", hex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF000000000000000000000001")),
+            Map.entry("brainpoolP192r1", hex("C302F41D932A36CDA7A3463093D18DB78FCE476DE1A86297")),
+            Map.entry("brainpoolP224r1", hex("D7C134AA264366862A18302575D1D787B09F075797DA89F57EC8C0FF")),
+            Map.entry("secp192k1", hex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFEE37")),
+            Map.entry("secp224k1", hex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFE56D")));
+
+    /** For tests: the prime recorded for {@code name}. */
+    static BigInteger knownPrime(String name) {
+        return PRIMES.get(name);
+    }
+
+    static String[] knownCurves() {
+        return KNOWN_CURVES.clone();
+    }
+
+    private static BigInteger hex(String digits) {
+        return new BigInteger(digits, 16);
     }
 
     /** Key size in bits: the field size for EC, the modulus length for RSA; 0 when unknown. */
@@ -223,20 +208,53 @@ public final class CvPublicKey {
         return raw.length > 1 && raw[0] == 0 ? Arrays.copyOfRange(raw, 1, raw.length) : raw;
     }
 
+    /** Dotted form of an OID's content bytes (X.690 8.19), without loading an ASN.1 library. */
     static String oidString(byte[] content) {
-        try {
-            return ASN1ObjectIdentifier.fromContents(content).getId();
-        } catch (IllegalArgumentException e) {
-            throw new CvcFormatException("malformed object identifier " + Hex.encode(content), e);
+        if (content.length == 0 || (content[content.length - 1] & 0x80) != 0) {
+            throw new CvcFormatException("malformed object identifier " + Hex.encode(content));
         }
+        StringBuilder sb = new StringBuilder();
+        long value = 0;
+        boolean first = true;
+        for (byte b : content) {
+            value = (value << 7) | (b & 0x7F);
+            if (value > Long.MAX_VALUE >> 7) {
+                throw new CvcFormatException("object identifier arc too large in " + Hex.encode(content));
+            }
+            if ((b & 0x80) == 0) {
+                if (first) {
+                    int top = value < 40 ? 0 : value < 80 ? 1 : 2;
+                    sb.append(top).append('.').append(value - 40L * top);
+                    first = false;
+                } else {
+                    sb.append('.').append(value);
+                }
+                value = 0;
+            }
+        }
+        return sb.toString();
     }
 
-    static byte[] oidBytes(String oid) {
-        try {
-            byte[] der = new ASN1ObjectIdentifier(oid).getEncoded();
-            return Arrays.copyOfRange(der, 2, der.length);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+    /** Content bytes of a dotted OID (X.690 8.19). */
+    public static byte[] oidBytes(String oid) {
+        String[] arcs = oid.split("\\.");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long first = Long.parseLong(arcs[0]) * 40 + Long.parseLong(arcs[1]);
+        writeArc(out, first);
+        for (int i = 2; i < arcs.length; i++) {
+            writeArc(out, Long.parseLong(arcs[i]));
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeArc(java.io.ByteArrayOutputStream out, long value) {
+        int groups = 1;
+        while (value >>> (7 * groups) != 0) {
+            groups++;
+        }
+        for (int g = groups - 1; g >= 0; g--) {
+            int b = (int) ((value >>> (7 * g)) & 0x7F);
+            out.write(g == 0 ? b : b | 0x80);
         }
     }
 

@@ -96,7 +96,7 @@ public record DeviceIdentity(Optional<String> serialNumber, Optional<CvCertifica
         boolean simulatorName = TrustedRoots.namesSimulator(rootName);
         CvPublicKey issuerKey;
         if (root.isPresent()) {
-            CvPublicKey rootKey = root.get().certificate().publicKey();
+            CvPublicKey rootKey = root.get().publicKey();
             issuerKey = issuer.publicKey().withDomainOf(rootKey);
             if (!CvcSignatures.verify(issuer.signedBody(), issuer.signature(), rootKey)) {
                 return new Broken("issuer certificate " + issuerName + " does not verify with root " + rootName);
@@ -128,7 +128,7 @@ public record DeviceIdentity(Optional<String> serialNumber, Optional<CvCertifica
                 CvPublicKey issuerKey = issuer.get().publicKey();
                 Optional<Root> root = issuer.get().authorityReference().flatMap(roots::find);
                 if (root.isPresent()) {
-                    issuerKey = issuerKey.withDomainOf(root.get().certificate().publicKey());
+                    issuerKey = issuerKey.withDomainOf(root.get().publicKey());
                 }
                 key = key.withDomainOf(issuerKey);
             }

@@ -6,27 +6,36 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.schsm.apdu.Hex;
 
 /**
  * The root CV certificates a device chain may end in. The genuine ones are CardContact's roots as
  * OpenSC publishes them in its {@code etc/} directory (DESRCACC100001, DESCHSMCVCA00001, and the
  * test root UTSRCACC100001 from OpenSC 74ec7b04, removed in cf9b8dd6); their bytes ship as
- * resources next to this class. A simulator root can be added for tests and for a simulator
- * whose root certificate is known.
+ * resources next to this class; the schsm simulator's root is built in (its key is public by
+ * design). Other simulator roots can be added.
  */
 public final class TrustedRoots {
     /** OpenSC's file names, which are the roots' holder references. */
     private static final String[] GENUINE = {"DESRCACC100001", "UTSRCACC100001", "DESCHSMCVCA00001"};
 
-    private static volatile TrustedRoots genuine;
+    private static volatile TrustedRoots known;
 
     private final List<Root> roots;
 
-    /** A trust anchor and whether it is one of CardContact's. */
-    public record Root(CvCertificate certificate, boolean genuine) {
-        public String name() {
-            return certificate.holderReference();
+    /** The schsm simulator's root (simulator DeviceCertificates.ROOT): its key is fixed and published. */
+    public static final String SIMULATOR_ROOT = "ZZSCHSMSIM00001";
+    /** Its public point on brainpoolP256r1, the curve of CardContact's production root. */
+    private static final String SIMULATOR_ROOT_POINT = "042A938D215FC89BD339293E9F9DF5989B114EE56C55CD19A411BFFEAD9DC5A5B1"
+            + "20C1E337EFDFA6FCD13540FD9B3906454E50F1EA731BEF7C135D1C543BDFB80B";
+
+    /** A trust anchor: its name (CHR), public key with domain parameters, and whether it is CardContact's. */
+    public record Root(String name, CvPublicKey publicKey, boolean genuine) {
+        public static Root of(CvCertificate certificate, boolean genuine) {
+            return new Root(certificate.holderReference(), certificate.publicKey(), genuine);
         }
     }
 
@@ -39,16 +48,22 @@ public final class TrustedRoots {
         return new TrustedRoots(roots);
     }
 
-    /** CardContact's roots, read once from the resources. */
-    public static TrustedRoots genuine() {
-        TrustedRoots loaded = genuine;
+    /**
+     * CardContact's roots, read once from the resources, and the schsm simulator's published root
+     * (not genuine: a chain ending there proves only that the device is a simulator).
+     */
+    public static TrustedRoots known() {
+        TrustedRoots loaded = known;
         if (loaded == null) {
             List<Root> list = new ArrayList<>();
             for (String name : GENUINE) {
-                list.add(new Root(CvCertificate.decode(resource(name + ".cvc")), true));
+                list.add(Root.of(CvCertificate.decode(resource(name + ".cvc")), true));
             }
+            Map<Integer, byte[]> parts = new LinkedHashMap<>(list.get(0).publicKey().parts());
+            parts.put(0x86, Hex.decode(SIMULATOR_ROOT_POINT));
+            list.add(new Root(SIMULATOR_ROOT, CvPublicKey.of(CvPublicKey.ID_TA_ECDSA_SHA_256, parts), false));
             loaded = new TrustedRoots(list);
-            genuine = loaded;
+            known = loaded;
         }
         return loaded;
     }
@@ -56,7 +71,7 @@ public final class TrustedRoots {
     /** These roots plus a simulator's root certificate. */
     public TrustedRoots withSimulatorRoot(CvCertificate root) {
         List<Root> list = new ArrayList<>(roots);
-        list.add(new Root(root, false));
+        list.add(Root.of(root, false));
         return new TrustedRoots(list);
     }
 

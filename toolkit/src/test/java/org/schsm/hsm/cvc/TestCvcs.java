@@ -27,7 +27,7 @@ final class TestCvcs {
         }
 
         CvPublicKey full() {
-            return CvPublicKey.ec(CvPublicKey.ID_TA_ECDSA_SHA_256, domain, q);
+            return EcCurves.template(CvPublicKey.ID_TA_ECDSA_SHA_256, domain, q);
         }
 
         /** Only the OID and the point, as real device and DICA certificates carry them. */
