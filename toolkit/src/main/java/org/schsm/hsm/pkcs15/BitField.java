@@ -24,6 +24,15 @@ final class BitField {
         return new DERBitString(data, data.length * 8 - count);
     }
 
+    /** DER bytes of an object built in memory (encoding cannot fail there). */
+    static byte[] der(org.bouncycastle.asn1.ASN1Object object) {
+        try {
+            return object.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("DER encoding in memory failed", e);
+        }
+    }
+
     static int decode(ASN1BitString string) {
         byte[] data = string.getBytes();
         int count = Math.min(32, data.length * 8 - string.getPadBits());

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -74,11 +73,7 @@ public record CertificateDescription(Optional<String> label, int objectFlags, by
         object.add(new CommonObject(label, objectFlags, Optional.empty()).encode());
         object.add(new DERSequence(cert));
         object.add(new DERTaggedObject(true, 1, new DERSequence(new DERSequence(new DEROctetString(path)))));
-        try {
-            return new DERSequence(object).getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new IllegalStateException("DER encoding in memory failed", e);
-        }
+        return BitField.der(new DERSequence(object));
     }
 
     @Override

@@ -9,14 +9,12 @@ import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
-import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
@@ -193,13 +191,8 @@ public record PrivateKeyDescription(KeyType type, Optional<String> label, byte[]
         object.add(new CommonObject(label, objectFlags, authId).encode());
         object.add(new DERSequence(key));
         object.add(new DERTaggedObject(true, 1, new DERSequence(attributes)));
-        try {
-            ASN1Primitive top = type == KeyType.EC ? new DERTaggedObject(false, 0, new DERSequence(object))
-                    : new DERSequence(object);
-            return top.getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new IllegalStateException("DER encoding in memory failed", e);
-        }
+        return BitField.der(type == KeyType.EC ? new DERTaggedObject(false, 0, new DERSequence(object))
+                : new DERSequence(object));
     }
 
     @Override
@@ -226,9 +219,5 @@ public record PrivateKeyDescription(KeyType type, Optional<String> label, byte[]
     public String toString() {
         return "PrivateKeyDescription[" + type + " " + sizeBits + " bits, label=" + label.orElse("") + ", ref="
                 + keyReference + ", id=" + HexFormat.of().formatHex(id) + "]";
-    }
-
-    static DERBitString bits(int value) {
-        return BitField.encode(value);
     }
 }
