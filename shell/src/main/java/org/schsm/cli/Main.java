@@ -31,6 +31,7 @@ public final class Main implements Runnable {
         m.put("status", StatusCommand.class);
         m.put("inspect", InspectCommand.class);
         m.put("keys", KeysCommand.class);
+        m.put("key", KeyCommand.class);
         m.put("init", InitCommand.class);
         m.put("pin", PinCommand.class);
         m.put("doctor", DoctorCommand.class);

@@ -46,4 +46,25 @@ public final class EcCurves {
         return template(oid, new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH()), null);
     }
 
+
+    /**
+     * The key as a JCA public key whose encoding is an X.509 SubjectPublicKeyInfo, EC keys with
+     * their named-curve OID (what {@code openssl dgst -verify} and PEM files expect).
+     */
+    public static java.security.PublicKey jcaPublicKey(CvPublicKey key) {
+        try {
+            if (key.isRsa()) {
+                return java.security.KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.RSAPublicKeySpec(
+                        CvPublicKey.positive(key.part(0x81).orElseThrow()), CvPublicKey.positive(key.part(0x82).orElseThrow())));
+            }
+            String name = key.curveName().orElseThrow(() -> new CvcFormatException("EC key on a curve schsm does not name"));
+            org.bouncycastle.jce.spec.ECNamedCurveParameterSpec spec =
+                    org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec(name);
+            java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+            return java.security.KeyFactory.getInstance("EC", bc).generatePublic(
+                    new org.bouncycastle.jce.spec.ECPublicKeySpec(spec.getCurve().decodePoint(key.point()), spec));
+        } catch (java.security.GeneralSecurityException | java.util.NoSuchElementException e) {
+            throw new CvcFormatException("public key is not usable: " + e.getMessage(), e);
+        }
+    }
 }

@@ -1,0 +1,196 @@
+package org.schsm.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import org.schsm.InvalidInputException;
+import org.schsm.hsm.KeyInfo;
+import org.schsm.hsm.KeySigning;
+import org.schsm.hsm.KeySpec;
+import org.schsm.hsm.PinValue;
+import org.schsm.hsm.SmartCardHsm;
+import org.schsm.hsm.cvc.EcCurves;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code schsm key ...}: generate, sign with, show and delete one key (docs/keys.md). */
+@Command(name = "key", description = "Generate, sign with, show the public key of, or delete one key.",
+        subcommands = {KeyCommand.Generate.class, KeyCommand.Sign.class, KeyCommand.Public.class, KeyCommand.Delete.class})
+public final class KeyCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Opens the card, verifies the user PIN and runs {@code work}. */
+    static int withUserPin(CommandSpec spec, String pin, boolean force, KeyWork work) {
+        Secrets secrets = new Secrets(PinSource.system());
+        try (PinValue value = secrets.userPin(pin, "user PIN", "--pin");
+             CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+            SmartCardHsm hsm = PinCommand.hsm(session, force);
+            hsm.select();
+            hsm.verify(value);
+            return work.run(hsm, spec.commandLine().getOut());
+        }
+    }
+
+    @FunctionalInterface
+    interface KeyWork {
+        int run(SmartCardHsm hsm, PrintWriter out);
+    }
+
+    static KeyInfo find(SmartCardHsm hsm, int id) {
+        return hsm.keys().stream().filter(k -> k.id() == id).findFirst()
+                .orElseThrow(() -> new InvalidInputException(String.format("there is no key %02X on the card", id)));
+    }
+
+    @Command(name = "generate", description = "Generate a key pair on the card and label it as OpenSC does (user PIN needed).")
+    static final class Generate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--type", required = true, paramLabel = "TYPE",
+                description = "ec:secp256r1, ec:brainpoolP256r1, ... or rsa:2048.")
+        String type;
+
+        @Option(names = "--id", paramLabel = "N", description = "Key id 1..255 (default: the lowest free one).")
+        int id;
+
+        @Option(names = "--label", paramLabel = "TEXT", description = "Label OpenSC and schsm keys show.")
+        String label;
+
+        @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
+        String pin;
+
+        @Override
+        public Integer call() {
+            KeySpec keySpec = KeySpec.parse(type);
+            return withUserPin(spec, pin, false, (hsm, out) -> {
+                KeyInfo key = hsm.generateKeyPair(id, keySpec, label);
+                out.println(String.format("Generated key %s: %s %d bits%s%s", key.idHex(),
+                        key.type().map(Enum::name).orElse("?"), key.sizeBits(), key.curve().map(c -> " " + c).orElse(""),
+                        key.label().map(l -> ", label \"" + l + "\"").orElse("")));
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    @Command(name = "sign", description = "Sign a file: SHA-256 (or --alg) with the key's natural scheme; ECDSA"
+            + " signatures are DER, as openssl dgst -verify expects (user PIN needed).")
+    static final class Sign implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--id", required = true, paramLabel = "N", description = "Key id.")
+        int id;
+
+        @Option(names = "--alg", paramLabel = "HASH", description = "sha1, sha256 (default), sha384 or sha512.")
+        String alg = "sha256";
+
+        @Option(names = "--in", required = true, paramLabel = "FILE", description = "The message to sign.")
+        Path in;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the signature goes.")
+        Path out;
+
+        @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
+        String pin;
+
+        @Override
+        public Integer call() {
+            String hash = KeySigning.hashName(alg);
+            byte[] message = read(in);
+            return withUserPin(spec, pin, false, (hsm, printer) -> {
+                byte[] signature = KeySigning.sign(hsm, find(hsm, id), hash, message);
+                write(out, signature);
+                printer.println("Signature of " + signature.length + " bytes written to " + out);
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    @Command(name = "public", description = "Show a key's public key from its CV request; --pem prints it as a PEM"
+            + " SubjectPublicKeyInfo. No PIN needed.")
+    static final class Public implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--id", required = true, paramLabel = "N", description = "Key id.")
+        int id;
+
+        @Option(names = "--pem", description = "Print the public key as PEM.")
+        boolean pem;
+
+        @Override
+        public Integer call() {
+            try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+                SmartCardHsm hsm = new SmartCardHsm(session.transport());
+                hsm.select();
+                KeyInfo key = find(hsm, id);
+                var publicKey = key.publicKey().orElseThrow(() -> new InvalidInputException(
+                        "key " + key.idHex() + " has no CV request in CE" + key.idHex() + " to take the public key from"));
+                byte[] spki = EcCurves.jcaPublicKey(publicKey).getEncoded();
+                PrintWriter out = spec.commandLine().getOut();
+                if (pem) {
+                    out.println("-----BEGIN PUBLIC KEY-----");
+                    out.println(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(spki));
+                    out.println("-----END PUBLIC KEY-----");
+                } else {
+                    out.println(String.format("Key %s: %s %d bits%s", key.idHex(), key.type().map(Enum::name).orElse("?"),
+                            key.sizeBits(), key.curve().map(c -> " " + c).orElse("")));
+                    out.println("SubjectPublicKeyInfo: " + org.schsm.apdu.Hex.encode(spki));
+                }
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a key with its description and certificate; irreversible, so"
+            + " --force is needed (user PIN needed).")
+    static final class Delete implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--id", required = true, paramLabel = "N", description = "Key id.")
+        int id;
+
+        @Option(names = "--force", description = "Really delete: a key that was not wrapped cannot come back.")
+        boolean force;
+
+        @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
+        String pin;
+
+        @Override
+        public Integer call() {
+            return withUserPin(spec, pin, false, (hsm, out) -> {
+                (force ? hsm.withForce() : hsm).deleteKey(id);
+                out.println(String.format("Key %02X deleted.", id));
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    private static byte[] read(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + path + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void write(Path path, byte[] data) {
+        try {
+            Files.write(path, data);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write " + path + ": " + e.getClass().getSimpleName());
+        }
+    }
+}
