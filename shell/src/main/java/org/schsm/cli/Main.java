@@ -32,6 +32,7 @@ public final class Main implements Runnable {
         m.put("inspect", InspectCommand.class);
         m.put("keys", KeysCommand.class);
         m.put("key", KeyCommand.class);
+        m.put("dkek", DkekCommand.class);
         m.put("init", InitCommand.class);
         m.put("pin", PinCommand.class);
         m.put("doctor", DoctorCommand.class);

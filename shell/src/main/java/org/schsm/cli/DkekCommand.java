@@ -1,0 +1,310 @@
+package org.schsm.cli;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.schsm.InvalidInputException;
+import org.schsm.hsm.DkekStatus;
+import org.schsm.hsm.SmartCardHsm;
+import org.schsm.hsm.dkek.Dkek;
+import org.schsm.hsm.dkek.DkekShare;
+import org.schsm.hsm.dkek.KdfProgress;
+import org.schsm.hsm.dkek.NewShareFile;
+import org.schsm.hsm.dkek.PasswordShares;
+import org.schsm.hsm.dkek.ShareFile;
+import org.schsm.hsm.dkek.WrapFile;
+import org.schsm.hsm.dkek.WrapInspection;
+import org.schsm.secrets.SecretKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code schsm dkek ...}: the DKEK status, and share files exactly as sc-hsm-tool writes them
+ * (docs/keys.md, "DKEK shares"). Passwords are accepted like PINs (value, env:, file:, secret:, or
+ * a prompt) and never printed.
+ */
+@Command(name = "dkek", description = "DKEK status, share files (sc-hsm-tool format) and wrap-file inspection.",
+        subcommands = {DkekCommand.Status.class, DkekCommand.CreateShare.class, DkekCommand.ShowShare.class,
+            DkekCommand.Import.class,
+            DkekCommand.InspectWrap.class})
+public final class DkekCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "status", description = "Shares, outstanding shares and the key check value; no PIN needed.")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+                SmartCardHsm hsm = new SmartCardHsm(session.transport());
+                hsm.select();
+                print(spec.commandLine().getOut(), hsm.dkekStatus(), json);
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "create-share", description = "Write a new DKEK share file as sc-hsm-tool --create-dkek-share"
+            + " does, all random bytes from the card's GET CHALLENGE; file mode 0600. No PIN needed.")
+    static final class CreateShare implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The new share file (must not exist).")
+        Path file;
+
+        @Option(names = "--password", paramLabel = "PASSWORD",
+                description = "At least 6 characters: value, env:VAR, file:PATH, secret:NAME (default: prompt twice).")
+        String password;
+
+        @Option(names = "--password-shares", paramLabel = "N",
+                description = "Instead of a password: a random one split into N shares for N custodians (N >= 3).")
+        Integer passwordShares;
+
+        @Option(names = "--threshold", paramLabel = "T", description = "With --password-shares: how many shares rebuild the password.")
+        Integer threshold;
+
+        @Override
+        public Integer call() {
+            if (Files.exists(file)) {
+                throw new InvalidInputException(file + " already exists; schsm does not overwrite share files");
+            }
+            if ((passwordShares == null) != (threshold == null)) {
+                throw new InvalidInputException("--password-shares and --threshold go together");
+            }
+            if (passwordShares != null && password != null) {
+                throw new InvalidInputException("give either --password or --password-shares, not both");
+            }
+            byte[] secret = passwordShares == null ? newPassword(password) : null;
+            PrintWriter out = spec.commandLine().getOut();
+            try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+                SmartCardHsm hsm = new SmartCardHsm(session.transport());
+                hsm.select();
+                NewShareFile made = secret != null
+                        ? NewShareFile.withPassword(secret, hsm::getChallenge, progress(spec.commandLine().getErr()))
+                        : NewShareFile.withPasswordShares(threshold, passwordShares, hsm::getChallenge,
+                                progress(spec.commandLine().getErr()));
+                try (DkekShare share = made.share()) {
+                    writePrivate(file, made.file());
+                    made.passwordShares().ifPresent(split -> {
+                        Arrays.fill(split.password(), (byte) 0);
+                        out.println("Give each custodian the prime, their share id and share value (sc-hsm-tool's form):");
+                        for (PasswordShares.Share s : split.shares()) {
+                            out.println();
+                            out.println("Prime       : " + PasswordShares.formatHex(split.prime()));
+                            out.println("Share ID    : " + s.id());
+                            out.println("Share value : " + PasswordShares.formatHex(s.value()));
+                        }
+                        out.println();
+                    });
+                    out.println("DKEK share written to " + file + " (mode 0600); its key check value: " + share.kcvHex());
+                }
+            } finally {
+                if (secret != null) {
+                    Arrays.fill(secret, (byte) 0);
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** A new share password: given once, or typed twice at the prompt; at least 6 characters as sc-hsm-tool asks. */
+    static byte[] newPassword(String spec) {
+        PinSource source = PinSource.system();
+        char[] first = source.resolve(spec, "new share password", "--password", SecretKind.PASSWORD);
+        try {
+            if (first.length < 6) {
+                throw new InvalidInputException("the share password must have at least 6 characters, as sc-hsm-tool requires");
+            }
+            if (spec == null) {
+                char[] again = source.resolve(null, "new share password again", "--password", SecretKind.PASSWORD);
+                try {
+                    if (!Arrays.equals(first, again)) {
+                        throw new InvalidInputException("the two passwords differ");
+                    }
+                } finally {
+                    Arrays.fill(again, '\0');
+                }
+            }
+            return ShareFile.passwordBytes(first);
+        } finally {
+            Arrays.fill(first, '\0');
+        }
+    }
+
+    @Command(name = "show-share", description = "The key check value of one share file; no card needed.")
+    static final class ShowShare implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "Share file written by sc-hsm-tool --create-dkek-share or schsm.")
+        Path file;
+
+        @Option(names = "--password", paramLabel = "PASSWORD", description = "value, env:VAR, file:PATH, secret:NAME (default: prompt).")
+        String password;
+
+        @Override
+        public Integer call() {
+            try (DkekShare share = open(spec, file, password)) {
+                spec.commandLine().getOut().println("Share key check value: " + share.kcvHex());
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "import", description = "Import one share file into the card (IMPORT DKEK SHARE), as"
+            + " sc-hsm-tool --import-dkek-share does; no PIN needed.")
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "Share file.")
+        Path file;
+
+        @Option(names = "--password", paramLabel = "PASSWORD", description = "value, env:VAR, file:PATH, secret:NAME (default: prompt).")
+        String password;
+
+        @Override
+        public Integer call() {
+            try (DkekShare share = open(spec, file, password);
+                 CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
+                SmartCardHsm hsm = new SmartCardHsm(session.transport());
+                hsm.select();
+                DkekStatus status = hsm.importDkekShare(share);
+                spec.commandLine().getOut().println("Share imported (share KCV " + share.kcvHex() + ").");
+                print(spec.commandLine().getOut(), Optional.of(status), false);
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "inspect-wrap", description = "What an sc-hsm-tool wrap file holds (KCV, key type, label); with"
+            + " --share files also the MAC check and the key size. No card needed.")
+    static final class InspectWrap implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "Wrap file written by sc-hsm-tool --wrap-key.")
+        Path file;
+
+        @Option(names = "--share", paramLabel = "FILE", description = "A DKEK share file; give every share of the DKEK.")
+        java.util.List<Path> shares = new java.util.ArrayList<>();
+
+        @Option(names = "--password", paramLabel = "PASSWORD",
+                description = "Share password (one per --share, in order): value, env:VAR, file:PATH, secret:NAME (default: prompt).")
+        java.util.List<String> passwords = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() {
+            WrapFile wrap = WrapFile.decode(read(file));
+            Optional<Dkek> dkek = Optional.empty();
+            if (!shares.isEmpty()) {
+                java.util.List<DkekShare> opened = new java.util.ArrayList<>();
+                try {
+                    for (int i = 0; i < shares.size(); i++) {
+                        opened.add(open(spec, shares.get(i), i < passwords.size() ? passwords.get(i) : null));
+                    }
+                    dkek = Optional.of(Dkek.combine(opened));
+                } finally {
+                    opened.forEach(DkekShare::close);
+                }
+            }
+            try {
+                WrapInspection.of(wrap, dkek).describe().forEach(spec.commandLine().getOut()::println);
+            } finally {
+                dkek.ifPresent(Dkek::close);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    static void print(PrintWriter out, Optional<DkekStatus> status, boolean json) {
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("configured", status.isPresent());
+            status.ifPresent(d -> {
+                o.addProperty("shares", d.totalShares());
+                o.addProperty("outstanding", d.outstandingShares());
+                o.addProperty("keyCheckValue", d.isComplete() ? d.keyCheckValue() : null);
+            });
+            out.println(Json.GSON.toJson(o));
+            return;
+        }
+        out.println(status.map(DkekStatus::describe).orElse("No DKEK: the device was initialized without DKEK shares."));
+    }
+
+    /** Reads and decrypts a share file, showing progress on a console while the key derivation runs. */
+    static DkekShare open(CommandSpec spec, Path file, String passwordSpec) {
+        byte[] content = read(file);
+        ShareFile.checkFormat(content);
+        char[] chars = PinSource.system().resolve(passwordSpec, "password of " + file.getFileName(), "--password",
+                SecretKind.PASSWORD);
+        byte[] password = ShareFile.passwordBytes(chars);
+        Arrays.fill(chars, '\0');
+        try {
+            return ShareFile.decrypt(content, password, progress(spec.commandLine().getErr()));
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+    }
+
+    /** A percentage on the console's error stream, rewritten in place; nothing when not on a terminal. */
+    static KdfProgress progress(PrintWriter err) {
+        if (System.console() == null) {
+            return KdfProgress.NONE;
+        }
+        int[] last = {-1};
+        return (done, total) -> {
+            int percent = (int) (done * 100 / total);
+            if (percent != last[0]) {
+                last[0] = percent;
+                err.print("\rDeriving the share key (3 x 10,000,000 MD5 rounds, as sc-hsm-tool): " + percent + "%");
+                if (done == total) {
+                    err.println();
+                }
+                err.flush();
+            }
+        };
+    }
+
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Writes a new file readable by its owner only (0600), refusing to overwrite one. */
+    static void writePrivate(Path file, byte[] content) {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(file, content);
+        } catch (FileAlreadyExistsException e) {
+            throw new InvalidInputException(file + " already exists; schsm does not overwrite share or wrap files");
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+}
