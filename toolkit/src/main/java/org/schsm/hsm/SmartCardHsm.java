@@ -361,7 +361,7 @@ public final class SmartCardHsm {
 
     // ---- Device identity (reference §7) ----
 
-    /** Reads EF 2F02 and judges its certificate chain against CardContact's roots. */
+    /** Reads EF 2F02 and judges its certificate chain against CardContact's roots and the schsm simulator's. */
     public DeviceIdentity deviceIdentity() {
         return deviceIdentity(TrustedRoots.known());
     }
