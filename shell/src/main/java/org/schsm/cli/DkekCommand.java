@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "dkek", description = "DKEK status, share files (sc-hsm-tool format) and wrap-file inspection.",
         subcommands = {DkekCommand.Status.class, DkekCommand.CreateShare.class, DkekCommand.ShowShare.class,
-            DkekCommand.Import.class,
+            DkekCommand.Import.class, DkekCommand.Reshare.class,
             DkekCommand.InspectWrap.class})
 public final class DkekCommand implements Runnable {
     @Spec
@@ -196,6 +196,86 @@ public final class DkekCommand implements Runnable {
                 print(spec.commandLine().getOut(), Optional.of(status), false);
                 return ExitCode.OK;
             }
+        }
+    }
+
+    @Command(name = "reshare", description = "Turn the share files of a DKEK into N new share files with new passwords"
+            + " that combine to the same DKEK (same KCV), e.g. when custodians change. No card needed.")
+    static final class Reshare implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--share", required = true, paramLabel = "FILE", description = "Every current share file of the DKEK.")
+        java.util.List<Path> shares = new java.util.ArrayList<>();
+
+        @Option(names = "--password", paramLabel = "PASSWORD", description = "Current share passwords, one per --share, in order (default: prompt).")
+        java.util.List<String> passwords = new java.util.ArrayList<>();
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for dkek-share-1.pbe ... (created if missing).")
+        Path out;
+
+        @Option(names = "--shares", required = true, paramLabel = "N", description = "How many new share files.")
+        int count;
+
+        @Option(names = "--new-password", paramLabel = "PASSWORD", description = "New passwords, one per new share, in order (default: prompt twice each).")
+        java.util.List<String> newPasswords = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() {
+            if (count < 1 || count > 255) {
+                throw new InvalidInputException("--shares must be 1..255, not " + count);
+            }
+            java.util.List<Path> targets = new java.util.ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                Path target = out.resolve("dkek-share-" + i + ".pbe");
+                if (Files.exists(target)) {
+                    throw new InvalidInputException(target + " already exists; schsm does not overwrite share files");
+                }
+                targets.add(target);
+            }
+            java.util.List<DkekShare> opened = new java.util.ArrayList<>();
+            java.util.List<DkekShare> fresh = java.util.List.of();
+            try {
+                for (int i = 0; i < shares.size(); i++) {
+                    opened.add(open(spec, shares.get(i), i < passwords.size() ? passwords.get(i) : null));
+                }
+                java.security.SecureRandom random = new java.security.SecureRandom();
+                try (Dkek dkek = Dkek.combine(opened)) {
+                    fresh = dkek.reshare(count, n -> {
+                        byte[] b = new byte[n];
+                        random.nextBytes(b);
+                        return b;
+                    });
+                    createDirectories(out);
+                    for (int i = 0; i < count; i++) {
+                        byte[] password = newPassword(i < newPasswords.size() ? newPasswords.get(i) : null);
+                        try {
+                            byte[] salt = new byte[8];
+                            random.nextBytes(salt);
+                            writePrivate(targets.get(i), ShareFile.encrypt(fresh.get(i), password, n -> salt.clone(),
+                                    progress(spec.commandLine().getErr())));
+                        } finally {
+                            Arrays.fill(password, (byte) 0);
+                        }
+                    }
+                    try (Dkek again = Dkek.combine(fresh)) {
+                        spec.commandLine().getOut().println(count + " new share files in " + out + "; the DKEK's key check value"
+                                + " stays " + again.kcvHex() + " (was " + dkek.kcvHex() + ")");
+                    }
+                }
+            } finally {
+                opened.forEach(DkekShare::close);
+                fresh.forEach(DkekShare::close);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot create " + dir + ": " + e.getClass().getSimpleName());
         }
     }
 

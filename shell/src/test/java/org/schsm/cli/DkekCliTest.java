@@ -52,6 +52,23 @@ class DkekCliTest {
     }
 
     @Test
+    void resharedFilesImportToTheSameKcv() {
+        Path out = dir.resolve("new");
+        Cli.Result reshared = Cli.runBare("dkek", "reshare", "--share", share.toString(), "--password", "passwordpassword",
+                "--out", out.toString(), "--shares", "2", "--new-password", "first custodian", "--new-password",
+                "second custodian");
+        assertEquals(ExitCode.OK, reshared.exitCode(), reshared::toString);
+        assertTrue(reshared.out().contains("stays 2AFA121E8764A1E3 (was 2AFA121E8764A1E3)"), reshared::toString);
+        assertFalse(reshared.all().contains("custodian"), "no password in any output");
+
+        ok("init", "--so-pin", "3537363231383830", "--pin", "648219", "--dkek-shares", "2");
+        ok("dkek", "import", out.resolve("dkek-share-1.pbe").toString(), "--password", "first custodian");
+        Cli.Result second = ok("dkek", "import", out.resolve("dkek-share-2.pbe").toString(), "--password",
+                "second custodian");
+        assertTrue(second.out().contains("DKEK key check value: 2AFA121E8764A1E3"), second::toString);
+    }
+
+    @Test
     void wrongPasswordAndNonShareFilesAreBadInput() throws Exception {
         Cli.Result wrong = cli.run("dkek", "show-share", share.toString(), "--password", "wrongpassword");
         assertEquals(ExitCode.BAD_INPUT, wrong.exitCode(), wrong::toString);
