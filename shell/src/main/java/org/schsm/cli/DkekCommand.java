@@ -233,14 +233,10 @@ public final class DkekCommand implements Runnable {
                 }
                 targets.add(target);
             }
-            java.util.List<DkekShare> opened = new java.util.ArrayList<>();
             java.util.List<DkekShare> fresh = java.util.List.of();
             try {
-                for (int i = 0; i < shares.size(); i++) {
-                    opened.add(open(spec, shares.get(i), i < passwords.size() ? passwords.get(i) : null));
-                }
                 java.security.SecureRandom random = new java.security.SecureRandom();
-                try (Dkek dkek = Dkek.combine(opened)) {
+                try (Dkek dkek = combine(spec, shares, passwords)) {
                     fresh = dkek.reshare(count, n -> {
                         byte[] b = new byte[n];
                         random.nextBytes(b);
@@ -264,7 +260,6 @@ public final class DkekCommand implements Runnable {
                     }
                 }
             } finally {
-                opened.forEach(DkekShare::close);
                 fresh.forEach(DkekShare::close);
             }
             return ExitCode.OK;
@@ -298,18 +293,7 @@ public final class DkekCommand implements Runnable {
         @Override
         public Integer call() {
             WrapFile wrap = WrapFile.decode(read(file));
-            Optional<Dkek> dkek = Optional.empty();
-            if (!shares.isEmpty()) {
-                java.util.List<DkekShare> opened = new java.util.ArrayList<>();
-                try {
-                    for (int i = 0; i < shares.size(); i++) {
-                        opened.add(open(spec, shares.get(i), i < passwords.size() ? passwords.get(i) : null));
-                    }
-                    dkek = Optional.of(Dkek.combine(opened));
-                } finally {
-                    opened.forEach(DkekShare::close);
-                }
-            }
+            Optional<Dkek> dkek = shares.isEmpty() ? Optional.empty() : Optional.of(combine(spec, shares, passwords));
             try {
                 WrapInspection.of(wrap, dkek).describe().forEach(spec.commandLine().getOut()::println);
             } finally {
@@ -332,6 +316,19 @@ public final class DkekCommand implements Runnable {
             return;
         }
         out.println(status.map(DkekStatus::describe).orElse("No DKEK: the device was initialized without DKEK shares."));
+    }
+
+    /** The DKEK of share files, each opened with its password (the i-th, or a prompt); the shares are cleared. */
+    static Dkek combine(CommandSpec spec, java.util.List<Path> files, java.util.List<String> passwords) {
+        java.util.List<DkekShare> opened = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                opened.add(open(spec, files.get(i), i < passwords.size() ? passwords.get(i) : null));
+            }
+            return Dkek.combine(opened);
+        } finally {
+            opened.forEach(DkekShare::close);
+        }
     }
 
     /** Reads and decrypts a share file, showing progress on a console while the key derivation runs. */

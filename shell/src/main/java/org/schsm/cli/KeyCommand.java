@@ -107,7 +107,7 @@ public final class KeyCommand implements Runnable {
         @Override
         public Integer call() {
             String hash = KeySigning.hashName(alg);
-            byte[] message = read(in);
+            byte[] message = DkekCommand.read(in);
             return withUserPin(spec, pin, false, (hsm, printer) -> {
                 byte[] signature = KeySigning.sign(hsm, find(hsm, id), hash, message);
                 write(out, signature);
@@ -175,14 +175,6 @@ public final class KeyCommand implements Runnable {
                 out.println(String.format("Key %02X deleted.", id));
                 return ExitCode.OK;
             });
-        }
-    }
-
-    private static byte[] read(Path path) {
-        try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + path + ": " + e.getClass().getSimpleName());
         }
     }
 
