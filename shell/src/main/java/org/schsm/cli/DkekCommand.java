@@ -76,6 +76,7 @@ public final class DkekCommand implements Runnable {
 
         @Option(names = "--password", paramLabel = "PASSWORD",
                 description = "At least 6 characters: value, env:VAR, file:PATH, secret:NAME (default: prompt twice).")
+        @org.schsm.Secret
         String password;
 
         @Option(names = "--password-shares", paramLabel = "N",
@@ -162,6 +163,7 @@ public final class DkekCommand implements Runnable {
         Path file;
 
         @Option(names = "--password", paramLabel = "PASSWORD", description = "value, env:VAR, file:PATH, secret:NAME (default: prompt).")
+        @org.schsm.Secret
         String password;
 
         @Override
@@ -183,6 +185,7 @@ public final class DkekCommand implements Runnable {
         Path file;
 
         @Option(names = "--password", paramLabel = "PASSWORD", description = "value, env:VAR, file:PATH, secret:NAME (default: prompt).")
+        @org.schsm.Secret
         String password;
 
         @Override
@@ -209,6 +212,7 @@ public final class DkekCommand implements Runnable {
         java.util.List<Path> shares = new java.util.ArrayList<>();
 
         @Option(names = "--password", paramLabel = "PASSWORD", description = "Current share passwords, one per --share, in order (default: prompt).")
+        @org.schsm.Secret
         java.util.List<String> passwords = new java.util.ArrayList<>();
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for dkek-share-1.pbe ... (created if missing).")
@@ -218,6 +222,7 @@ public final class DkekCommand implements Runnable {
         int count;
 
         @Option(names = "--new-password", paramLabel = "PASSWORD", description = "New passwords, one per new share, in order (default: prompt twice each).")
+        @org.schsm.Secret
         java.util.List<String> newPasswords = new java.util.ArrayList<>();
 
         @Override
@@ -288,6 +293,7 @@ public final class DkekCommand implements Runnable {
 
         @Option(names = "--password", paramLabel = "PASSWORD",
                 description = "Share password (one per --share, in order): value, env:VAR, file:PATH, secret:NAME (default: prompt).")
+        @org.schsm.Secret
         java.util.List<String> passwords = new java.util.ArrayList<>();
 
         @Override

@@ -68,6 +68,7 @@ public final class KeyCommand implements Runnable {
         String label;
 
         @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
+        @org.schsm.Secret
         String pin;
 
         @Override
@@ -102,6 +103,7 @@ public final class KeyCommand implements Runnable {
         Path out;
 
         @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
+        @org.schsm.Secret
         String pin;
 
         @Override
@@ -166,6 +168,7 @@ public final class KeyCommand implements Runnable {
         boolean force;
 
         @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
+        @org.schsm.Secret
         String pin;
 
         @Override

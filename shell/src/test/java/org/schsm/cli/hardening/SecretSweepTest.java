@@ -64,7 +64,7 @@ class SecretSweepTest {
     /** Fillers for positional parameters, by label, so that a mistake is the only thing wrong on the line. */
     static final Map<String, String> FILLERS = Map.of(
             "SCRIPT", "@SCRIPT", "SUITE", "@SUITE", "APDU", "00A4040000", "HEX", "3B8080010101",
-            "NAME", "sweep-name", "COMMAND", "", "ARGS", "");
+            "NAME", "sweep-name", "COMMAND", "", "ARGS", "", "FILE", "sweep-file");
 
     @TempDir
     static Path dir;
