@@ -1,25 +1,66 @@
 package org.schsm.shell;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
- * Just enough of Groovy's lexical structure to tell whether input is complete: open brackets,
- * strings ({@code '}, {@code "}, {@code '''}, {@code """}) and comments. Slashy strings are not
- * recognised (a {@code /} is division).
+ * Just enough of Groovy's lexical structure to tell whether input is complete (open brackets,
+ * strings {@code '}, {@code "}, {@code '''}, {@code """}, and comments) and where its string
+ * literals are. The shell's one Groovy scanner: the line parser, the declaration rewriter and the
+ * history mask all read input through it. Slashy strings are not recognised (a {@code /} is
+ * division).
  */
 final class GroovyLexState {
     private enum Mode { CODE, SINGLE, DOUBLE, TRIPLE_SINGLE, TRIPLE_DOUBLE, LINE_COMMENT, BLOCK_COMMENT }
 
+    /** A string literal: [start, end) including quotes, [contentStart, contentEnd) without. */
+    record Literal(int start, int contentStart, int contentEnd, int end) {
+        String content(String text) {
+            return text.substring(contentStart, contentEnd);
+        }
+    }
+
     private final Deque<Character> brackets = new ArrayDeque<>();
+    private final List<Literal> literals = new ArrayList<>();
     private Mode mode = Mode.CODE;
     private boolean escaped;
     private char previous;
+    /** Characters fed before the current {@link #feed} call: positions in literals count from the first. */
+    private int fed;
+    private int literalStart;
 
     void feed(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             i = step(text, i);
         }
+        fed += text.length();
+    }
+
+    /** The string literals of {@code text}, comments skipped; one left open ends where the text does. */
+    static List<Literal> literals(String text) {
+        GroovyLexState state = new GroovyLexState();
+        state.feed(text);
+        List<Literal> out = new ArrayList<>(state.literals);
+        if (state.inString()) {
+            out.add(new Literal(state.literalStart, state.literalStart + state.quoteLength(), text.length(), text.length()));
+        }
+        return out;
+    }
+
+    private boolean inString() {
+        return mode == Mode.SINGLE || mode == Mode.DOUBLE || mode == Mode.TRIPLE_SINGLE || mode == Mode.TRIPLE_DOUBLE;
+    }
+
+    private int quoteLength() {
+        return mode == Mode.TRIPLE_SINGLE || mode == Mode.TRIPLE_DOUBLE ? 3 : 1;
+    }
+
+    /** Ends the open literal whose content stops at {@code i}; {@code quotes} closing quotes follow. */
+    private void closeLiteral(int i, int quotes) {
+        literals.add(new Literal(literalStart, literalStart + quoteLength(), fed + i, fed + i + quotes));
+        mode = Mode.CODE;
     }
 
     /** Processes the character at {@code i}; returns the index of the last character consumed. */
@@ -46,8 +87,10 @@ final class GroovyLexState {
                     escaped = false;
                 } else if (c == '\\') {
                     escaped = true;
-                } else if (c == quote || c == '\n') {
-                    mode = Mode.CODE;    // a newline ends an unterminated one-line string: Groovy reports it
+                } else if (c == quote) {
+                    closeLiteral(i, 1);
+                } else if (c == '\n') {
+                    closeLiteral(i, 0);    // a newline ends an unterminated one-line string: Groovy reports it
                 }
             }
             case TRIPLE_SINGLE, TRIPLE_DOUBLE -> {
@@ -56,8 +99,8 @@ final class GroovyLexState {
                     escaped = false;
                 } else if (c == '\\') {
                     escaped = true;
-                } else if (startsWith(text, i, quote)) {
-                    mode = Mode.CODE;
+                } else if (c == quote && startsWith(text, i, quote)) {
+                    closeLiteral(i, 3);
                     previous = quote;
                     return i + 2;
                 }
@@ -78,6 +121,7 @@ final class GroovyLexState {
                 }
             }
             case '\'', '"' -> {
+                literalStart = fed + i;
                 if (startsWith(text, i, c)) {
                     mode = c == '\'' ? Mode.TRIPLE_SINGLE : Mode.TRIPLE_DOUBLE;
                     return i + 2;

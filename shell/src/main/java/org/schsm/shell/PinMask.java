@@ -8,21 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.schsm.apdu.ApduFormatException;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.Instruction;
+import org.schsm.shell.GroovyLexState.Literal;
 
 /**
  * The history rule: a line is stored with every PIN literal masked. Masked are
  * <ul>
- * <li>string literals inside the arguments of {@code verify}, {@code verifySo}, {@code changePin},
- *     {@code changeSoPin}, {@code unblock}, {@code sameValueAs}, {@code builder}, {@code resolve},
- *     {@code changeReferenceData}, {@code resetRetryCounter}, {@code initialize}, {@code pinFrom},
- *     {@code user}, {@code soPin}, {@code userPin}, {@code fromHex}, {@code fromAsciiCharacters}
- *     and any {@code Pin.*(...)}, {@code SoPin.*(...)}, {@code PinSource.*(...)} call → {@code "****"};</li>
+ * <li>string literals inside the arguments of a call to any API method or constructor that takes a
+ *     secret ({@link SecretCalls}: {@code verify}, {@code changeReferenceData}, {@code Pin.user},
+ *     {@code SoPin.fromHex}, {@code pinFrom}, ..., found by reflection) → {@code "****"};</li>
  * <li>string literals assigned to a name containing "pin" ({@code pin = "648219"}, {@code soPin = ...});</li>
  * <li>the APDU literal of {@code send("...")} when its instruction carries a secret
  *     ({@link Instruction#secretAfterHeader}, whatever the class byte) → its redacted form
@@ -35,11 +36,6 @@ import org.schsm.apdu.Instruction;
  */
 final class PinMask {
     static final String MASK = "****";
-    private static final Pattern SECRET_CALL = Pattern.compile(
-            "\\b(?:verify|verifySo|changePin|changeSoPin|unblock|changeReferenceData|resetRetryCounter|initialize|pinFrom"
-                    + "|user|soPin|userPin|sameValueAs|builder|resolve"
-                    + "|fromHex|fromAsciiCharacters)\\s*\\(");
-    private static final Pattern PIN_CLASS_CALL = Pattern.compile("\\b(?:Pin|SoPin|PinSource)\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*\\(");
     private static final Pattern SEND_CALL = Pattern.compile("\\bsend\\s*\\(");
     private static final Pattern PIN_ASSIGNMENT = Pattern.compile("(?i)\\b[\\w$]*pin[\\w$]*\\s*=(?!=)");
     private static final Pattern NAMED_ARGUMENT = Pattern.compile("^\\s*[A-Za-z_$][\\w$]*\\s*:");
@@ -47,12 +43,34 @@ final class PinMask {
 
     /** Values masked so far (text, and hex digits without separators). */
     private final Set<String> secrets = new HashSet<>();
+    private final Supplier<Set<String>> secretCallNames;
+    private Pattern secretCall;
+
+    /** Masks around every API call that takes a secret ({@link SecretCalls#names()}, derived on first use). */
+    PinMask() {
+        this(SecretCalls::names);
+    }
+
+    /** Masks the literal arguments of calls to methods and constructors with these names. */
+    PinMask(Supplier<Set<String>> secretCallNames) {
+        this.secretCallNames = secretCallNames;
+    }
+
+    private Pattern secretCall() {
+        if (secretCall == null) {
+            String names = secretCallNames.get().stream().map(Pattern::quote).collect(Collectors.joining("|"));
+            secretCall = Pattern.compile(names.isEmpty() ? "(?!)" : "\\b(?:" + names + ")\\s*\\(");
+        }
+        return secretCall;
+    }
 
     String mask(String line) {
-        List<Literal> literals = Literal.scan(line);
+        List<Literal> literals = GroovyLexState.literals(line);
+        if (literals.isEmpty()) {
+            return line;   // nothing to mask, and no need to derive the secret calls (a second or so)
+        }
         Map<Literal, String> replacements = new HashMap<>();
-        maskCalls(line, literals, SECRET_CALL, replacements);
-        maskCalls(line, literals, PIN_CLASS_CALL, replacements);
+        maskCalls(line, literals, secretCall(), replacements);
         maskAssignments(line, literals, replacements);
         maskSends(line, literals, replacements);
         for (Literal lit : literals) {
@@ -77,7 +95,7 @@ final class PinMask {
     private static void maskCalls(String line, List<Literal> literals, Pattern call, Map<Literal, String> out) {
         Matcher m = call.matcher(line);
         while (m.find()) {
-            if (Literal.inside(literals, m.start())) {
+            if (inside(literals, m.start())) {
                 continue;
             }
             int open = m.end() - 1;
@@ -93,7 +111,7 @@ final class PinMask {
     private static void maskAssignments(String line, List<Literal> literals, Map<Literal, String> out) {
         Matcher m = PIN_ASSIGNMENT.matcher(line);
         while (m.find()) {
-            if (Literal.inside(literals, m.start())) {
+            if (inside(literals, m.start())) {
                 continue;
             }
             int end = statementEnd(line, m.end(), literals);
@@ -108,7 +126,7 @@ final class PinMask {
     private void maskSends(String line, List<Literal> literals, Map<Literal, String> out) {
         Matcher m = SEND_CALL.matcher(line);
         while (m.find()) {
-            if (Literal.inside(literals, m.start())) {
+            if (inside(literals, m.start())) {
                 continue;
             }
             int open = m.end() - 1;
@@ -120,7 +138,7 @@ final class PinMask {
                 }
             }
             if (positional.size() == 1) {
-                Literal lit = Literal.exactly(literals, line, positional.get(0));
+                Literal lit = exactly(literals, line, positional.get(0));
                 String redacted = lit == null ? null : redactApdu(lit.content(line));
                 if (redacted != null) {
                     out.put(lit, redacted);
@@ -220,7 +238,7 @@ final class PinMask {
     private static int closingParen(String line, int open, List<Literal> literals) {
         int depth = 0;
         for (int i = open; i < line.length(); i++) {
-            Literal lit = Literal.at(literals, i);
+            Literal lit = at(literals, i);
             if (lit != null) {
                 i = lit.end() - 1;
                 continue;
@@ -239,7 +257,7 @@ final class PinMask {
     private static int statementEnd(String line, int from, List<Literal> literals) {
         int depth = 0;
         for (int i = from; i < line.length(); i++) {
-            Literal lit = Literal.at(literals, i);
+            Literal lit = at(literals, i);
             if (lit != null) {
                 i = lit.end() - 1;
                 continue;
@@ -262,7 +280,7 @@ final class PinMask {
         int depth = 0;
         int start = open + 1;
         for (int i = open + 1; i < close; i++) {
-            Literal lit = Literal.at(literals, i);
+            Literal lit = at(literals, i);
             if (lit != null) {
                 i = lit.end() - 1;
                 continue;
@@ -283,88 +301,35 @@ final class PinMask {
         return args;
     }
 
-    /** A string literal: [start, end) including quotes, [contentStart, contentEnd) without. */
-    record Literal(int start, int contentStart, int contentEnd, int end) {
-        String content(String line) {
-            return line.substring(contentStart, contentEnd);
-        }
-
-        static boolean inside(List<Literal> literals, int index) {
-            return at(literals, index) != null;
-        }
-
-        static Literal at(List<Literal> literals, int index) {
-            for (Literal lit : literals) {
-                if (index >= lit.start && index < lit.end) {
-                    return lit;
-                }
-            }
-            return null;
-        }
-
-        /** The literal that is the whole (trimmed) argument {@code arg}, or null. */
-        static Literal exactly(List<Literal> literals, String line, int[] arg) {
-            int s = arg[0];
-            int e = arg[1];
-            while (s < e && Character.isWhitespace(line.charAt(s))) {
-                s++;
-            }
-            while (e > s && Character.isWhitespace(line.charAt(e - 1))) {
-                e--;
-            }
-            for (Literal lit : literals) {
-                if (lit.start == s && lit.end == e) {
-                    return lit;
-                }
-            }
-            return null;
-        }
-
-        /** All string literals of {@code line} ('...', "...", '''...''', """..."""), comments skipped. */
-        static List<Literal> scan(String line) {
-            List<Literal> out = new ArrayList<>();
-            int i = 0;
-            int n = line.length();
-            while (i < n) {
-                char c = line.charAt(i);
-                if (c == '/' && i + 1 < n && line.charAt(i + 1) == '/') {
-                    int nl = line.indexOf('\n', i);
-                    i = nl < 0 ? n : nl;
-                } else if (c == '/' && i + 1 < n && line.charAt(i + 1) == '*') {
-                    int close = line.indexOf("*/", i + 2);
-                    i = close < 0 ? n : close + 2;
-                } else if (c == '\'' || c == '"') {
-                    Literal lit = literalAt(line, i, c);
-                    out.add(lit);
-                    i = lit.end;
-                } else {
-                    i++;
-                }
-            }
-            return out;
-        }
-
-        private static Literal literalAt(String line, int start, char quote) {
-            int n = line.length();
-            boolean triple = start + 2 < n && line.charAt(start + 1) == quote && line.charAt(start + 2) == quote;
-            int q = triple ? 3 : 1;
-            int i = start + q;
-            while (i < n) {
-                char c = line.charAt(i);
-                if (c == '\\') {
-                    i += 2;
-                    continue;
-                }
-                if (c == quote && (!triple || i + 2 < n && line.charAt(i + 1) == quote && line.charAt(i + 2) == quote)) {
-                    return new Literal(start, start + q, i, i + q);
-                }
-                if (c == '\n' && !triple) {
-                    break;
-                }
-                i++;
-            }
-            int end = Math.min(i, n);
-            return new Literal(start, start + q, end, end);
-        }
+    private static boolean inside(List<Literal> literals, int index) {
+        return at(literals, index) != null;
     }
+
+    private static Literal at(List<Literal> literals, int index) {
+        for (Literal lit : literals) {
+            if (index >= lit.start() && index < lit.end()) {
+                return lit;
+            }
+        }
+        return null;
+    }
+
+    /** The literal that is the whole (trimmed) argument {@code arg}, or null. */
+    private static Literal exactly(List<Literal> literals, String line, int[] arg) {
+        int s = arg[0];
+        int e = arg[1];
+        while (s < e && Character.isWhitespace(line.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(line.charAt(e - 1))) {
+            e--;
+        }
+        for (Literal lit : literals) {
+            if (lit.start() == s && lit.end() == e) {
+                return lit;
+            }
+        }
+        return null;
+    }
+
 }

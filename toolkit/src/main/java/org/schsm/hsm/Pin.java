@@ -1,5 +1,7 @@
 package org.schsm.hsm;
 
+import org.schsm.Secret;
+
 /**
  * A user PIN: 6 to 16 printable ASCII characters, sent to the card as their ASCII bytes (the
  * limits sc-hsm-tool enforces and CardContact confirms for the APDU level, reference §2.4).
@@ -19,7 +21,7 @@ public final class Pin extends PinValue {
      * Validates and copies a user PIN. The caller still owns {@code characters} and should clear
      * it (for instance with {@code Arrays.fill(chars, '\0')}) once this returns.
      */
-    public static Pin user(char[] characters) {
+    public static Pin user(@Secret char[] characters) {
         return new Pin(PinText.toAscii(characters, MIN_LENGTH, MAX_LENGTH, "user PIN"), characters);
     }
 
@@ -27,7 +29,7 @@ public final class Pin extends PinValue {
      * Convenience for scripts and tests. A {@code String} cannot be cleared, so prefer
      * {@link #user(char[])} wherever the PIN comes from a prompt or a file.
      */
-    public static Pin user(String text) {
+    public static Pin user(@Secret String text) {
         return user(text.toCharArray());
     }
 

@@ -1,6 +1,7 @@
 package org.schsm.hsm;
 
 import java.util.Arrays;
+import org.schsm.Secret;
 import org.schsm.apdu.Hex;
 
 /**
@@ -29,7 +30,7 @@ public final class SoPin extends PinValue {
      * Parses exactly 16 hex digits (no separators). Refuses 8 characters with a message that
      * gives their hex form, so someone holding "57621880" learns to type 3537363231383830.
      */
-    public static SoPin fromHex(char[] hexDigits) {
+    public static SoPin fromHex(@Secret char[] hexDigits) {
         int n = hexDigits.length;
         if (n == LENGTH) {
             throw eightCharacterRefusal(hexDigits);
@@ -52,7 +53,7 @@ public final class SoPin extends PinValue {
     }
 
     /** Convenience for scripts and tests; prefer {@link #fromHex(char[])}, which can be cleared. */
-    public static SoPin fromHex(String hexDigits) {
+    public static SoPin fromHex(@Secret String hexDigits) {
         return fromHex(hexDigits.toCharArray());
     }
 
@@ -61,11 +62,11 @@ public final class SoPin extends PinValue {
      * {@code 57621880} gives the default SO-PIN {@value #DEFAULT_HEX}. Only for people who know
      * their SO-PIN in this form; a CLI should offer it behind its own option.
      */
-    public static SoPin fromAsciiCharacters(char[] characters) {
+    public static SoPin fromAsciiCharacters(@Secret char[] characters) {
         return new SoPin(PinText.toAscii(characters, LENGTH, LENGTH, "SO-PIN in ASCII form"), characters);
     }
 
-    public static SoPin fromAsciiCharacters(String characters) {
+    public static SoPin fromAsciiCharacters(@Secret String characters) {
         return fromAsciiCharacters(characters.toCharArray());
     }
 
