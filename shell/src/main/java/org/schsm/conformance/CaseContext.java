@@ -206,6 +206,18 @@ public final class CaseContext {
         record Parsed(byte[] bytes, String shown) {
         }
 
+        /**
+         * Why {@code text} cannot be sent, without echoing it: a malformed VERIFY still carries a PIN,
+         * so the bytes are shown as {@link CommandApdu#describe} shows them.
+         */
+        private static String notACommand(String text) {
+            try {
+                return "send: not a command APDU: " + CommandApdu.describe(Hex.decode(text));
+            } catch (ApduFormatException notHex) {
+                return "send: the APDU is not hex: " + notHex.getMessage();
+            }
+        }
+
         /** The bytes of a hex APDU, validated as an ISO 7816-4 command, and how it is shown. */
         Parsed command(String text) {
             Parsed p = parsed.get(text);
@@ -214,7 +226,7 @@ public final class CaseContext {
                 try {
                     bytes = CommandApdu.parse(text).bytes();
                 } catch (ApduFormatException e) {
-                    throw new SuiteDefinitionException("send: '" + text + "' is not a command APDU: " + e.getMessage());
+                    throw new SuiteDefinitionException(notACommand(text));
                 }
                 p = new Parsed(bytes, CommandApdu.describe(bytes));
                 parsed.put(text, p);

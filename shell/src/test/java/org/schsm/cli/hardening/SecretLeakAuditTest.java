@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.hsm.SmartCardHsm;
 
 /**
  * Runs every card command of the CLI with the APDU trace on and known PINs and SO-PINs, given as
@@ -119,6 +120,65 @@ class SecretLeakAuditTest {
             assertTrue(text.contains("trace "), () -> name + ": trace was not on\n" + text);
             assertNoSecret(name, text, text);
         }
+    }
+
+    /**
+     * Redaction follows the instruction, never the class byte or whether the command is well
+     * formed (issue 20): INITIALIZE DEVICE in class 00, VERIFY in classes 0C and 80, a malformed
+     * VERIFY and IMPORT DKEK SHARE in class 00 carry their secrets into a conformance run on
+     * sim:fresh, whose -v trace, FAIL lines, differential table and JUnit XML must not show them.
+     */
+    @Test
+    void commandsWithUnexpectedClassBytesLeakNowhereInAConformanceRun() throws IOException {
+        String initData = "8002000181" + "08" + hex(USER_PIN) + "8208" + SO_HEX;
+        String pin = hex(USER_PIN);
+        Map<String, String> sends = new LinkedHashMap<>();
+        sends.put("INITIALIZE in class 00", "00 50 00 00 " + lc(initData) + " " + initData);
+        sends.put("VERIFY in class 0C", "0C 20 00 81 08 " + pin);
+        sends.put("VERIFY in class 80", "80 20 00 81 08 " + spaced(USER_PIN_2));
+        sends.put("malformed VERIFY in class 84", "84 20 00 81 0A " + pin);
+        sends.put("CHANGE REFERENCE DATA in class E0", "E0 24 00 81 10 " + pin + hex(USER_PIN_3));
+        sends.put("IMPORT DKEK SHARE in class 00", "00 52 00 00 08 " + hex(SO_ASCII_2));
+        StringBuilder suite = new StringBuilder("suite('classes') {\n");
+        for (Map.Entry<String, String> e : sends.entrySet()) {
+            suite.append("    testcase('").append(e.getKey()).append("') { send '").append(e.getValue())
+                    .append("', sw: 0x9000 }\n");
+        }
+        // One card takes a different secret command at the same step: the differential table shows both.
+        suite.append("""
+                    testcase('differs') {
+                        def fcp = send '00 A4 04 00 0B %s 00'
+                        if (fcp.data[21] == 0) { send '%s' } else { send '%s' }
+                    }
+                }
+                """.formatted(SmartCardHsm.AID_HEX, sends.get("INITIALIZE in class 00"), sends.get("VERIFY in class 0C")));
+        Path suiteFile = Files.writeString(dir.resolve("classes.groovy"), suite);
+        Path initialized = dir.resolve("initialized.state");
+        CliRun.Result init = CliRun.run("init", "--so-pin", SO_HEX, "--pin", USER_PIN, "-r", "sim", "--sim-state",
+                initialized.toString());
+        assertEquals(0, init.exitCode(), init.toString());
+
+        Path single = dir.resolve("single.xml");
+        CliRun.Result one = CliRun.run("-v", "test", "-r", "sim:fresh", "--junit-xml", single.toString(),
+                suiteFile.toString());
+        String report = one + "\n--- junit\n" + Files.readString(single);
+        assertNoSecret("test on sim:fresh", report, report);
+        assertTrue(one.err().contains("trace >> 00 50 00 00 18 **"), report);
+        assertTrue(one.err().contains("sent 0C 20 00 81 08 **"), "the FAIL line names the command: " + report);
+        assertTrue(one.err().contains("not a command APDU: 84 20 00 81 ** (malformed"), report);
+
+        Path diff = dir.resolve("diff.xml");
+        CliRun.Result two = CliRun.run("-v", "test", "-r", "sim:fresh", "-r", "sim:" + initialized, "--sw-only",
+                "--junit-xml", diff.toString(), suiteFile.toString());
+        String diffReport = two + "\n--- junit\n" + Files.readString(diff);
+        assertNoSecret("differential test", diffReport, diffReport);
+        assertTrue(two.out().contains("[sent 0C 20 00 81 08 **]"), "the table shows the second card's command: "
+                + diffReport);
+        assertTrue(two.err().contains("trace[B] >> 0C 20 00 81 08 **"), diffReport);
+    }
+
+    private static String lc(String dataHex) {
+        return HexFormat.of().withUpperCase().toHexDigits((byte) (dataHex.length() / 2));
     }
 
     /** The detector itself: each form of a PIN, in any case, is caught. */
