@@ -8,7 +8,7 @@ import picocli.CommandLine.Option
 //
 // The user PIN (6..16 characters) with --pin/--new-pin; the SO-PIN (16 hex digits) with
 // --so-pin/--new-so-pin, or --so to be asked for both. The older --old/--new still work.
-// SPEC is env:VAR, file:PATH or the value; omitted PINs are asked for without echo.
+// SPEC is env:VAR, file:PATH, secret:NAME (docs/secrets.md) or the value; omitted PINs are asked for without echo.
 // The brick guard refuses when the PIN has one try left or is blocked (exit code 4, nothing
 // sent but status queries); --force sends anyway.
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option
 //   schsm run [-r READER] scripts/initialize-device.groovy [--so-pin SPEC] [--pin SPEC]
 //             [--pin-retry N] [--dkek-shares N] [--transport-pin] [--no-pin-reset] [--force]
 //
-// SPEC is env:VAR, file:PATH or the value itself; when omitted the PIN is asked for without echo.
+// SPEC is env:VAR, file:PATH, secret:NAME (docs/secrets.md) or the value itself; when omitted the PIN is asked for without echo.
 // The SO-PIN is 16 hex digits (8 bytes); the user PIN 6..16 characters. PINs are never printed.
 
 @Command(name = 'initialize-device.groovy', description = 'Initialize a SmartCard-HSM (erases keys on an initialized one: --force).')

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option
 //
 //   schsm run scripts/unblock-user-pin.groovy [--so-pin SPEC] [--new-pin SPEC | --keep-pin] [--force]
 //
-// SPEC is env:VAR, file:PATH or the value; omitted PINs are asked for without echo.
+// SPEC is env:VAR, file:PATH, secret:NAME (docs/secrets.md) or the value; omitted PINs are asked for without echo.
 
 @Command(name = 'unblock-user-pin.groovy', description = 'Unblock the user PIN with the SO-PIN (RESET RETRY COUNTER).')
 class UnblockOptions {

@@ -2,6 +2,7 @@ package org.schsm.cli;
 
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.StatusWordException;
+import org.schsm.errors.SafeErrorText;
 import org.schsm.hsm.BrickGuardException;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine;
@@ -37,11 +38,16 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
         int code = exitCodeOf(e);
         if (code < 0) {
-            throw e;
+            // A bug. Its trace is worth a report, but a message of a foreign exception may quote a
+            // value (a PIN among them): the trace is printed with values masked.
+            cl.getErr().println("schsm: internal error (please report it with the trace below): "
+                    + SafeErrorText.typeAndFirstLine(e));
+            SafeErrorText.printTrace(e, cl.getErr());
+            return CommandLine.ExitCode.SOFTWARE;
         }
         cl.getErr().println("schsm: " + e.getMessage());
         if ("1".equals(System.getenv("SCHSM_DEBUG"))) {
-            e.printStackTrace(cl.getErr());
+            SafeErrorText.printTrace(e, cl.getErr());
         }
         return code;
     }

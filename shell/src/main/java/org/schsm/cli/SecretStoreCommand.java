@@ -109,6 +109,9 @@ public final class SecretStoreCommand implements Runnable {
             SecretStore.checkName(name);
             SecretKind k = SecretKind.of(kind);
             SecretStore store = SecretStore.system();
+            if (store.find(name).isPresent()) {   // before the prompt, not after it
+                throw new InvalidInputException("secret '" + name + "' exists already; use: schsm secret update " + name);
+            }
             char[] chars = readValue(value, k, name);
             try {
                 store.add(name, k, chars);

@@ -98,7 +98,8 @@ public final class SuiteRunner {
         } catch (AssertionError e) {
             // Groovy's power assertion draws a diagram over several lines: first line here, all in the notes.
             status = CaseResult.Status.FAILED;
-            String text = e.getMessage() == null ? "assertion failed" : e.getMessage().strip();
+            // masked like every Groovy error: the diagram quotes the values it shows
+            String text = e.getMessage() == null ? "assertion failed" : SafeErrorText.message(e).strip();
             message = where(phase) + text.lines().findFirst().orElse("assertion failed");
             if (text.contains("\n")) {
                 ctx.note(text);

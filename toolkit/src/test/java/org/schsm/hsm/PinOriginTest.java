@@ -83,6 +83,16 @@ class PinOriginTest {
     }
 
     @Test
+    void aRefusalCarriesTheCommandWithoutThePin() {
+        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + PIN_648219, "63C2");
+        WrongPinException e = assertThrows(WrongPinException.class, () -> new SmartCardHsm(card).verify("648219"));
+        assertEquals("00 20 00 81 06 **", e.command());
+        String everything = e.getMessage() + e.command() + e;
+        assertFalse(everything.contains("648219") || everything.contains("363438323139")
+                || everything.contains(PIN_648219), everything);
+    }
+
+    @Test
     void aForcedAttemptThatTheCardAcceptsClearsTheRefusal() {
         Recording origin = new Recording(PinReference.USER);
         origin.refusal = "refused yesterday";
