@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.schsm.InvalidInputException;
 import org.schsm.Secret;
+import org.schsm.secrets.PrivateFiles;
 import org.schsm.secrets.SecretKind;
 import org.schsm.secrets.SecretStore;
 import org.schsm.secrets.StoredSecrets;
@@ -88,7 +89,7 @@ public final class PinSource {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the " + what + " from " + path + ": " + reason(e));
+            throw new InvalidInputException("cannot read the " + what + " from " + path + ": " + PrivateFiles.reason(e));
         }
         try {
             // A trailing newline is how editors and `echo` write files; it is never part of a PIN.
@@ -103,16 +104,6 @@ public final class PinSource {
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static char[] decode(byte[] bytes, int end) {

@@ -141,8 +141,7 @@ public final class SecretStoreCommand implements Runnable {
             SecretStore store = SecretStore.system();
             char[] chars = null;
             try {
-                SecretKind kind = store.find(name).orElseThrow(() -> new InvalidInputException(
-                        "no secret named '" + name + "' (schsm secret list shows the names)")).kind();
+                SecretKind kind = store.entry(name).kind();
                 chars = readValue(value, kind, name);
                 store.update(name, chars);
             } catch (InvalidInputException e) {

@@ -20,7 +20,7 @@ import org.schsm.InvalidInputException;
  * content goes to a temporary file in the same directory, is forced to disk, and is renamed over
  * the old one, so a crash or a full disk leaves either the old file or the new one, never half.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
 
@@ -93,7 +93,8 @@ final class PrivateFiles {
         }
     }
 
-    static String reason(IOException e) {
+    /** Why a file could not be read, in words ("no such file", "permission denied"). */
+    public static String reason(IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file";
         }

@@ -114,6 +114,11 @@ public final class SecretStore {
         return out;
     }
 
+    /** The entry named {@code name}; refuses a name the store does not hold. */
+    public Entry entry(String name) {
+        return find(checkName(name)).orElseThrow(() -> noSuchSecret(name));
+    }
+
     public Optional<Entry> find(String name) {
         return read().map(root -> secrets(root).get(name)).map(e -> entry(name, e.getAsJsonObject()));
     }
@@ -333,10 +338,14 @@ public final class SecretStore {
     private JsonObject entryOrThrow(JsonObject root, String name) {
         JsonObject entry = secrets(root).getAsJsonObject(name);
         if (entry == null) {
-            throw new InvalidInputException("no secret named '" + name + "' in " + location.store()
-                    + " (schsm secret list shows the names)");
+            throw noSuchSecret(name);
         }
         return entry;
+    }
+
+    private InvalidInputException noSuchSecret(String name) {
+        return new InvalidInputException("no secret named '" + name + "' in " + location.store()
+                + " (schsm secret list shows the names)");
     }
 
     private static Entry entry(String name, JsonObject e) {

@@ -25,8 +25,7 @@ public final class StoredSecrets {
      */
     public static char[] resolve(SecretStore store, String spec, SecretKind expected, PrintWriter warnings) {
         String name = SecretStore.checkName(spec.substring(PREFIX.length()));
-        SecretStore.Entry entry = store.find(name).orElseThrow(() -> new InvalidInputException(
-                "no secret named '" + name + "' in " + store.location().store() + " (schsm secret list shows the names)"));
+        SecretStore.Entry entry = store.entry(name);
         if (expected != null && entry.kind() != expected) {
             throw new InvalidInputException("secret '" + name + "' is a " + entry.kind().description() + ", not a "
                     + expected.description());
