@@ -12,7 +12,7 @@ import org.schsm.tlv.TlvWriter;
 import org.schsm.transport.CardTransport;
 
 /**
- * The SmartCard-HSM's file commands (reference §1): ENUMERATE OBJECTS {@code 80 58}, READ BINARY
+ * The SmartCard-HSM's file commands (keys.md §1): ENUMERATE OBJECTS {@code 80 58}, READ BINARY
  * and UPDATE BINARY with the odd instructions {@code B1}/{@code D7} (offset in tag 54, data in
  * tag 53, file id in P1 P2 so no SELECT is needed, as CardContact's hosts send them) and DELETE
  * FILE {@code E4}.

@@ -2,7 +2,7 @@ package org.schsm.hsm;
 
 /**
  * What an elementary file holds, told by its file id as OpenSC and CardContact's hosts lay them
- * out on the SmartCard-HSM (reference §1.2).
+ * out on the SmartCard-HSM (keys.md §1.2).
  */
 public enum FileKind {
     DEVICE_KEY("device key"),

@@ -8,7 +8,7 @@ import org.schsm.hsm.cvc.EcCurves;
 import org.schsm.tlv.TlvWriter;
 
 /**
- * The data field of GENERATE ASYMMETRIC KEY PAIR (reference §2.1): the content of a CV request
+ * The data field of GENERATE ASYMMETRIC KEY PAIR (keys.md §2.1): the content of a CV request
  * body, as OpenSC and CardContact's hosts send it. 5F29 = 00, the inner CAR 42, the key template
  * 7F49 (EC: id-TA-ECDSA-SHA-256 with the domain parameters 81..85 and 87 at full field width and
  * no public point; RSA: id-TA-RSA-v1-5-SHA-256, exponent 82 and the size as a universal INTEGER
@@ -16,7 +16,7 @@ import org.schsm.tlv.TlvWriter;
  * and the key domain 92.
  *
  * @param holderReference CHR; OpenSC sends the device serial followed by {@code 00001}
- * @param algorithms      allowed algorithm ids (reference §3.1); empty array for no restriction
+ * @param algorithms      allowed algorithm ids (keys.md §3.1); empty array for no restriction
  */
 public record KeyGenerationRequest(KeySpec spec, String authorityReference, String holderReference,
         Optional<Long> useCounter, byte[] algorithms, Optional<Integer> keyDomain) {

@@ -16,7 +16,7 @@ public record KeyInfo(int id, Optional<KeyType> type, int sizeBits, Optional<Str
         Optional<CvPublicKey> publicKey, Credential credential, Optional<byte[]> credentialBytes,
         Optional<PrivateKeyDescription> description) {
 
-    /** The content of {@code CE<id>}, told apart by its first tag (reference §1.2). */
+    /** The content of {@code CE<id>}, told apart by its first tag (keys.md §1.2). */
     public enum Credential {
         /** {@code 67}: the authenticated CV request the card made at key generation. */
         CV_REQUEST,

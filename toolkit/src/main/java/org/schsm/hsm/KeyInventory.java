@@ -14,7 +14,7 @@ import org.schsm.hsm.pkcs15.PrivateKeyDescription;
 import org.schsm.transport.CardTransport;
 
 /**
- * Lists the keys on the card the way OpenSC's PKCS#15 emulation finds them (reference §1.2): one
+ * Lists the keys on the card the way OpenSC's PKCS#15 emulation finds them (keys.md §1.2): one
  * ENUMERATE OBJECTS, then for every key {@code CC<id>} other than the device key {@code CC00}
  * its description {@code C4<id>} and its CV request or certificate {@code CE<id>}, each read
  * whole with one extended READ BINARY. A file the listing does not show is not read, so 50 keys

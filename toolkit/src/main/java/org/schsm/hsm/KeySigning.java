@@ -8,7 +8,7 @@ import org.schsm.InvalidInputException;
 import org.schsm.apdu.Hex;
 
 /**
- * Signing a message with a card key the way OpenSC does it (reference §3.2): the host hashes; EC
+ * Signing a message with a card key the way OpenSC does it (keys.md §3.2): the host hashes; EC
  * keys sign the hash with algorithm {@code 70} and the card answers DER, which is what
  * {@code openssl dgst -verify} takes; RSA keys get the PKCS#1 v1.5 block (DigestInfo, RFC 8017
  * 9.2) built on the host and signed raw with {@code 20}, since OpenSC pads itself for this card.

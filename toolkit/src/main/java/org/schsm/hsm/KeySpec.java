@@ -9,7 +9,7 @@ import org.schsm.InvalidInputException;
  * {@code ec:secp256r1}, {@code ec:brainpoolP256r1} or {@code rsa:2048} on the command line.
  */
 public record KeySpec(KeyType type, String curve, int bits) {
-    /** The curves the SmartCard-HSM offers and OpenSC's curve table knows (reference §2.1, S3). */
+    /** The curves the SmartCard-HSM offers and OpenSC's curve table knows (keys.md §2.1, S3). */
     public static final List<String> CURVES = List.of("secp192r1", "secp256r1", "secp384r1", "secp521r1",
             "brainpoolP192r1", "brainpoolP224r1", "brainpoolP256r1", "brainpoolP320r1", "brainpoolP384r1",
             "brainpoolP512r1", "secp192k1", "secp256k1");

@@ -322,7 +322,7 @@ public final class SmartCardHsm {
         }
     }
 
-    // ---- Files and objects (reference §1) ----
+    // ---- Files and objects (keys.md §1) ----
 
     /** ENUMERATE OBJECTS ({@code 80 58}): every file id on the card. No PIN needed. */
     public List<Integer> enumerateObjects() {
@@ -359,7 +359,7 @@ public final class SmartCardHsm {
         return ElementaryFiles.getChallenge(transport, count);
     }
 
-    // ---- Device identity (reference §7) ----
+    // ---- Device identity (keys.md §7) ----
 
     /** Reads EF 2F02 and judges its certificate chain against CardContact's roots and the schsm simulator's. */
     public DeviceIdentity deviceIdentity() {
@@ -380,7 +380,7 @@ public final class SmartCardHsm {
         return DeviceIdentity.of(content, roots);
     }
 
-    // ---- Keys (reference §1.2, §2, §3) ----
+    // ---- Keys (keys.md §1.2, §2, §3) ----
 
     /** Every key but the device key, with label, type, size and CV request: 1 + 2 APDUs per key at most. */
     public List<KeyInfo> keys() {
@@ -440,7 +440,7 @@ public final class SmartCardHsm {
 
     /**
      * COMPUTE SIGNATURE ({@code 80 68 <id> <algorithm>}, extended): {@code input} is what the
-     * algorithm id asks for (reference §3.1), e.g. a SHA-256 hash for {@code 70}. ECDSA answers in
+     * algorithm id asks for (keys.md §3.1), e.g. a SHA-256 hash for {@code 70}. ECDSA answers in
      * DER. User PIN needed.
      */
     public byte[] computeSignature(int keyId, int algorithm, byte[] input) {
@@ -478,7 +478,7 @@ public final class SmartCardHsm {
         }
     }
 
-    // ---- DKEK (reference §4, §6) ----
+    // ---- DKEK (keys.md §4, §6) ----
 
     /**
      * IMPORT DKEK SHARE ({@code 80 52 00 00 20 <share> 00}); returns the DKEK status after it. The
@@ -495,7 +495,7 @@ public final class SmartCardHsm {
         }
     }
 
-    /** WRAP KEY ({@code 80 72 <id> 92}): the key blob of reference §6.2. User PIN and complete DKEK needed. */
+    /** WRAP KEY ({@code 80 72 <id> 92}): the key blob of keys.md §6.2. User PIN and complete DKEK needed. */
     public byte[] wrapKey(int keyId) {
         CommandApdu command = new CommandApdu(CLA_PROPRIETARY, Instruction.WRAP_KEY.code(), checkKeyId(keyId), 0x92, null,
                 CommandApdu.MAX_EXTENDED_NE, true);

@@ -7,7 +7,7 @@ import org.schsm.tlv.TlvFormatException;
 import org.schsm.tlv.TlvReader;
 
 /**
- * What GENERATE ASYMMETRIC KEY PAIR answers and stores in {@code CE<id>} (reference §2.2): tag 67
+ * What GENERATE ASYMMETRIC KEY PAIR answers and stores in {@code CE<id>} (keys.md §2.2): tag 67
  * holding the CV request 7F21 (signed by the new key), the outer CAR 42 naming the device
  * certificate, and the outer signature 5F37 by the device key over the request and the CAR.
  *

@@ -19,7 +19,7 @@ import org.schsm.tlv.TlvReader;
  * then the signature 5F37 over the encoded body, for ECDSA as plain {@code r || s}.
  *
  * <p>A CV request made by the SmartCard-HSM's key generation has no CHAT and no dates
- * (reference §2.2), so those are optional here.
+ * (keys.md §2.2), so those are optional here.
  *
  * @param encoded       the whole 7F21 object as read
  * @param signedBody    the encoded 7F4E object exactly as read: the bytes the signature covers
@@ -94,7 +94,7 @@ public record CvCertificate(byte[] encoded, byte[] signedBody, int profileIdenti
 
     /**
      * The serial number of a SmartCard-HSM whose device certificate this is: the CHR without its
-     * 5-character sequence number, as OpenSC and sc-hsm-embedded derive it (reference §7.3).
+     * 5-character sequence number, as OpenSC and sc-hsm-embedded derive it (keys.md §7.3).
      */
     public String serialNumber() {
         if (holderReference.length() < 8) {

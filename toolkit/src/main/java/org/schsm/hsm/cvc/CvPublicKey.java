@@ -19,7 +19,7 @@ import org.schsm.tlv.TlvWriter;
  * Castle's signed jar costs a noticeable share of a command's start-up to verify).
  *
  * <p>The SmartCard-HSM's device and issuer certificates carry only the OID and the point: the
- * domain parameters are those of the root that signed the chain (docs/keys.md, "Device identity").
+ * domain parameters are those of the root that signed the chain (docs/keys.md §7).
  * {@link #withDomainOf(CvPublicKey)} fills them in.
  */
 public final class CvPublicKey {
@@ -27,7 +27,7 @@ public final class CvPublicKey {
     static final String ID_TA = "0.4.0.127.0.7.2.2.2";
     static final String ID_TA_RSA = ID_TA + ".1";
     static final String ID_TA_ECDSA = ID_TA + ".2";
-    /** id-TA-ECDSA-SHA-256 and id-TA-RSA-v1-5-SHA-256, what the SmartCard-HSM uses (reference §2.1). */
+    /** id-TA-ECDSA-SHA-256 and id-TA-RSA-v1-5-SHA-256, what the SmartCard-HSM uses (keys.md §2.1). */
     public static final String ID_TA_ECDSA_SHA_256 = ID_TA_ECDSA + ".3";
     public static final String ID_TA_RSA_V1_5_SHA_256 = ID_TA_RSA + ".2";
 

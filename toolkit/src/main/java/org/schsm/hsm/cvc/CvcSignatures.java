@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Signature checks for CV certificates. TR-03110 fixes the hash by the signer's key OID
  * (id-TA-ECDSA-SHA-1 .. -SHA-512 are .2.1 .. .2.5) and writes ECDSA signatures as plain
- * {@code r || s}, each half the length of the order (reference §7.2). The arithmetic is
+ * {@code r || s}, each half the length of the order (keys.md §7.2). The arithmetic is
  * {@link PlainEcdsa}'s, on the parameters the certificates carry, so no curve needs to be known
  * by name and no library jar is loaded.
  */

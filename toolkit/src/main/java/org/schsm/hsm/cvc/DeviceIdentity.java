@@ -10,14 +10,14 @@ import org.schsm.hsm.cvc.TrustedRoots.Root;
 
 /**
  * Who the device says it is: EF.C_DevAut (2F02) holds the device CV certificate followed by the
- * certificate of its issuer (DICA), which a root signed (reference §7.1). The serial number is
+ * certificate of its issuer (DICA), which a root signed (keys.md §7.1). The serial number is
  * the device CHR without its 5-character sequence number (§7.3).
  *
  * <p>The verdict checks every signature of the chain device &lt;- issuer &lt;- root, taking EC
  * domain parameters from the issuer or root where a certificate carries none (real device and
  * DICA certificates carry only the point). Dates are not checked: a device outlives its
  * certificate's validity, and OpenSC's chip authentication also turns the date check off
- * (reference §7.5).
+ * (keys.md §7.5).
  *
  * @param serialNumber empty when 2F02 could not be decoded
  * @param issuer       empty when 2F02 holds a single certificate

@@ -20,7 +20,7 @@ public final class EcCurves {
     /**
      * A 7F49 template for {@code domain}: 81 p, 82 a, 83 b, 84 G, 85 n (each at the field width, the
      * order at its own when longer), 86 {@code q} unless null, 87 cofactor (minimal bytes) — the
-     * layout of the SmartCard-HSM's requests and OpenSC's curve table (reference §2.1).
+     * layout of the SmartCard-HSM's requests and OpenSC's curve table (keys.md §2.1).
      */
     public static CvPublicKey template(String oid, ECDomainParameters domain, ECPoint q) {
         int size = (domain.getCurve().getFieldSize() + 7) / 8;

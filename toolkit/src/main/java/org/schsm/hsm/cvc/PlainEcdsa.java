@@ -7,7 +7,7 @@ import java.math.BigInteger;
  * BigInteger arithmetic. Written here rather than taken from Bouncy Castle for one reason:
  * {@code schsm status} checks the device chain on every run, and the first class loaded from
  * Bouncy Castle's signed jar makes the JVM verify the jar's signature, which costs more than all
- * of the rest of that command (docs/keys.md, "Device identity"). Checked against Bouncy Castle's
+ * of the rest of that command (docs/keys.md §7). Checked against Bouncy Castle's
  * signatures in the tests.
  */
 final class PlainEcdsa {

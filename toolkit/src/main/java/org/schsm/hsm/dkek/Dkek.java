@@ -4,7 +4,7 @@ import java.util.List;
 import org.schsm.Secret;
 
 /**
- * The device key encryption key: the XOR of all shares imported into the card (reference §4.1).
+ * The device key encryption key: the XOR of all shares imported into the card (keys.md §4.1).
  * Wrapped keys are encrypted with a key derived from it and MACed with another (§6.2).
  */
 public final class Dkek extends DkekSecret {

@@ -31,7 +31,7 @@ public abstract sealed class DkekSecret implements AutoCloseable permits Dkek, D
         return value;
     }
 
-    /** Key check value: the first 8 bytes of SHA-256 of the 32 bytes (reference §4.1). */
+    /** Key check value: the first 8 bytes of SHA-256 of the 32 bytes (keys.md §4.1). */
     public final byte[] kcv() {
         return Arrays.copyOf(sha256(value()), 8);
     }

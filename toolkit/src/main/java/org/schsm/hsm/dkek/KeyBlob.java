@@ -11,7 +11,7 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.schsm.apdu.Hex;
 
 /**
- * A key wrapped under the DKEK, as WRAP KEY answers and UNWRAP KEY takes (reference §6.2, checked
+ * A key wrapped under the DKEK, as WRAP KEY answers and UNWRAP KEY takes (keys.md §6.2, checked
  * against a real Nitrokey HSM blob): KCV of the DKEK (8), key type (1), then four fields each
  * with a 2-byte length: default algorithm OID, allowed algorithm ids, access conditions and key
  * OID; then the AES-256-CBC ciphertext (zero IV, key Kenc) of the key material; then an

@@ -24,7 +24,7 @@ import org.bouncycastle.math.ec.ECCurve;
 import org.schsm.hsm.KeyType;
 
 /**
- * The plaintext inside a key blob (reference §6.2): after 8 random bytes, the key size (2 bytes,
+ * The plaintext inside a key blob (keys.md §6.2): after 8 random bytes, the key size (2 bytes,
  * bits) and the components, each with a 2-byte length. EC (type 0C): a, b, p, order n, base point
  * G, private d, public Q, every number at the full field width as the real card writes them. RSA
  * with CRT (06): dP, dQ, p, qInv, q, n, e; plain RSA (05): d, n, e. CardContact's encoder turns

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.schsm.Secret;
 
 /**
- * A share file made the way {@code sc-hsm-tool --create-dkek-share} makes it (reference §5): every
+ * A share file made the way {@code sc-hsm-tool --create-dkek-share} makes it (keys.md §5): every
  * random value comes from {@code random} (the card's GET CHALLENGE) in the tool's order. With
  * password shares: 8 bytes for the password, 16 for the prime seed; then always 8 bytes of salt
  * and 32 for the share.

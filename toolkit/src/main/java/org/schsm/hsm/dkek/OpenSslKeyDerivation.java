@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * OpenSSL's {@code EVP_BytesToKey} with MD5, the derivation sc-hsm-tool uses for share files
- * (reference §5.1): D1 = MD5^n(password || salt), Di = MD5^n(D(i-1) || password || salt), where
+ * (keys.md §5.1): D1 = MD5^n(password || salt), Di = MD5^n(D(i-1) || password || salt), where
  * MD5^n hashes once and then n-1 more times its own 16-byte output; key || IV are the first
  * 32 + 16 bytes of D1 || D2 || D3.
  */

@@ -14,7 +14,7 @@ import org.schsm.Secret;
 
 /**
  * The n-of-m password scheme of {@code sc-hsm-tool --pwd-shares-threshold t --pwd-shares-total n}
- * (reference §5.2): the share file's password is an 8-byte random secret below 2^63, split with
+ * (keys.md §5.2): the share file's password is an 8-byte random secret below 2^63, split with
  * Shamir's scheme over the integers modulo a 64-bit safe prime; custodian i gets (x = i,
  * y = f(i) mod prime) and everyone gets the prime. Any t custodians rebuild the secret by
  * Lagrange interpolation at 0.

@@ -13,7 +13,7 @@ import org.schsm.Secret;
 import org.schsm.apdu.Hex;
 
 /**
- * The DKEK share file of {@code sc-hsm-tool --create-dkek-share} (reference §5.1): always 64
+ * The DKEK share file of {@code sc-hsm-tool --create-dkek-share} (keys.md §5.1): always 64
  * bytes, {@code Salted__}, an 8-byte salt, then the 32-byte share and a full block of padding
  * {@code 10 x 16} encrypted with AES-256-CBC under a key and IV from {@link OpenSslKeyDerivation}
  * (MD5, 10,000,000 rounds). A wrong password shows as bad padding, which is also how sc-hsm-tool

@@ -10,7 +10,7 @@ import org.schsm.tlv.TlvReader;
 import org.schsm.tlv.TlvWriter;
 
 /**
- * The file of {@code sc-hsm-tool --wrap-key} (reference §6.3): a SEQUENCE holding the key blob
+ * The file of {@code sc-hsm-tool --wrap-key} (keys.md §6.3): a SEQUENCE holding the key blob
  * as an OCTET STRING, then the content of {@code C4<id>} (the PrKD) and of {@code CE<id>} (the
  * certificate or CV request), each left out when the card had no such file.
  */
