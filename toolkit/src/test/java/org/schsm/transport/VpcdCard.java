@@ -1,8 +1,9 @@
 package org.schsm.transport;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -16,8 +17,7 @@ import org.schsm.apdu.Hex;
  * driver's port, answers the ATR request and hands every APDU to a function. Closing it is
  * pulling the card out of the reader.
  *
- * <p>Wire format (vsmartcard's vpcd): a 2-byte big-endian length, then the payload; a 1-byte
- * payload is a control message (00 power off, 01 power on, 02 reset, 04 send the ATR).
+ * <p>Messages are framed by {@link VpcdFraming}, the simulator's vpcd bridge's own framing.
  */
 final class VpcdCard implements AutoCloseable {
     private final Socket socket;
@@ -54,8 +54,7 @@ final class VpcdCard implements AutoCloseable {
     }
 
     private void serve() {
-        try (DataInputStream in = new DataInputStream(socket.getInputStream());
-             DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
+        try (InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             boolean quickAck = socket.supportedOptions().contains(jdk.net.ExtendedSocketOptions.TCP_QUICKACK);
             while (true) {
                 if (quickAck) {
@@ -63,16 +62,18 @@ final class VpcdCard implements AutoCloseable {
                     // body waits ~40 ms for Linux's delayed ACK (docs/pcsc-interop.md, "Latency"). Not sticky.
                     socket.setOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK, true);
                 }
-                byte[] msg = new byte[in.readUnsignedShort()];
-                in.readFully(msg);
+                byte[] msg = VpcdFraming.read(in);
+                if (msg == null) {
+                    throw new EOFException("vpcd closed the connection");
+                }
                 if (msg.length == 1) {
-                    if (msg[0] == 0x04) {
-                        send(out, atr);
+                    if (msg[0] == VpcdFraming.GET_ATR) {
+                        VpcdFraming.write(out, atr);
                     }
                     continue;
                 }
                 received.add(Hex.encode(msg));
-                send(out, card.apply(msg));
+                VpcdFraming.write(out, card.apply(msg));
             }
         } catch (IOException e) {
             if (!socket.isClosed()) {
@@ -80,16 +81,6 @@ final class VpcdCard implements AutoCloseable {
             }
             // closed by us: the card was pulled, which is what the test wanted
         }
-    }
-
-    /** Length and payload in one write: two small writes would wait for Nagle's algorithm. */
-    private static void send(DataOutputStream out, byte[] payload) throws IOException {
-        byte[] message = new byte[payload.length + 2];
-        message[0] = (byte) (payload.length >> 8);
-        message[1] = (byte) payload.length;
-        System.arraycopy(payload, 0, message, 2, payload.length);
-        out.write(message);
-        out.flush();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import jdk.net.ExtendedSocketOptions;
+import org.schsm.transport.VpcdFraming;
 
 /**
  * Puts a {@link VirtualCard} into a vpcd virtual reader: connects as a TCP client to the port on

@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Instruction;
 import org.schsm.transport.TransportException;
+import org.schsm.transport.VpcdFraming;
 
 /**
  * One vpcd connection's worth of messages: turns each message from pcscd into a call on the

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import org.schsm.transport.VpcdFraming;
 
 /** Plays pcscd's vpcd driver in tests: listens, accepts the card, sends framed messages. */
 final class FakeVpcdServer implements AutoCloseable {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.schsm.apdu.Hex;
 import org.schsm.transport.TransportException;
+import org.schsm.transport.VpcdFraming;
 
 /** The vpcd wire protocol against a fake vpcd driver; no pcscd needed. */
 @Timeout(30)

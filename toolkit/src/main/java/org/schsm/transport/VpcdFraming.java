@@ -1,4 +1,4 @@
-package org.schsm.simulator.vpcd;
+package org.schsm.transport;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -12,15 +12,18 @@ import java.io.OutputStream;
  * {@link #POWER_ON}, {@link #RESET}, {@link #GET_ATR}); a longer payload is a command APDU. The
  * card answers a command APDU with its response APDU and an ATR request with the ATR; it answers
  * nothing to power and reset messages.
+ *
+ * <p>Here rather than in the simulator's vpcd bridge, which is its main user, so that the
+ * toolkit's own PC/SC tests can play a card to vpcd with the same framing.
  */
-final class VpcdFraming {
-    static final int POWER_OFF = 0x00;
-    static final int POWER_ON = 0x01;
-    static final int RESET = 0x02;
-    static final int GET_ATR = 0x04;
+public final class VpcdFraming {
+    public static final int POWER_OFF = 0x00;
+    public static final int POWER_ON = 0x01;
+    public static final int RESET = 0x02;
+    public static final int GET_ATR = 0x04;
 
     /** The largest payload a two-byte length can announce. */
-    static final int MAX_PAYLOAD = 0xFFFF;
+    public static final int MAX_PAYLOAD = 0xFFFF;
 
     private VpcdFraming() {
     }
@@ -31,7 +34,7 @@ final class VpcdFraming {
      *
      * @throws EOFException when the stream ends inside a message
      */
-    static byte[] read(InputStream in) throws IOException {
+    public static byte[] read(InputStream in) throws IOException {
         int hi = in.read();
         if (hi < 0) {
             return null;
@@ -50,7 +53,7 @@ final class VpcdFraming {
     }
 
     /** Writes one message and flushes it. */
-    static void write(OutputStream out, byte[] payload) throws IOException {
+    public static void write(OutputStream out, byte[] payload) throws IOException {
         if (payload.length > MAX_PAYLOAD) {
             throw new IllegalArgumentException("a vpcd message carries at most " + MAX_PAYLOAD
                     + " bytes, not " + payload.length);
