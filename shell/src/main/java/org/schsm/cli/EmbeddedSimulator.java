@@ -2,9 +2,6 @@ package org.schsm.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import org.schsm.simulator.cvc.DeviceCertificates;
-import org.schsm.simulator.cvc.HolderReference;
 import org.schsm.simulator.PersistentCard;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
@@ -39,8 +36,8 @@ public final class EmbeddedSimulator implements CardTransport {
 
     /**
      * Takes {@code stateFile} for this program and loads its card, or creates a new one with its
-     * own device certificate (so that OpenSC binds it when it is served as a PC/SC reader), saved
-     * at once.
+     * own device key and certificate (so that OpenSC binds it when it is served as a PC/SC reader,
+     * and it can attest generated keys), saved at once.
      *
      * @throws org.schsm.simulator.StateFileBusyException another program has it open
      * @throws TransportException the file cannot be read or created
@@ -55,8 +52,7 @@ public final class EmbeddedSimulator implements CardTransport {
     }
 
     private static SimulatedCard withDeviceCertificate() {
-        int device = new SecureRandom().nextInt(10_000);
-        return SimulatedCard.create(DeviceCertificates.generate(HolderReference.simulatedDevice(device)).efCDevAut());
+        return SimulatedCard.create();
     }
 
     /** Default state file: {@code $XDG_DATA_HOME/schsm/simulator.state} or {@code ~/.local/share/...}. */

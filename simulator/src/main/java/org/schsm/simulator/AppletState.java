@@ -12,7 +12,7 @@ import org.schsm.simulator.applet.SmartCardHsmApplet;
  */
 final class AppletState {
     /** Field names of {@link SmartCardHsmApplet} that together hold all persistent state. */
-    static final String[] SECTIONS = {"nvm", "fileData"};
+    static final String[] SECTIONS = {"nvm", "fileData", "keyData"};
     /** Looked up once: {@link #matches} runs after every APDU. */
     private static final Map<String, Field> FIELDS = fields();
 

@@ -6,6 +6,7 @@ import com.licel.jcardsim.utils.AIDUtil;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import org.schsm.apdu.Hex;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.simulator.applet.SmartCardHsmApplet;
 import org.schsm.simulator.applet.TrySpentListener;
+import org.schsm.simulator.cvc.DeviceCertificates;
+import org.schsm.simulator.cvc.HolderReference;
 import org.schsm.transport.TransportException;
 
 /**
@@ -32,6 +35,7 @@ public final class SimulatedCard {
     public static final String ATR_HEX = "3BFE1800008131FE458031815448534D31738021408107FA";
 
     private static final byte[] ATR = hex(ATR_HEX);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] WRONG_LENGTH = {0x67, 0x00};
     private static final byte[] FILE_NOT_FOUND = {0x6A, (byte) 0x82};
     private static final int JCARDSIM_SELECT_FAILED = 0x6999;
@@ -48,6 +52,27 @@ public final class SimulatedCard {
     private Path lastFile;
     private Map<String, byte[]> lastSections;
 
+    static {
+        requireStrongRandomness();
+    }
+
+    /**
+     * jCardSim draws the randomness of RandomData, key generation and signing from generators it
+     * seeds with constants unless told otherwise: every card would make the same keys and
+     * challenges, and ECDSA nonces would repeat. RandomData is switched to the platform's
+     * SecureRandom by jCardSim's own property; key generation and signing by schsm's replacement
+     * of {@code com.licel.jcardsim.crypto.SecureRandomNullProvider}, which must be the one loaded.
+     */
+    private static void requireStrongRandomness() {
+        System.setProperty("com.licel.jcardsim.randomdata.secure", "1");
+        try {
+            com.licel.jcardsim.crypto.SecureRandomNullProvider.class.getField("SCHSM_REPLACEMENT");
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("jCardSim's deterministic random generator was loaded instead of "
+                    + "schsm's: put the schsm-simulator jar before the jcardsim jar on the class path", e);
+        }
+    }
+
     private SimulatedCard() {
         SimulatorRuntime runtime = new SimulatorRuntime();
         simulator = new CardSimulator(runtime);
@@ -57,15 +82,34 @@ public final class SimulatedCard {
         applet = (SmartCardHsmApplet) runtime.lookupApplet(aid).getApplet();
     }
 
-    /** A factory-fresh card: never initialized, empty EF.C_DevAut. */
+    /**
+     * A factory-fresh card as a real one leaves the factory: never initialized, with its own
+     * device authentication key {@code CC00} and EF.C_DevAut (2F02) holding the device
+     * certificate (a serial unique to this card in its CHR) and the simulator DICA's certificate.
+     */
     public static SimulatedCard create() {
+        return create(DeviceCertificates.generate(HolderReference.randomSimulatedDevice(RANDOM)));
+    }
+
+    /** A factory-fresh card with the device key and certificates of {@code identity}. */
+    public static SimulatedCard create(DeviceCertificates identity) {
+        Objects.requireNonNull(identity, "identity");
+        SimulatedCard card = new SimulatedCard();
+        card.personaliseDeviceKey(identity.deviceKeyTemplate());
+        card.personalise(identity.efCDevAut());
+        return card;
+    }
+
+    /** A factory-fresh card without device key or EF.C_DevAut (as no real card is). */
+    public static SimulatedCard createBlank() {
         return new SimulatedCard();
     }
 
     /**
      * A factory-fresh card whose EF.C_DevAut (2F02) holds {@code deviceCertificate} (device CVC
      * followed by the issuer CVC), written with the simulator's personalisation command before
-     * the first initialization. The card is power-cycled afterwards, so nothing is selected.
+     * the first initialization, and that has no device key (so it cannot generate keys). The
+     * card is power-cycled afterwards, so nothing is selected.
      */
     public static SimulatedCard create(byte[] deviceCertificate) {
         Objects.requireNonNull(deviceCertificate, "deviceCertificate");
@@ -227,6 +271,19 @@ public final class SimulatedCard {
 
     public synchronized boolean isPresent() {
         return present;
+    }
+
+    private void personaliseDeviceKey(byte[] template) {
+        transmitOrFail("00A40400" + "0B" + AID_HEX);
+        String lc = String.format("00%04X", template.length);
+        byte[] apdu = hex("80DACC00" + lc + Hex.encode(template));
+        Arrays.fill(template, (byte) 0);
+        byte[] response = transmit(apdu);
+        Arrays.fill(apdu, (byte) 0);
+        if (statusWord(response) != 0x9000) {
+            throw new IllegalStateException("personalisation of the device key answered "
+                    + Integer.toHexString(statusWord(response)).toUpperCase());
+        }
     }
 
     private void personalise(byte[] certificate) {

@@ -32,10 +32,14 @@ class FileCommandsTest {
     }
 
     @Test
-    void enumerateObjectsOnAFreshCardIsEmpty() {
+    void enumerateObjectsOnAFreshCardListsTheDeviceCertificateAndKey() {
+        // a real card lists 2F02 and CC00 too (reference §1.1)
         TestCard card = TestCard.selected();
-        card.expectData(ENUMERATE, "");
-        card.expectData("80 58 00 00 00 00 00", "");
+        card.expectData(ENUMERATE, "2F 02 CC 00");
+        card.expectData("80 58 00 00 00 00 00", "2F 02 CC 00");
+        TestCard blank = new TestCard(SimulatedCard.createBlank());
+        blank.expect(SELECT, 0x9000);
+        blank.expectData(ENUMERATE, "");
     }
 
     @Test
@@ -128,7 +132,7 @@ class FileCommandsTest {
         card.expect("00 D7 CF 01 07 54 02 00 01 53 01 FF", 0x9000);
         card.expectData(read("CF 01", 0, "00"), "01 FF 03 04 05 06");
         card.expectData(read("C4 01", 0, "00"), "77");
-        card.expectData(ENUMERATE, "CF 01 C4 01");
+        card.expectData(ENUMERATE, "2F 02 CF 01 C4 01 CC 00");
         card.expect("00 D7 CF 01 07 54 02 00 08 53 01 FF", 0x6B00);
     }
 
@@ -156,7 +160,7 @@ class FileCommandsTest {
         card.expect("00 D7 CF 01 07 54 02 00 00 52 01 AA", 0x6A80);
         card.expect("00 D7 CF 01 08 54 02 00 00 53 83 00 01", 0x6A80);
         card.expect("00 D7 CF 01", 0x6700);
-        card.expectData(ENUMERATE, "");
+        card.expectData(ENUMERATE, "2F 02 CC 00");
     }
 
     @Test
@@ -195,7 +199,7 @@ class FileCommandsTest {
         card.expect("00 E4 02 00 01 CF", 0x6700);
         card.expectData(read("CF 01", 0, "00"), "11 11");
         card.expectData(read("CF 03", 0, "00"), "33 33");
-        card.expectData(ENUMERATE, "CF 01 CF 03");
+        card.expectData(ENUMERATE, "2F 02 CF 01 CF 03 CC 00");
         card.expect(SELECT, 0x9000);
         card.expect("00 E4 02 00 02 CF 01", 0x6982);
     }
@@ -219,13 +223,13 @@ class FileCommandsTest {
         String chunk = "EE ".repeat(4000);
         int written = 0;
         int sw = 0x9000;
-        for (int fid = 1; fid <= 5 && sw == 0x9000; fid++) {
+        for (int fid = 1; fid <= 9 && sw == 0x9000; fid++) {
             sw = card.send(String.format("00 D7 CF %02X 00 0F A8 54 02 00 00 53 82 0F A0 %s", fid, chunk)).sw();
             if (sw == 0x9000) {
                 written++;
             }
         }
-        assertEquals(4, written);
+        assertEquals(7, written, "31565 heap bytes hold EF.C_DevAut and 7 files of 4000");
         assertEquals(0x6A84, sw);
         card.expect("00 E4 02 00 02 CF 01", 0x9000);
         card.expect("00 D7 CF 09 00 0F A8 54 02 00 00 53 82 0F A0 " + chunk, 0x9000);

@@ -72,6 +72,6 @@ class FileStoreModelTest {
             }
         }
         byte[] listed = card.expectData("80 58 00 00 00");
-        assertEquals(model.size() * 2, listed.length);
+        assertEquals((model.size() + 2) * 2, listed.length, "the files, 2F02 and CC00");
     }
 }

@@ -128,7 +128,7 @@ class InitializeDeviceTest {
         card.expect(USER_STATUS, 0x63C5);
         card.expect(VERIFY_USER, 0x63C4);
         card.expect("00 20 00 81 07 31 32 33 34 35 36 37", 0x9000);
-        card.expectData("80 58 00 00 00", "");
+        card.expectData("80 58 00 00 00", "2F 02 CC 00");
         card.expect("00 A4 00 00 02 CF 01 00", 0x6A82);
         card.expectData(SELECT, "62 17 82 01 38 84 0B " + TestCard.AID + " 85 05 00 00 FF 03 06");
     }
@@ -142,7 +142,7 @@ class InitializeDeviceTest {
         card.expect(SO_STATUS, 0x63CE);
         card.expect(VERIFY_USER, 0x9000);
         card.expectData("00 B1 CF 01 04 54 02 00 00 00", "AA BB CC");
-        card.expectData("80 58 00 00 00", "CF 01");
+        card.expectData("80 58 00 00 00", "2F 02 CF 01 CC 00");
         card.expect(DKEK_STATUS, 0x9000);
     }
 

@@ -50,7 +50,7 @@ class PersistenceTest {
         assertArrayEquals(dkek, restored.expectData(TestCard.DKEK_STATUS));
         restored.expect(VERIFY_USER, 0x9000);
         restored.expectData("00 B1 CF 01 04 54 02 00 00 00", "CA FE");
-        restored.expectData("80 58 00 00 00", "CF 01");
+        restored.expectData("80 58 00 00 00", "2F 02 CF 01 CC 00");
         byte[] fcp = restored.expectData(SELECT);
         assertEquals(0x01, fcp[fcp.length - 4]);
     }

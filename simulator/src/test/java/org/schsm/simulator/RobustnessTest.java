@@ -117,8 +117,8 @@ class RobustnessTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"00 CA 00 00 00", "00 84 00 00 08", "00 C0 00 00 00", "00 50 00 00 00",
-        "80 20 00 81", "80 A4 00 00 02 2F 02", "80 46 01 00 00", "80 68 01 70 04 00 00 00 00 00",
+    @ValueSource(strings = {"00 CA 00 00 00", "80 84 00 00 08", "00 C0 00 00 00", "00 50 00 00 00",
+        "80 20 00 81", "80 A4 00 00 02 2F 02", "80 46 01 00 00", "00 68 01 70 04 00 00 00 00 00", "00 62 01 21 01 00",
         "00 B0 00 00 00", "00 D6 00 00 01 00", "80 B8 00 00 00", "80 64 06 00 00"})
     void unknownInstructionsAnswerInsNotSupported(String apdu) {
         TestCard card = TestCard.initialized();

@@ -87,7 +87,8 @@ class SelectTest {
 
     @Test
     void selectFileByFidAnswersFileNotFoundWhenAbsent() {
-        TestCard card = TestCard.selected();
+        TestCard card = new TestCard(SimulatedCard.createBlank());
+        card.expect(TestCard.SELECT, 0x9000);
         card.expect("00 A4 00 00 02 2F 02 00", 0x6A82);
         card.expect("00 A4 00 00 02 2F 03 00", 0x6A82);
     }

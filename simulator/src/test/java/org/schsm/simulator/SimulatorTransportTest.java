@@ -57,7 +57,7 @@ class SimulatorTransportTest {
 
     @Test
     void personalisationFailureIsReported() {
-        byte[] tooBig = new byte[17000];
+        byte[] tooBig = new byte[32000];
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SimulatedCard.create(tooBig));
         assertEquals(true, e.getMessage().contains("6A84"), e.getMessage());
     }

@@ -49,7 +49,7 @@ class StateFileTest {
         ByteBuffer header = ByteBuffer.wrap(file, 8, 6);
         assertEquals(1, header.getShort());
         assertEquals(SmartCardHsmApplet.STATE_LAYOUT_VERSION, header.getShort());
-        assertEquals(2, header.getShort());
+        assertEquals(3, header.getShort(), "sections nvm, fileData, keyData");
         assertEquals(3, file[14]);
         assertEquals("nvm", new String(file, 15, 3, StandardCharsets.US_ASCII));
     }

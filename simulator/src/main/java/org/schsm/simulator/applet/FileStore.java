@@ -9,31 +9,45 @@ import javacard.framework.Util;
  * the data behind it, so the heap never fragments.
  *
  * <pre>
- * offset            size
- *   0                 2   heap bytes in use, big-endian
- *   2      MAX_FILES x 6  directory entries: FID(2) | data offset in heap(2) | size(2);
- *                         FID 0000 marks a free entry
- *   HEAP_OFFSET  HEAP_SIZE data heap
+ * offset                 size
+ *   0                      2   heap bytes in use, big-endian
+ *   2           maxFiles x 6   directory entries: FID(2) | data offset in heap(2) | size(2);
+ *                              FID 0000 marks a free entry
+ *   2 + 6 x maxFiles   rest    data heap
  * </pre>
+ *
+ * The applet has two: the EFs ({@link #FILES} entries in {@code fileData}) and the key records
+ * (see {@link KeyStore}, in {@code keyData}).
  *
  * Validation happens before any write; every mutation runs inside one transaction.
  */
 final class FileStore {
-    static final short MAX_FILES = 64;
-    static final short HEAP_SIZE = 16384;
+    /** Directory entries of the EF store. */
+    static final short FILES = 200;
+    /** Size of each store's array: the largest a Java Card array index reaches. */
+    static final short STORE_SIZE = 32767;
     private static final short ENTRY_SIZE = 6;
     private static final short DIR_OFFSET = 2;
-    static final short HEAP_OFFSET = (short) (DIR_OFFSET + MAX_FILES * ENTRY_SIZE);
-    static final short STORE_SIZE = (short) (HEAP_OFFSET + HEAP_SIZE);
 
     static final short NONE = -1;
 
     private final Nvm mem;
     private final byte[] store;
+    private final short maxFiles;
+    private final short heapOffset;
+    private final short heapSize;
 
-    FileStore(Nvm mem, byte[] store) {
+    FileStore(Nvm mem, byte[] store, short maxFiles) {
         this.mem = mem;
         this.store = store;
+        this.maxFiles = maxFiles;
+        heapOffset = (short) (DIR_OFFSET + maxFiles * ENTRY_SIZE);
+        heapSize = (short) (store.length - heapOffset);
+    }
+
+    /** The writer every change goes through, for callers that join several changes in one update. */
+    Nvm mem() {
+        return mem;
     }
 
     /** The array that {@link #dataOffset} points into, for sending file content. */
@@ -46,7 +60,7 @@ final class FileStore {
         if (fid == 0) {
             return NONE;
         }
-        for (short i = 0; i < MAX_FILES; i++) {
+        for (short i = 0; i < maxFiles; i++) {
             if (fidAt(i) == fid) {
                 return i;
             }
@@ -64,7 +78,7 @@ final class FileStore {
 
     /** Absolute offset of the file's first byte in {@link #array()}. */
     short dataOffset(short entry) {
-        return (short) (HEAP_OFFSET + Util.getShort(store, (short) (entryOffset(entry) + 2)));
+        return (short) (heapOffset + Util.getShort(store, (short) (entryOffset(entry) + 2)));
     }
 
     /**
@@ -84,7 +98,7 @@ final class FileStore {
         }
         short growth = newSize > oldSize ? (short) (newSize - oldSize) : 0;
         short free = entry == NONE ? freeEntry() : entry;
-        if (free == NONE || growth > (short) (HEAP_SIZE - used())) {
+        if (free == NONE || growth > (short) (heapSize - used())) {
             ISOException.throwIt(Sw.NOT_ENOUGH_MEMORY);
         }
         mem.begin();
@@ -112,7 +126,7 @@ final class FileStore {
 
     /** Deletes every file except {@code keepFid}. Call inside the caller's transaction. */
     void eraseAllExcept(short keepFid) {
-        for (short i = 0; i < MAX_FILES; i++) {
+        for (short i = 0; i < maxFiles; i++) {
             short fid = fidAt(i);
             if (fid != 0 && fid != keepFid) {
                 remove(i);
@@ -121,14 +135,15 @@ final class FileStore {
     }
 
     /**
-     * Writes the FIDs of all files whose high byte is in {@code prefixes} to {@code out} at
-     * {@code off}; returns the number of bytes written (2 per file, at most 2 x MAX_FILES).
+     * Writes the FIDs of all files whose high byte is in {@code prefixes} (every file when
+     * {@code prefixes} is null) to {@code out} at {@code off}; returns the number of bytes
+     * written (2 per file, at most 2 x maxFiles).
      */
     short listFids(byte[] prefixes, byte[] out, short off) {
         short pos = off;
-        for (short i = 0; i < MAX_FILES; i++) {
+        for (short i = 0; i < maxFiles; i++) {
             short fid = fidAt(i);
-            if (fid != 0 && contains(prefixes, (byte) (fid >> 8))) {
+            if (fid != 0 && (prefixes == null || contains(prefixes, (byte) (fid >> 8)))) {
                 pos = Util.setShort(out, pos, fid);
             }
         }
@@ -161,10 +176,10 @@ final class FileStore {
         short used = used();
         short tail = (short) (used - from);
         if (delta != 0 && tail > 0) {
-            mem.copy(store, (short) (HEAP_OFFSET + from), store,
-                    (short) (HEAP_OFFSET + from + delta), tail);
+            mem.copy(store, (short) (heapOffset + from), store,
+                    (short) (heapOffset + from + delta), tail);
         }
-        for (short i = 0; i < MAX_FILES; i++) {
+        for (short i = 0; i < maxFiles; i++) {
             short at = (short) (entryOffset(i) + 2);
             short start = Util.getShort(store, at);
             if (i != self && fidAt(i) != 0 && start >= from) {
@@ -173,7 +188,7 @@ final class FileStore {
         }
         short newUsed = (short) (used + delta);
         if (delta < 0) {
-            mem.fill(store, (short) (HEAP_OFFSET + newUsed), (short) -delta, (byte) 0);
+            mem.fill(store, (short) (heapOffset + newUsed), (short) -delta, (byte) 0);
         }
         mem.storeShort(store, (short) 0, newUsed);
     }
@@ -183,7 +198,7 @@ final class FileStore {
     }
 
     private short freeEntry() {
-        for (short i = 0; i < MAX_FILES; i++) {
+        for (short i = 0; i < maxFiles; i++) {
             if (fidAt(i) == 0) {
                 return i;
             }
@@ -191,7 +206,7 @@ final class FileStore {
         return NONE;
     }
 
-    private static short entryOffset(short entry) {
+    private short entryOffset(short entry) {
         return (short) (DIR_OFFSET + entry * ENTRY_SIZE);
     }
 }

@@ -30,12 +30,14 @@ final class InitializeCommand implements Command {
 
     private final DeviceState state;
     private final FileStore files;
+    private final KeyStore keys;
     private final Session session;
     private final short[] parsed;
 
-    InitializeCommand(DeviceState state, FileStore files, Session session) {
+    InitializeCommand(DeviceState state, FileStore files, KeyStore keys, Session session) {
         this.state = state;
         this.files = files;
+        this.keys = keys;
         this.session = session;
         parsed = JCSystem.makeTransientShortArray((short) 7, JCSystem.CLEAR_ON_DESELECT);
     }
@@ -66,6 +68,7 @@ final class InitializeCommand implements Command {
         }
         state.mem.begin();
         files.eraseAllExcept(FileAccess.FID_DEVICE_CERTIFICATE);
+        keys.eraseAllButDeviceKey();
         state.initialize(parsed[OPTIONS], (byte) parsed[SHARES], buf, parsed[USER_OFF],
                 (byte) parsed[USER_LEN], (byte) parsed[TRIES], parsed[SO_OFF]);
         state.mem.commit();

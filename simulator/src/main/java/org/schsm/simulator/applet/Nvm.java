@@ -5,21 +5,21 @@ import javacard.framework.JCSystem;
 import javacard.framework.Util;
 
 /**
- * The one place through which the applet writes its persistent state ({@code nvm} and
- * {@code fileData}), with a small write-ahead journal that makes multi-field updates atomic
+ * The one place through which the applet writes its persistent state ({@code nvm},
+ * {@code fileData} and {@code keyData}), with a small write-ahead journal that makes multi-field updates atomic
  * even where the runtime does not roll transactions back (jCardSim does not).
  *
  * <p>Retry counters are written by {@link #storeCounter} as immediate, non-atomic single-byte
  * writes outside any update: a power loss after it cannot roll a spent try back.
  *
  * <p>Multi-field updates run between {@link #begin} and {@link #commit}: {@code begin} copies
- * both arrays into backup arrays and then sets the journal flag (one persistent write); every
+ * all three arrays into backup arrays and then sets the journal flag (one persistent write); every
  * change goes through {@link #store}, {@link #storeShort}, {@link #copy} or {@link #fill};
  * {@code commit} clears the flag (one persistent write, the commit point). {@link #recover},
  * run at power-up and before every command, copies the backups back while the flag is set, so an
  * interrupted update leaves the state it started from. A command that ends with an update still
  * open (an exception inside it) is rolled back by {@link #endCommand}. The journal is empty
- * whenever no command is running, so the state snapshot (the two arrays) never needs it.
+ * whenever no command is running, so the state snapshot (the three arrays) never needs it.
  * {@code JCSystem} transactions are still opened around updates for a real Java Card runtime.
  *
  * <p>Power-loss simulation: {@link #tearAfter} is set by the host (by reflection) to let that
@@ -33,8 +33,10 @@ final class Nvm {
 
     private final byte[] nvm;
     private final byte[] fileData;
+    private final byte[] keyData;
     private final byte[] nvmBackup;
     private final byte[] fileBackup;
+    private final byte[] keyBackup;
     /** {@code [0]} = 1 while an update is open: the backups hold the state before it. */
     private final byte[] journal;
     private short depth;
@@ -48,11 +50,13 @@ final class Nvm {
     /** Host hook (set by reflection): told when a counter went down, before the comparison. */
     private TrySpentListener trySpent;
 
-    Nvm(byte[] nvm, byte[] fileData) {
+    Nvm(byte[] nvm, byte[] fileData, byte[] keyData) {
         this.nvm = nvm;
         this.fileData = fileData;
+        this.keyData = keyData;
         nvmBackup = new byte[(short) nvm.length];
         fileBackup = new byte[(short) fileData.length];
+        keyBackup = new byte[(short) keyData.length];
         journal = new byte[1];
     }
 
@@ -95,6 +99,7 @@ final class Nvm {
             JCSystem.beginTransaction();
             Util.arrayCopyNonAtomic(nvm, (short) 0, nvmBackup, (short) 0, (short) nvm.length);
             Util.arrayCopyNonAtomic(fileData, (short) 0, fileBackup, (short) 0, (short) fileData.length);
+            Util.arrayCopyNonAtomic(keyData, (short) 0, keyBackup, (short) 0, (short) keyData.length);
             beforeWrite();
             Util.arrayFillNonAtomic(journal, (short) 0, (short) 1, (byte) 1);
         }
@@ -129,6 +134,7 @@ final class Nvm {
         if (journal[0] != 0) {
             Util.arrayCopyNonAtomic(nvmBackup, (short) 0, nvm, (short) 0, (short) nvm.length);
             Util.arrayCopyNonAtomic(fileBackup, (short) 0, fileData, (short) 0, (short) fileData.length);
+            Util.arrayCopyNonAtomic(keyBackup, (short) 0, keyData, (short) 0, (short) keyData.length);
             Util.arrayFillNonAtomic(journal, (short) 0, (short) 1, (byte) 0);
         }
     }

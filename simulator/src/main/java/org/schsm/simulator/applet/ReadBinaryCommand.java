@@ -11,10 +11,12 @@ import javacard.framework.ISOException;
  */
 final class ReadBinaryCommand implements Command {
     private final FileStore files;
+    private final KeyStore keys;
     private final Session session;
 
-    ReadBinaryCommand(FileStore files, Session session) {
+    ReadBinaryCommand(FileStore files, KeyStore keys, Session session) {
         this.files = files;
+        this.keys = keys;
         this.session = session;
     }
 
@@ -23,6 +25,10 @@ final class ReadBinaryCommand implements Command {
         short nc = Io.receive(apdu);
         short fid = FileAccess.resolveFid(buf, session);
         short offset = OffsetDataObjects.parseOffset(buf, apdu.getOffsetCdata(), nc);
+        if ((byte) (fid >> 8) == KeyStore.PREFIX) {
+            // a key is never readable; one that is not there is not found
+            ISOException.throwIt(keys.find(fid) == FileStore.NONE ? Sw.FILE_NOT_FOUND : Sw.SECURITY_STATUS_NOT_SATISFIED);
+        }
         short entry = files.find(fid);
         if (entry == FileStore.NONE) {
             ISOException.throwIt(Sw.FILE_NOT_FOUND);

@@ -13,11 +13,13 @@ import javacard.framework.Util;
 final class SelectCommand implements Command {
     private final DeviceState state;
     private final FileStore files;
+    private final KeyStore keys;
     private final Session session;
 
-    SelectCommand(DeviceState state, FileStore files, Session session) {
+    SelectCommand(DeviceState state, FileStore files, KeyStore keys, Session session) {
         this.state = state;
         this.files = files;
+        this.keys = keys;
         this.session = session;
     }
 
@@ -60,20 +62,24 @@ final class SelectCommand implements Command {
         }
     }
 
-    /** Data is a 2-byte FID; the EF becomes the current EF. */
+    /**
+     * Data is a 2-byte FID; the EF becomes the current EF. A key (CCxx) is found too and reports
+     * size 0, as the real card's key EFs do (reference §1.1).
+     */
     private void selectByFid(APDU apdu, short nc, boolean wantFcp) {
         byte[] buf = apdu.getBuffer();
         if (nc != 2) {
             ISOException.throwIt(Sw.WRONG_LENGTH);
         }
         short fid = Util.getShort(buf, apdu.getOffsetCdata());
-        short entry = files.find(fid);
+        boolean key = (byte) (fid >> 8) == KeyStore.PREFIX;
+        short entry = key ? keys.find(fid) : files.find(fid);
         if (entry == FileStore.NONE) {
             ISOException.throwIt(Sw.FILE_NOT_FOUND);
         }
         session.setCurrentEf(fid);
         if (wantFcp) {
-            short len = efFcp(buf, fid, files.size(entry));
+            short len = efFcp(buf, fid, key ? 0 : files.size(entry));
             Io.send(apdu, buf, (short) 0, len);
         }
     }

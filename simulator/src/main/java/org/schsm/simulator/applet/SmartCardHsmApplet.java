@@ -4,16 +4,19 @@ import javacard.framework.APDU;
 import javacard.framework.Applet;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
+import javacard.framework.JCSystem;
 import javacardx.apdu.ExtendedLength;
 
 /**
- * A SmartCard-HSM applet for simulation: card life cycle, PIN management, DKEK share import and
- * a small file store, answering the APDUs OpenSC's sc-hsm driver and sc-hsm-tool send.
+ * A SmartCard-HSM applet for simulation: card life cycle, PIN management, DKEK share import,
+ * files, key generation, signing and decryption, answering the APDUs OpenSC's sc-hsm driver,
+ * sc-hsm-tool and CardContact's hosts send.
  *
  * <p>Java Card API only; everything is allocated in the constructor. The complete persistent
- * state is two byte arrays, {@code nvm} (see {@link DeviceState}) and {@code fileData} (see
- * {@link FileStore}); the host side snapshots and restores exactly those two arrays, whose
- * layout is versioned by {@link #STATE_LAYOUT_VERSION}. PIN verification state lives in
+ * state is three byte arrays, {@code nvm} (see {@link DeviceState}), {@code fileData} (the EFs,
+ * see {@link FileStore}) and {@code keyData} (the keys, see {@link KeyStore}); the host side
+ * snapshots and restores exactly those arrays, whose layout is versioned by
+ * {@link #STATE_LAYOUT_VERSION}. PIN verification state lives in
  * transient memory and is cleared by SELECT and by a power cycle.
  */
 public class SmartCardHsmApplet extends Applet implements ExtendedLength {
@@ -21,8 +24,8 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
     public static final byte VERSION_MINOR = 6;
     /** FCP build byte: neither 00 (JCOP) nor 01 (demo), so OpenSC says "SmartCard-HSM". */
     public static final byte BUILD_TYPE = (byte) 0xFF;
-    /** Bump whenever the meaning or size of {@code nvm} or {@code fileData} changes. */
-    public static final short STATE_LAYOUT_VERSION = 1;
+    /** Bump whenever the meaning or size of {@code nvm}, {@code fileData} or {@code keyData} changes. */
+    public static final short STATE_LAYOUT_VERSION = 2;
 
     private static final byte CLA_ISO = 0x00;
     private static final byte CLA_PROPRIETARY = (byte) 0x80;
@@ -38,6 +41,10 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
     private static final byte INS_IMPORT_DKEK_SHARE = 0x52;
     private static final byte INS_ENUMERATE_OBJECTS = 0x58;
     private static final byte INS_PERSONALISE = (byte) 0xDA;
+    private static final byte INS_GET_CHALLENGE = (byte) 0x84;
+    private static final byte INS_GENERATE_ASYMMETRIC_KEY_PAIR = 0x46;
+    private static final byte INS_COMPUTE_SIGNATURE = 0x68;
+    private static final byte INS_DECIPHER = 0x62;
 
     /** Room in the dispatch table. */
     private static final short MAX_COMMANDS = 24;
@@ -48,6 +55,7 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
 
     private final byte[] nvm;
     private final byte[] fileData;
+    private final byte[] keyData;
     private final Nvm mem;
     private final Session session;
     private final SelectCommand select;
@@ -59,13 +67,19 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
     protected SmartCardHsmApplet() {
         nvm = new byte[DeviceState.NVM_SIZE];
         fileData = new byte[FileStore.STORE_SIZE];
-        mem = new Nvm(nvm, fileData);
+        keyData = new byte[FileStore.STORE_SIZE];
+        mem = new Nvm(nvm, fileData, keyData);
         DeviceState state = new DeviceState(mem, nvm);
         state.factoryReset();
-        FileStore files = new FileStore(mem, fileData);
+        FileStore files = new FileStore(mem, fileData, FileStore.FILES);
+        KeyStore keys = new KeyStore(mem, keyData);
         session = new Session();
         OffsetDataObjects dos = new OffsetDataObjects();
-        select = new SelectCommand(state, files, session);
+        Tlv tlv = new Tlv();
+        byte[] work = JCSystem.makeTransientByteArray(GenerateKeyPairCommand.WORK_SIZE, JCSystem.CLEAR_ON_DESELECT);
+        KeyObjects keyObjects = new KeyObjects();
+        KeyUse keyUse = new KeyUse(keys, session);
+        select = new SelectCommand(state, files, keys, session);
         commandCodes = new byte[(short) (2 * MAX_COMMANDS)];
         commands = new Command[MAX_COMMANDS];
 
@@ -73,13 +87,18 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
         add(CLA_ISO, INS_VERIFY, new VerifyCommand(state, session));
         add(CLA_ISO, INS_CHANGE_REFERENCE_DATA, new ChangeReferenceDataCommand(state, session));
         add(CLA_ISO, INS_RESET_RETRY_COUNTER, new ResetRetryCounterCommand(state, session));
-        add(CLA_ISO, INS_READ_BINARY_ODD, new ReadBinaryCommand(files, session));
+        add(CLA_ISO, INS_READ_BINARY_ODD, new ReadBinaryCommand(files, keys, session));
         add(CLA_ISO, INS_UPDATE_BINARY_ODD, new UpdateBinaryCommand(files, session, dos));
-        add(CLA_ISO, INS_DELETE_FILE, new DeleteFileCommand(files, session));
-        add(CLA_PROPRIETARY, INS_INITIALIZE_DEVICE, new InitializeCommand(state, files, session));
+        add(CLA_ISO, INS_DELETE_FILE, new DeleteFileCommand(files, keys, session));
+        add(CLA_ISO, INS_GET_CHALLENGE, new GetChallengeCommand(work));
+        add(CLA_ISO, INS_GENERATE_ASYMMETRIC_KEY_PAIR, new GenerateKeyPairCommand(keys, files, keyObjects,
+                new DeviceAuthentication(keys, files, keyObjects, tlv), session, tlv, work));
+        add(CLA_PROPRIETARY, INS_INITIALIZE_DEVICE, new InitializeCommand(state, files, keys, session));
         add(CLA_PROPRIETARY, INS_IMPORT_DKEK_SHARE, new DkekCommand(state));
-        add(CLA_PROPRIETARY, INS_ENUMERATE_OBJECTS, new EnumerateObjectsCommand(files));
-        add(CLA_PROPRIETARY, INS_PERSONALISE, new PersonaliseCommand(files, state, dos));
+        add(CLA_PROPRIETARY, INS_ENUMERATE_OBJECTS, new EnumerateObjectsCommand(files, keys, work));
+        add(CLA_PROPRIETARY, INS_COMPUTE_SIGNATURE, new ComputeSignatureCommand(keys, keyObjects, keyUse, work));
+        add(CLA_PROPRIETARY, INS_DECIPHER, new DecipherCommand(keys, keyObjects, keyUse, work));
+        add(CLA_PROPRIETARY, INS_PERSONALISE, new PersonaliseCommand(files, keys, state, dos, tlv, work));
     }
 
     private void add(byte cla, byte ins, Command command) {

@@ -17,6 +17,8 @@ interface Sw {
     short AUTH_METHOD_BLOCKED = (short) 0x6983;
     /** Referenced data not usable: the user PIN is still a transport PIN. */
     short REFERENCE_DATA_NOT_USABLE = (short) 0x6984;
+    /** A key's use counter is exhausted (what the vendor's PKCS#11 module expects). */
+    short COUNTER_EXPIRED = (short) 0x6984;
     short CONDITIONS_NOT_SATISFIED = (short) 0x6985;
     short COMMAND_NOT_ALLOWED = (short) 0x6986;
     /** Incorrect parameters in the command data field (malformed TLV, bad value). */
@@ -24,6 +26,8 @@ interface Sw {
     short FUNCTION_NOT_SUPPORTED = (short) 0x6A81;
     short FILE_NOT_FOUND = (short) 0x6A82;
     short NOT_ENOUGH_MEMORY = (short) 0x6A84;
+    /** The file (or key id) to be created exists already. */
+    short FILE_EXISTS = (short) 0x6A89;
     short INCORRECT_P1P2 = (short) 0x6A86;
     /** Referenced data (PIN reference, DKEK) not found: also "device never initialized". */
     short REFERENCED_DATA_NOT_FOUND = (short) 0x6A88;

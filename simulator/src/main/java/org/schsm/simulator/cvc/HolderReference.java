@@ -64,6 +64,21 @@ public record HolderReference(String countryCode, String mnemonic, String sequen
         return new HolderReference("DE", String.format("SCHSM%04d", device), "00001");
     }
 
+    /**
+     * A fresh reference for a simulated device: country ZZ (no country: a simulator), mnemonic
+     * {@code SIM} followed by six random letters or digits (2 billion values, so two simulated
+     * cards practically never share a serial), sequence {@code 00000}; serial e.g.
+     * {@code ZZSIM4K7Q0B}.
+     */
+    public static HolderReference randomSimulatedDevice(java.security.SecureRandom random) {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        StringBuilder name = new StringBuilder("SIM");
+        for (int i = 0; i < 6; i++) {
+            name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return new HolderReference("ZZ", name.toString(), "00000");
+    }
+
     /** The serial number OpenSC derives: the reference without its sequence number. */
     public String serialNumber() {
         return countryCode + mnemonic;

@@ -11,9 +11,9 @@ import org.bouncycastle.eac.operator.EACSigner;
 
 /**
  * Signs a CV certificate body with ECDSA over SHA-256 and returns the signature in the plain
- * format TR-03110 requires: r and s, each left-padded to the length of the curve order. The JDK
- * produces that format directly ({@code SHA256withECDSAinP1363Format}), so no DER re-encoding
- * is involved (a re-encoding that takes the longer of r and s as field length gets the size wrong
+ * format TR-03110 requires: r and s, each left-padded to the length of the curve order. Bouncy
+ * Castle produces that format directly ({@code SHA256withPLAIN-ECDSA}; the JDK has no
+ * brainpool curves), so no DER re-encoding is involved (a re-encoding that takes the longer of r and s as field length gets the size wrong
  * whenever both happen to be short).
  */
 final class PlainEcdsaSigner implements EACSigner {
@@ -22,7 +22,7 @@ final class PlainEcdsaSigner implements EACSigner {
 
     PlainEcdsaSigner(PrivateKey key) {
         try {
-            signature = Signature.getInstance("SHA256withECDSAinP1363Format");
+            signature = Signature.getInstance("SHA256withPLAIN-ECDSA", DeviceCertificates.BC);
             signature.initSign(key);
         } catch (GeneralSecurityException e) {
             throw new CvcException("cannot set up ECDSA with SHA-256 for CV certificates: " + e.getMessage(), e);

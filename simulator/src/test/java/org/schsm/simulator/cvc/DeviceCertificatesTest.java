@@ -11,11 +11,6 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +34,9 @@ class DeviceCertificatesTest {
     private static final byte[] ID_TA_ECDSA_SHA_256 = Hex.decode("04007F00070202020203");
     private static final LocalDate EFFECTIVE = LocalDate.of(2026, 11, 23);
 
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    private static final org.bouncycastle.jce.spec.ECNamedCurveParameterSpec BRAINPOOL =
+            org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec("brainpoolP256r1");
     private static DeviceCertificates certs;
     private static byte[] ef;
     private static Tlv device;
@@ -78,7 +76,8 @@ class DeviceCertificatesTest {
     void datesArePackedDigitsAndTheDeviceExpiresAfterItsIssuer() {
         assertArrayEquals(new byte[] {2, 6, 1, 1, 2, 3}, at(device, "7F4E/5F25").value());
         assertArrayEquals(new byte[] {3, 6, 1, 1, 2, 3}, at(device, "7F4E/5F24").value());
-        assertArrayEquals(new byte[] {4, 1, 1, 1, 2, 3}, at(dica, "7F4E/5F24").value());
+        assertArrayEquals(new byte[] {4, 1, 0, 1, 0, 1}, at(dica, "7F4E/5F24").value(),
+                "the simulator's DICA: 2026-01-01 plus 15 years");
     }
 
     @Test
@@ -99,18 +98,31 @@ class DeviceCertificatesTest {
     }
 
     @Test
-    void publicKeyCarriesTheOidAllP256DomainParametersAndTheDevicePoint() {
+    void onlyTheRootCarriesDomainParametersAsOnTheRealCard() {
+        // reference §7.1: device and DICA certificates hold the point alone; the curve comes from the root
         Tlv key = at(device, "7F4E/7F49");
-        assertEquals(List.of(0x06, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87), tags(key));
+        assertEquals(List.of(0x06, 0x86), tags(key));
+        assertEquals(List.of(0x06, 0x86), tags(at(dica, "7F4E/7F49")));
         assertArrayEquals(ID_TA_ECDSA_SHA_256, at(key, "06").value());
-        ECPublicKey expected = (ECPublicKey) certs.deviceKeyPair().getPublic();
-        ECParameterSpec p256 = expected.getParams();
-        assertEquals(((ECFieldFp) p256.getCurve().getField()).getP(), new BigInteger(1, at(key, "81").value()));
-        assertEquals(p256.getOrder(), new BigInteger(1, at(key, "85").value()));
         byte[] point = at(key, "86").value();
         assertEquals(65, point.length);
         assertEquals(0x04, point[0], "uncompressed point");
-        assertEquals(expected.getW(), point(point));
+        assertArrayEquals(((org.bouncycastle.jce.interfaces.ECPublicKey) certs.deviceKeyPair().getPublic()).getQ()
+                .getEncoded(false), point);
+        Tlv rootKey = at(TlvReader.readOne(certs.rootCertificate()), "7F4E/7F49");
+        assertEquals(List.of(0x06, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87), tags(rootKey));
+        assertEquals(BRAINPOOL.getCurve().getField().getCharacteristic(), new BigInteger(1, at(rootKey, "81").value()));
+        assertEquals(BRAINPOOL.getN(), new BigInteger(1, at(rootKey, "85").value()));
+    }
+
+    @Test
+    void theRootIsTheSimulatorsFixedRootWhoseNameSaysSo() {
+        DeviceCertificates other = DeviceCertificates.generate(HolderReference.randomSimulatedDevice(new SecureRandom()));
+        assertArrayEquals(certs.issuerCertificate(), other.issuerCertificate(), "one DICA for all simulated cards");
+        assertEquals("ZZSCHSMSIM00001", DeviceCertificates.ROOT.toString());
+        assertArrayEquals(DeviceCertificates.simulatorRootCertificate(), certs.rootCertificate());
+        assertFalse(other.serialNumber().equals(certs.serialNumber()));
+        assertTrue(other.serialNumber().matches("ZZSIM[0-9A-Z]{6}"), other.serialNumber());
     }
 
     @Test
@@ -132,7 +144,7 @@ class DeviceCertificatesTest {
         assertEquals("00001", parsed.getHolderReference().getSequenceNumber());
         ECDSAPublicKey dicaPublic = (ECDSAPublicKey) dicaHolder.getPublicKeyDataObject();
         assertEquals(EACObjectIdentifiers.id_TA_ECDSA_SHA_256, dicaPublic.getUsage());
-        assertTrue(deviceHolder.isSignatureValid(new JcaEACSignatureVerifierBuilder()
+        assertTrue(deviceHolder.isSignatureValid(new JcaEACSignatureVerifierBuilder().setProvider(BC)
                 .build(EACObjectIdentifiers.id_TA_ECDSA_SHA_256, publicKeyOf(dica))));
     }
 
@@ -152,8 +164,8 @@ class DeviceCertificatesTest {
         Tlv body = at(cert, "7F4E");
         byte[] bodyTlv = body.encode(); // as it was signed: 7F4E, its length, its value
         byte[] signature = at(cert, "5F37").value();
-        assertEquals(64, signature.length, "r||s for P-256");
-        Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+        assertEquals(64, signature.length, "r||s on a 256-bit curve");
+        Signature verifier = Signature.getInstance("SHA256withPLAIN-ECDSA", BC);
         verifier.initVerify(issuer);
         verifier.update(bodyTlv);
         return verifier.verify(signature);
@@ -161,14 +173,8 @@ class DeviceCertificatesTest {
 
     private static PublicKey publicKeyOf(Tlv cert) throws Exception {
         byte[] point = at(cert, "7F4E/7F49/86").value();
-        ECParameterSpec p256 = ((ECPublicKey) certs.deviceKeyPair().getPublic()).getParams();
-        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point(point), p256));
-    }
-
-    private static ECPoint point(byte[] uncompressed) {
-        int size = (uncompressed.length - 1) / 2;
-        return new ECPoint(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 1 + size)),
-                new BigInteger(1, Arrays.copyOfRange(uncompressed, 1 + size, uncompressed.length)));
+        return KeyFactory.getInstance("EC", BC).generatePublic(new org.bouncycastle.jce.spec.ECPublicKeySpec(
+                BRAINPOOL.getCurve().decodePoint(point), BRAINPOOL));
     }
 
     /** The object at a tag path below {@code tlv}, such as {@code 7F4E/5F20}; it must be there. */

@@ -30,9 +30,11 @@ class AppletFuzzTest {
     static final String USER_PIN = "363438323139";
     static final String SO_PIN = "3537363231383830";
     static final byte[] INS = {0x20, 0x24, 0x2C, (byte) 0xA4, (byte) 0xB1, (byte) 0xD7, (byte) 0xE4, 0x50, 0x52,
-        0x58, (byte) 0xDA, (byte) 0xC0, 0x46, (byte) 0x84, 0x22, 0x2A, 0x62, (byte) 0x86};
+        0x58, (byte) 0xDA, (byte) 0xC0, 0x46, (byte) 0x84, 0x22, 0x2A, 0x62, (byte) 0x86, 0x68};
     static final byte[] PARAMS = {0x00, 0x01, 0x02, 0x03, 0x04, 0x0C, (byte) 0x81, (byte) 0x88, (byte) 0xCE,
-        0x2F, (byte) 0xFF};
+        0x2F, (byte) 0xFF, (byte) 0xCC, 0x20, 0x21, 0x30, 0x33, 0x70, 0x73, (byte) 0x80};
+    /** A well-formed key generation (key 1, secp256r1), so sign, decipher and delete meet a key. */
+    static final String GENERATE = org.schsm.simulator.Keys.generateP256(1, "");
     static final int USER_LEFT = 8 + 2;
     static final int SO_LEFT = 28 + 2;
 
@@ -98,7 +100,7 @@ class AppletFuzzTest {
     }
 
     static byte[] nextApdu(Source in) {
-        int shape = in.integer(0, 9);
+        int shape = in.integer(0, 11);
         if (shape == 0) {
             return in.bytes(in.integer(0, 300));              // anything at all
         }
@@ -107,6 +109,9 @@ class AppletFuzzTest {
         }
         if (shape == 2) {
             return Hex.decode(in.integer(0, 1) == 0 ? "0020008106" + USER_PIN : "0020008808" + SO_PIN);
+        }
+        if (shape == 3) {
+            return Hex.decode(GENERATE);
         }
         int cla = pick(in, new byte[] {0x00, (byte) 0x80, 0x00, (byte) 0x80, 0x0C, (byte) 0x90}) & 0xFF;
         int ins = pick(in, INS) & 0xFF;

@@ -27,7 +27,7 @@ final class SimulatedHsm {
 
     /** A factory-fresh card whose EF.C_DevAut holds freshly generated device certificates. */
     static SimulatedHsm fresh() {
-        return new SimulatedHsm(SimulatedCard.create(DeviceCertificates.generate(DEVICE).efCDevAut()));
+        return new SimulatedHsm(SimulatedCard.create(DeviceCertificates.generate(DEVICE)));
     }
 
     /** A card loaded from a state file written through {@link SimulatedCardVirtualCard#saveTo}. */

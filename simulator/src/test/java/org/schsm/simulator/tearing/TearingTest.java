@@ -20,12 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.schsm.apdu.Hex;
+import org.schsm.simulator.Keys;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.transport.TransportException;
 
 /**
- * Cuts power after every possible number k of persistent writes inside the PIN commands and
- * INITIALIZE DEVICE, and checks the card after power-up: it answers status queries sensibly
+ * Cuts power after every possible number k of persistent writes inside the PIN commands,
+ * INITIALIZE DEVICE, key generation, signing with a use counter and deleting a key, and checks the card after power-up: it answers status queries sensibly
  * (never 6F00), no retry counter went up unless the command completed, a started PIN attempt has
  * spent its try before anything could be learnt, and every multi-field update is all-or-nothing
  * (the state equals the one before the command, up to spent tries, or the one after it).
@@ -42,6 +43,10 @@ class TearingTest {
     static final String REINITIALIZE = "805000001C800200018106" + NEW_USER_PIN.substring(0, 12) + "8208" + SO_PIN
             + "910105920101";
     static final String WRITE_FILE = "00D7CE010A5402000053" + "04" + "CAFEBABE";
+    /** GENERATE ASYMMETRIC KEY PAIR of key 1 on secp256r1, as OpenSC sends it (extended). */
+    static final String GENERATE_P256 = Keys.generateP256(1, "");
+    /** The same with a use counter (90) of 3. */
+    static final String GENERATE_P256_COUNTER = Keys.generateP256(1, "900400000003");
 
     /** nvm offsets of the tries-left bytes (see docs/simulator.md). */
     static final int USER_LEFT = 8 + 2;
@@ -51,9 +56,19 @@ class TearingTest {
     Path dir;
 
     /** {@code setup}: APDUs (separated by ;) whose persistent effects precede the command. */
-    record Scenario(String name, String setup, String command, boolean pinAttempt, boolean soSession) {
+    record Scenario(String name, String setup, String command, boolean pinAttempt, boolean soSession,
+            boolean userSession) {
         Scenario(String name, String setup, String command, boolean pinAttempt) {
-            this(name, setup, command, pinAttempt, false);
+            this(name, setup, command, pinAttempt, false, false);
+        }
+
+        Scenario(String name, String setup, String command, boolean pinAttempt, boolean soSession) {
+            this(name, setup, command, pinAttempt, soSession, false);
+        }
+
+        /** A key command: runs with the user PIN verified, spends no PIN try. */
+        static Scenario withUser(String name, String setup, String command) {
+            return new Scenario(name, setup, command, false, false, true);
         }
 
         @Override
@@ -86,7 +101,13 @@ class TearingTest {
                         "002C0381", false, true),
                 new Scenario("INITIALIZE DEVICE again, right SO-PIN, files erased", "", REINITIALIZE, true),
                 new Scenario("INITIALIZE DEVICE again, wrong SO-PIN", "",
-                        REINITIALIZE.replace("8208" + SO_PIN, "8208" + WRONG_SO_PIN), true))
+                        REINITIALIZE.replace("8208" + SO_PIN, "8208" + WRONG_SO_PIN), true),
+                Scenario.withUser("GENERATE ASYMMETRIC KEY PAIR, key and CE together", "", GENERATE_P256),
+                Scenario.withUser("COMPUTE SIGNATURE spends one use of the counter",
+                        "0020008106" + USER_PIN + ";" + GENERATE_P256_COUNTER, "8068017300000400000000" + "0000"),
+                Scenario.withUser("DELETE FILE of a key", "0020008106" + USER_PIN + ";" + GENERATE_P256,
+                        "00E4020002CC01"),
+                Scenario.withUser("UPDATE BINARY creating an EF", "", "00D7C4010A5402000053" + "04" + "CAFEBABE"))
                 .map(Arguments::of);
     }
 
@@ -113,7 +134,11 @@ class TearingTest {
             String where = s + ", torn after " + k + " writes";
             checkCardAnswers(card, where);
             checkCounters(start, torn, after, where);
-            checkAllOrNothing(start, torn, after, where);
+            if (s.command().equals(GENERATE_P256)) {
+                checkKeyAndRequestTogether(card, start, torn, where);
+            } else {
+                checkAllOrNothing(start, torn, after, where);
+            }
             if (s.pinAttempt() && k == 1) {
                 assertTrue(torn.userLeft() < start.userLeft() || torn.soLeft() < start.soLeft(),
                         () -> where + ": a started PIN attempt must have spent its try");
@@ -200,6 +225,21 @@ class TearingTest {
         assertTrue(old || updated, () -> where + ": half-written state " + torn.diff(start, after));
     }
 
+    /**
+     * A generated key is random, so the state after a completed generation differs from run to
+     * run: the card holds either the state before, or key CC01 together with its request in CE01.
+     */
+    private static void checkKeyAndRequestTogether(SimulatedCard card, Image start, Image torn, String where) {
+        boolean old = start.withoutCounters().equals(torn.withoutCounters());
+        byte[] r = send(card, "80580000000000");
+        String list = Hex.encode(Arrays.copyOf(r, r.length - 2));
+        boolean key = list.contains("CC01");
+        byte[] ce = send(card, "00B1CE01000004540200000000");
+        boolean request = ce.length > 2 && ce[0] == 0x67; // the setup wrote CAFEBABE there
+        assertEquals(key, request, () -> where + ": key and request must appear together: " + list);
+        assertTrue(old || key, () -> where + ": half-written state " + torn.diff(start, start));
+    }
+
     private Path prepare(String setup) throws IOException {
         SimulatedCard card = SimulatedCard.create();
         send(card, SELECT);
@@ -224,13 +264,17 @@ class TearingTest {
         return snapshot(card, "untorn");
     }
 
-    /** SELECT, and VERIFY of the SO-PIN for the commands that need an SO session. */
+    /** SELECT, and VERIFY of the SO-PIN or user PIN for the commands that need a session. */
     private static void openSession(SimulatedCard card, Scenario s) {
         expect(card, SELECT, "9000");
         if (s.soSession()) {
             expect(card, "0020008808" + SO_PIN, "9000");
         }
+        if (s.userSession()) {
+            expect(card, "0020008106" + USER_PIN, "9000");
+        }
     }
+
 
     private Image snapshot(SimulatedCard card, String name) throws IOException {
         Path file = dir.resolve(name + "-" + System.nanoTime() + ".state");
@@ -252,26 +296,21 @@ class TearingTest {
         return Hex.encode(Arrays.copyOfRange(response, response.length - 2, response.length));
     }
 
-    /** The persistent state, parsed from a state file (format version 1). */
-    record Image(byte[] nvm, byte[] fileData) {
+    /** The persistent state, parsed from a state file (format version 1): nvm, EFs, keys. */
+    record Image(byte[] nvm, byte[] fileData, byte[] keyData) {
         static Image of(Path stateFile) throws IOException {
             ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(stateFile));
             b.position(8 + 2 + 2);
             int sections = b.getShort();
-            byte[] nvm = null;
-            byte[] files = null;
+            java.util.Map<String, byte[]> named = new java.util.HashMap<>();
             for (int i = 0; i < sections; i++) {
                 byte[] name = new byte[b.get() & 0xFF];
                 b.get(name);
                 byte[] data = new byte[b.getInt()];
                 b.get(data);
-                if (new String(name, java.nio.charset.StandardCharsets.US_ASCII).equals("nvm")) {
-                    nvm = data;
-                } else {
-                    files = data;
-                }
+                named.put(new String(name, java.nio.charset.StandardCharsets.US_ASCII), data);
             }
-            return new Image(nvm, files);
+            return new Image(named.get("nvm"), named.get("fileData"), named.get("keyData"));
         }
 
         int userLeft() {
@@ -286,7 +325,7 @@ class TearingTest {
             byte[] n = nvm.clone();
             n[USER_LEFT] = 0;
             n[SO_LEFT] = 0;
-            return new Image(n, fileData);
+            return new Image(n, fileData, keyData);
         }
 
         String diff(Image start, Image after) {
@@ -298,17 +337,20 @@ class TearingTest {
             }
             out.add("fileData " + (Arrays.equals(fileData, start.fileData) ? "as before"
                     : Arrays.equals(fileData, after.fileData) ? "as after" : "neither"));
+            out.add("keyData " + (Arrays.equals(keyData, start.keyData) ? "as before"
+                    : Arrays.equals(keyData, after.keyData) ? "as after" : "neither"));
             return String.join(", ", out);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Image other && Arrays.equals(nvm, other.nvm) && Arrays.equals(fileData, other.fileData);
+            return o instanceof Image other && Arrays.equals(nvm, other.nvm) && Arrays.equals(fileData, other.fileData)
+                    && Arrays.equals(keyData, other.keyData);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(nvm) * 31 + Arrays.hashCode(fileData);
+            return (Arrays.hashCode(nvm) * 31 + Arrays.hashCode(fileData)) * 31 + Arrays.hashCode(keyData);
         }
 
         @Override
