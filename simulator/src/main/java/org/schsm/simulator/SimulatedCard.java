@@ -274,7 +274,7 @@ public final class SimulatedCard {
     }
 
     private void personaliseDeviceKey(byte[] template) {
-        transmitOrFail("00A40400" + "0B" + AID_HEX);
+        transmitOrFail("00A40400" + "0B" + SmartCardHsm.AID_HEX);
         String lc = String.format("00%04X", template.length);
         byte[] apdu = hex("80DACC00" + lc + Hex.encode(template));
         Arrays.fill(template, (byte) 0);
