@@ -4,6 +4,7 @@ import com.licel.jcardsim.base.SimulatorRuntime;
 import com.licel.jcardsim.smartcardio.CardSimulator;
 import com.licel.jcardsim.utils.AIDUtil;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -36,6 +37,7 @@ public final class SimulatedCard {
 
     private static final byte[] ATR = hex(ATR_HEX);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Object INSTALL_LOCK = new Object();
     private static final byte[] WRONG_LENGTH = {0x67, 0x00};
     private static final byte[] FILE_NOT_FOUND = {0x6A, (byte) 0x82};
     private static final int JCARDSIM_SELECT_FAILED = 0x6999;
@@ -78,8 +80,41 @@ public final class SimulatedCard {
         simulator = new CardSimulator(runtime);
         simulator.changeProtocol("T=1");  // what the SC-HSM ATR announces
         AID aid = AIDUtil.create(Hex.decode(SmartCardHsm.AID_HEX));
-        simulator.installApplet(aid, SmartCardHsmApplet.class);
+        installQuietly(simulator, aid);
         applet = (SmartCardHsmApplet) runtime.lookupApplet(aid).getApplet();
+    }
+
+    /**
+     * Installs the applet. jCardSim 3.0.6's {@code Signature.getInstance} prints two lines per
+     * signature object to standard output ("getInstance of assymetric algo: ..."), which would
+     * end up in the output of every command that uses the simulator (JSON included); the applet
+     * creates all its signature objects while it is installed, so exactly those lines are dropped
+     * then. Everything else printed meanwhile, by any thread, goes through.
+     */
+    private static void installQuietly(CardSimulator simulator, AID aid) {
+        synchronized (INSTALL_LOCK) {
+            PrintStream out = System.out;
+            System.setOut(new JcardsimChatterFilter(out));
+            try {
+                simulator.installApplet(aid, SmartCardHsmApplet.class);
+            } finally {
+                System.setOut(out);
+            }
+        }
+    }
+
+    /** Drops jCardSim's "getInstance of assymetric algo" lines, forwards the rest. */
+    private static final class JcardsimChatterFilter extends PrintStream {
+        JcardsimChatterFilter(PrintStream target) {
+            super(target, true);
+        }
+
+        @Override
+        public void println(String line) {
+            if (line == null || !line.startsWith("getInstance of assymetric algo")) {
+                super.println(line);
+            }
+        }
     }
 
     /**
