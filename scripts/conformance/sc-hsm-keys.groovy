@@ -4,7 +4,8 @@
 //
 //   schsm test -r sim:fresh scripts/conformance/sc-hsm-keys.groovy
 //
-// References: "keys §n" is /work/shared/reference/sc-hsm-keys.md, "sim" is docs/simulator.md.
+// References: "keys §n" is a section of the key protocol notes docs/simulator.md cites and
+// restates with their sources, "sim" is docs/simulator.md.
 //
 // WARNING: every case re-initializes the card (INITIALIZE DEVICE erases all keys and files) with
 // the documented default SO-PIN 3537363231383830. Run it on a simulator or a test card only.
