@@ -2,6 +2,7 @@ package org.schsm.conformance;
 
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.ResponseApdu;
+import org.schsm.transport.TraceFormat;
 
 /**
  * One command and the card's answer, as a case saw it.
@@ -15,7 +16,7 @@ public record Exchange(String phase, String shown, byte[] command, ResponseApdu 
 
     /** {@code >> 00 20 00 81} and {@code << 63C3 (wrong PIN, 3 tries left) [120 us]}. */
     public String transcript() {
-        return ">> " + shown + "\n<< " + response + " [" + nanos / 1000 + " us]";
+        return ">> " + shown + "\n<< " + TraceFormat.answer(command, response) + " [" + nanos / 1000 + " us]";
     }
 
     /** Same status word and data as another card's answer. */

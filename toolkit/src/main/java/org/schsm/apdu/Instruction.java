@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The instructions schsm knows, by INS byte: the ISO 7816-4 or SmartCard-HSM name, whether the
- * command data carries a secret, and whether the command can change the card's persistent state.
+ * command data (or the answer) carries a secret, and whether the command can change the card's persistent state.
  * This is the one place that knows these facts; redaction in traces, reports and history, the
  * names in messages and the simulator's save rule all read them from here.
  *
@@ -28,8 +28,8 @@ public enum Instruction {
     /** Without data: the status of public-key authentication. */
     MANAGE_PUBLIC_KEY_AUTHENTICATION(0x54, "MANAGE PUBLIC KEY AUTHENTICATION", false, Effect.WITH_DATA),
     ENUMERATE_OBJECTS(0x58, "ENUMERATE OBJECTS", false, Effect.NEVER),
-    /** RSA decryption and ECDH (P2 80); the answer is secret, the command data is not. */
-    DECIPHER(0x62, "DECIPHER", false, Effect.ALWAYS),
+    /** RSA decryption and ECDH (P2 80): the answer (a plaintext, a shared secret) is secret, the command data is not. */
+    DECIPHER(0x62, "DECIPHER", false, Effect.ALWAYS, true),
     /** Counts as a change: a key may have a use counter. */
     COMPUTE_SIGNATURE(0x68, "COMPUTE SIGNATURE", false, Effect.ALWAYS),
     WRAP_KEY(0x72, "WRAP KEY", false, Effect.ALWAYS),
@@ -73,12 +73,18 @@ public enum Instruction {
     private final String standardName;
     private final boolean secretData;
     private final Effect effect;
+    private final boolean secretAnswer;
 
     Instruction(int code, String standardName, boolean secretData, Effect effect) {
+        this(code, standardName, secretData, effect, false);
+    }
+
+    Instruction(int code, String standardName, boolean secretData, Effect effect, boolean secretAnswer) {
         this.code = code;
         this.standardName = standardName;
         this.secretData = secretData;
         this.effect = effect;
+        this.secretAnswer = secretAnswer;
     }
 
     /** The INS byte. */
@@ -114,6 +120,12 @@ public enum Instruction {
     public static boolean secretAfterHeader(int ins) {
         Instruction i = BY_CODE[ins & 0xFF];
         return i != null && i.secretData;
+    }
+
+    /** True when the response data to a command with this INS byte is a secret, whatever the class byte. */
+    public static boolean secretAnswer(int ins) {
+        Instruction i = BY_CODE[ins & 0xFF];
+        return i != null && i.secretAnswer;
     }
 
     /**

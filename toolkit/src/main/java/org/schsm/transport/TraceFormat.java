@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.schsm.apdu.ApduFormatException;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
+import org.schsm.apdu.Instruction;
 import org.schsm.apdu.ResponseApdu;
 
 /**
@@ -29,10 +30,11 @@ public final class TraceFormat {
     private static final String PREFIX = "trace";
     private static final String AUTO = "[auto] ";
     private static final String FAILED = "failed: ";
+    private static final String HIDDEN = "** ";
     private static final Pattern LINE = Pattern.compile("^(?:" + PREFIX + "(?:\\[([^\\]]*)\\])? )?(>>|<<) (\\[auto\\] )?(.*)$");
     private static final Pattern ELAPSED = Pattern.compile("\\s*\\[\\d+ us\\]$");
     private static final Pattern MALFORMED = Pattern.compile("\\s*\\(malformed:.*\\)$");
-    private static final Pattern RESPONSE = Pattern.compile("^((?:[0-9A-F]{2} )*)([0-9A-F]{4}) \\(.*\\)$");
+    private static final Pattern RESPONSE = Pattern.compile("^(\\*\\* |(?:[0-9A-F]{2} )*)([0-9A-F]{4}) \\(.*\\)$");
 
     private TraceFormat() {
     }
@@ -51,14 +53,23 @@ public final class TraceFormat {
         return ">> " + (auto ? AUTO : "") + CommandApdu.describe(command);
     }
 
-    static String response(byte[] response, boolean auto, long micros) {
+    static String response(byte[] command, byte[] response, boolean auto, long micros) {
         String text;
         try {
-            text = ResponseApdu.decode(response).toString();
+            text = answer(command, ResponseApdu.decode(response));
         } catch (ApduFormatException e) {
             text = Hex.spaced(response) + " (malformed: " + e.getMessage() + ")";
         }
         return "<< " + (auto ? AUTO : "") + text + elapsed(micros);
+    }
+
+    /**
+     * An answer as traces and reports show it: {@link ResponseApdu#toString()}, except that the
+     * data of an answer that is a secret (DECIPHER's plaintext or shared secret) is {@code **}.
+     */
+    public static String answer(byte[] command, ResponseApdu response) {
+        boolean secret = command.length > 1 && Instruction.secretAnswer(command[1]) && response.data().length > 0;
+        return secret ? HIDDEN + new ResponseApdu(new byte[0], response.statusWord()) : response.toString();
     }
 
     static String failure(RuntimeException e, boolean auto, long micros) {
@@ -88,13 +99,17 @@ public final class TraceFormat {
      * @param text    what follows, without the elapsed time
      */
     public record Line(String label, boolean command, boolean auto, String text) {
-        /** For a response line: the answer; empty for a transport failure or an answer the trace cannot show. */
+        /**
+         * For a response line: the answer (with no data when the trace hid it as {@code **}); empty
+         * for a transport failure or an answer the trace cannot show.
+         */
         public Optional<ResponseApdu> response() {
             Matcher r = RESPONSE.matcher(text);
             if (command || !r.matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new ResponseApdu(Hex.decode(r.group(1)), Integer.parseInt(r.group(2), 16)));
+            byte[] data = r.group(1).equals(HIDDEN) ? new byte[0] : Hex.decode(r.group(1));
+            return Optional.of(new ResponseApdu(data, Integer.parseInt(r.group(2), 16)));
         }
 
         /** For a command line: the bytes as shown (hex, {@code **} for hidden data), without a malformed note. */

@@ -59,7 +59,7 @@ public final class TracingTransport implements AutoApduTransport {
             sink.accept(TraceFormat.failure(e, auto, micros(start)));
             throw e;
         }
-        sink.accept(TraceFormat.response(response, auto, micros(start)));
+        sink.accept(TraceFormat.response(command, response, auto, micros(start)));
         return response;
     }
 

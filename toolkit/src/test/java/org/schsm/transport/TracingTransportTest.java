@@ -29,6 +29,25 @@ class TracingTransportTest {
     }
 
     @Test
+    void theAnswerOfDecipherIsHiddenAndReadsBackAsItsStatusWord() {
+        // RSA decryption in the proprietary class and, oddly, in class 00: the plaintext is a secret either way.
+        ScriptedTransport card = new ScriptedTransport()
+                .expect("8062012104AABBCCDD00", "5365637265749000")
+                .expect("0062012104AABBCCDD00", "5365637265749000")
+                .expect("00CA010100", "5365637265749000");
+        TracingTransport t = new TracingTransport(card, lines::add, () -> 0);
+        t.transmit(Hex.decode("8062012104AABBCCDD00"));
+        t.transmit(Hex.decode("0062012104AABBCCDD00"));
+        t.transmit(Hex.decode("00CA010100"));
+        assertEquals("<< ** 9000 (success) [0 us]", lines.get(1));
+        assertEquals("<< ** 9000 (success) [0 us]", lines.get(3));
+        assertEquals("<< 53 65 63 72 65 74 9000 (success) [0 us]", lines.get(5), "other answers show their data");
+        TraceFormat.Line read = TraceFormat.parse(lines.get(1)).orElseThrow();
+        assertEquals(0x9000, read.response().orElseThrow().sw());
+        assertEquals(0, read.response().orElseThrow().data().length);
+    }
+
+    @Test
     void apdusAddedByTheGetResponseDecoratorAreMarkedAuto() {
         ScriptedTransport card = new ScriptedTransport()
                 .expect(SELECT, "6102")
