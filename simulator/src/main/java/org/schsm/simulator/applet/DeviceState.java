@@ -14,7 +14,9 @@ import javacard.framework.Util;
  *             bit 0x0002 is cleared when the transport PIN is changed
  *   2     1   DKEK shares announced at initialization (tag 92)
  *   3     1   DKEK shares still outstanding
- *   4     4   reserved (zero)
+ *   4     1   01 when INITIALIZE asked for no shares (tag 92 = 00): the DKEK is random, made
+ *             inside the card, and can never be exported or imported; 00 otherwise
+ *   5     3   reserved (zero)
  *   8    20   user PIN record  (see RetryPin)
  *  28    20   SO-PIN record    (see RetryPin)
  *  48    32   DKEK: XOR of the shares imported so far
@@ -36,6 +38,7 @@ final class DeviceState {
     static final short OFF_OPTIONS = 0;
     static final short OFF_DKEK_TOTAL = 2;
     static final short OFF_DKEK_OUTSTANDING = 3;
+    static final short OFF_DKEK_RANDOM = 4;
     static final short OFF_USER_PIN = 8;
     static final short OFF_SO_PIN = 28;
     static final short OFF_DKEK = 48;
@@ -108,15 +111,33 @@ final class DeviceState {
     }
 
     /**
-     * Sets the configuration of a (re-)initialization: options, DKEK share count, empty DKEK,
+     * True when a DKEK made of shares is complete: the one DKEK under which keys may be wrapped
+     * and unwrapped. A random internal DKEK never is (it could never be brought back).
+     */
+    boolean dkekComplete() {
+        return dkekTotal() != 0 && dkekOutstanding() == 0;
+    }
+
+    boolean dkekRandom() {
+        return nvm[OFF_DKEK_RANDOM] != 0;
+    }
+
+    /**
+     * Sets the configuration of a (re-)initialization: options, DKEK share count, the DKEK
+     * (zero for shares to come, or {@code randomDkek} when it is non-null: the card's own),
      * user PIN and SO-PIN. Call inside a transaction.
      */
-    void initialize(short options, byte dkekShares, byte[] buf, short userOff, byte userLen,
+    void initialize(short options, byte dkekShares, byte[] randomDkek, byte[] buf, short userOff, byte userLen,
             byte userTries, short soOff) {
         mem.storeShort(nvm, OFF_OPTIONS, options);
         mem.store(nvm, OFF_DKEK_TOTAL, dkekShares);
         mem.store(nvm, OFF_DKEK_OUTSTANDING, dkekShares);
-        mem.fill(nvm, OFF_DKEK, DKEK_LENGTH, (byte) 0);
+        mem.store(nvm, OFF_DKEK_RANDOM, randomDkek == null ? 0 : (byte) 1);
+        if (randomDkek == null) {
+            mem.fill(nvm, OFF_DKEK, DKEK_LENGTH, (byte) 0);
+        } else {
+            mem.copy(randomDkek, (short) 0, nvm, OFF_DKEK, DKEK_LENGTH);
+        }
         userPin.set(buf, userOff, userLen, userTries);
         soPin.set(buf, soOff, SO_PIN_LENGTH, SO_PIN_TRIES);
     }

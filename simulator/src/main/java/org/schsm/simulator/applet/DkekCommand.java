@@ -4,12 +4,15 @@ import javacard.framework.APDU;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
 import javacard.framework.Util;
-import javacard.security.MessageDigest;
 
 /**
  * IMPORT DKEK SHARE {@code 80 52 00 00}: without data a status query, with 32 bytes one share
  * that is XORed into the DKEK. Both answer {@code [shares][outstanding][8-byte KCV]}; the KCV is
  * the first 8 bytes of SHA-256 over the DKEK once every announced share is in, zero before.
+ * Refusals: 6D00 before initialization (sc-hsm-tool reads it as "no key shares here"), 6A88 when
+ * no share is expected (no tag 92, or 92 = 00 and the card's own random DKEK), 6986 when every
+ * share is in, 6700 for a share that is not 32 bytes. The share is wiped from the buffer on
+ * every path.
  */
 final class DkekCommand implements Command {
     private static final short SHARE_LENGTH = 32;
@@ -17,11 +20,11 @@ final class DkekCommand implements Command {
     private static final short STATUS_LENGTH = (short) (2 + KCV_LENGTH);
 
     private final DeviceState state;
-    private final MessageDigest sha256;
+    private final KeyBlobCrypto crypto;
 
-    DkekCommand(DeviceState state) {
+    DkekCommand(DeviceState state, KeyBlobCrypto crypto) {
         this.state = state;
-        sha256 = MessageDigest.getInstance(MessageDigest.ALG_SHA_256, false);
+        this.crypto = crypto;
     }
 
     public void process(APDU apdu) {
@@ -35,8 +38,8 @@ final class DkekCommand implements Command {
         }
         buf[0] = state.dkekTotal();
         buf[1] = state.dkekOutstanding();
-        if (state.dkekTotal() != 0 && state.dkekOutstanding() == 0) {
-            sha256.doFinal(state.nvm, DeviceState.OFF_DKEK, DeviceState.DKEK_LENGTH, buf, (short) 2);
+        if (state.dkekComplete()) {
+            crypto.kcv(buf, (short) 2);
         } else {
             Util.arrayFillNonAtomic(buf, (short) 2, KCV_LENGTH, (byte) 0);
         }

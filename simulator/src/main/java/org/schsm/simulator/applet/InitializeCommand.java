@@ -5,11 +5,16 @@ import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
 import javacard.framework.JCSystem;
 import javacard.framework.Util;
+import javacard.security.RandomData;
 
 /**
  * INITIALIZE DEVICE {@code 80 50 00 00} with simple TLVs: 80 options (2), 81 user PIN (6..16),
  * 82 SO-PIN (8), 91 user retry counter (1..10, default 3), 92 DKEK shares (1). The whole data
  * field is validated before anything is spent or written; every problem inside it answers 6A80.
+ *
+ * <p>Tag 92 (reference §4.1): absent, the device has no DKEK; 1..255, that many shares are to be
+ * imported; 00, the card makes a random DKEK of its own that no share reproduces, so keys can
+ * never leave it (the vendor's "no DKEK shares" choice).
  */
 final class InitializeCommand implements Command {
     private static final byte TAG_OPTIONS = (byte) 0x80;
@@ -33,6 +38,9 @@ final class InitializeCommand implements Command {
     private final KeyStore keys;
     private final Session session;
     private final short[] parsed;
+    private final RandomData random;
+    /** The random DKEK on its way into persistent memory; cleared right after. */
+    private final byte[] randomDkek;
 
     InitializeCommand(DeviceState state, FileStore files, KeyStore keys, Session session) {
         this.state = state;
@@ -40,6 +48,8 @@ final class InitializeCommand implements Command {
         this.keys = keys;
         this.session = session;
         parsed = JCSystem.makeTransientShortArray((short) 7, JCSystem.CLEAR_ON_DESELECT);
+        random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
+        randomDkek = JCSystem.makeTransientByteArray(DeviceState.DKEK_LENGTH, JCSystem.CLEAR_ON_DESELECT);
     }
 
     public void process(APDU apdu) {
@@ -66,12 +76,21 @@ final class InitializeCommand implements Command {
             session.setSoVerified(false);
             so.checkOrThrow(buf, parsed[SO_OFF], DeviceState.SO_PIN_LENGTH);
         }
-        state.mem.begin();
-        files.eraseAllExcept(FileAccess.FID_DEVICE_CERTIFICATE);
-        keys.eraseAllButDeviceKey();
-        state.initialize(parsed[OPTIONS], (byte) parsed[SHARES], buf, parsed[USER_OFF],
-                (byte) parsed[USER_LEN], (byte) parsed[TRIES], parsed[SO_OFF]);
-        state.mem.commit();
+        boolean ownDkek = parsed[SHARES] == 0;
+        if (ownDkek) {
+            random.generateData(randomDkek, (short) 0, DeviceState.DKEK_LENGTH);
+        }
+        try {
+            state.mem.begin();
+            files.eraseAllExcept(FileAccess.FID_DEVICE_CERTIFICATE);
+            keys.eraseAllButDeviceKey();
+            state.initialize(parsed[OPTIONS], parsed[SHARES] < 0 ? 0 : (byte) parsed[SHARES],
+                    ownDkek ? randomDkek : null, buf, parsed[USER_OFF],
+                    (byte) parsed[USER_LEN], (byte) parsed[TRIES], parsed[SO_OFF]);
+            state.mem.commit();
+        } finally {
+            Util.arrayFillNonAtomic(randomDkek, (short) 0, DeviceState.DKEK_LENGTH, (byte) 0);
+        }
         session.logout();
     }
 
@@ -80,7 +99,7 @@ final class InitializeCommand implements Command {
         parsed[USER_OFF] = -1;
         parsed[SO_OFF] = -1;
         parsed[TRIES] = DeviceState.USER_TRIES_DEFAULT;
-        parsed[SHARES] = 0;
+        parsed[SHARES] = -1;
         parsed[SEEN] = 0;
         short end = (short) (off + nc);
         while (off < end) {

@@ -88,6 +88,11 @@ final class KeyStore {
         return store.array();
     }
 
+    /** Absolute offset in {@link #array()} of the record's first byte. */
+    short recordOffset(short entry) {
+        return store.dataOffset(entry);
+    }
+
     byte type(short entry) {
         return store.array()[store.dataOffset(entry)];
     }

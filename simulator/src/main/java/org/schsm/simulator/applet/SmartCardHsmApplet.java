@@ -9,7 +9,7 @@ import javacardx.apdu.ExtendedLength;
 
 /**
  * A SmartCard-HSM applet for simulation: card life cycle, PIN management, DKEK share import,
- * files, key generation, signing and decryption, answering the APDUs OpenSC's sc-hsm driver,
+ * key wrap and unwrap under the DKEK, files, key generation, signing and decryption, answering the APDUs OpenSC's sc-hsm driver,
  * sc-hsm-tool and CardContact's hosts send.
  *
  * <p>Java Card API only; everything is allocated in the constructor. The complete persistent
@@ -45,6 +45,8 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
     private static final byte INS_GENERATE_ASYMMETRIC_KEY_PAIR = 0x46;
     private static final byte INS_COMPUTE_SIGNATURE = 0x68;
     private static final byte INS_DECIPHER = 0x62;
+    private static final byte INS_WRAP_KEY = 0x72;
+    private static final byte INS_UNWRAP_KEY = 0x74;
 
     /** Room in the dispatch table. */
     private static final short MAX_COMMANDS = 24;
@@ -94,7 +96,11 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
         add(CLA_ISO, INS_GENERATE_ASYMMETRIC_KEY_PAIR, new GenerateKeyPairCommand(keys, files, keyObjects,
                 new DeviceAuthentication(keys, files, keyObjects, tlv), session, tlv, work));
         add(CLA_PROPRIETARY, INS_INITIALIZE_DEVICE, new InitializeCommand(state, files, keys, session));
-        add(CLA_PROPRIETARY, INS_IMPORT_DKEK_SHARE, new DkekCommand(state));
+        KeyBlobCrypto blobCrypto = new KeyBlobCrypto(state);
+        add(CLA_PROPRIETARY, INS_IMPORT_DKEK_SHARE, new DkekCommand(state, blobCrypto));
+        add(CLA_PROPRIETARY, INS_WRAP_KEY, new WrapKeyCommand(state, keys, blobCrypto, session, work));
+        add(CLA_PROPRIETARY, INS_UNWRAP_KEY, new UnwrapKeyCommand(state, keys, files, keyObjects, blobCrypto,
+                session, work));
         add(CLA_PROPRIETARY, INS_ENUMERATE_OBJECTS, new EnumerateObjectsCommand(files, keys, work));
         add(CLA_PROPRIETARY, INS_COMPUTE_SIGNATURE, new ComputeSignatureCommand(keys, keyObjects, keyUse, work));
         add(CLA_PROPRIETARY, INS_DECIPHER, new DecipherCommand(keys, keyObjects, keyUse, work));
