@@ -14,7 +14,8 @@ import org.schsm.simulator.SimulatedCard;
 
 /**
  * Fuzzes the applet through {@link SimulatedCard} with random APDUs and random APDU sequences,
- * starting from a fresh, an initialized, a user-verified or a transport-PIN card. Invariants:
+ * starting from a fresh, an initialized, a user-verified, a transport-PIN card or one with a
+ * complete DKEK and a key (so WRAP KEY and UNWRAP KEY get past their first checks). Invariants:
  * nothing answers 6F00 or escapes as an exception; every answer has a status word; a refused
  * command leaves both retry counters unchanged, except that a PIN attempt (VERIFY with data,
  * CHANGE REFERENCE DATA, RESET RETRY COUNTER with an SO-PIN, re-initialization) answering
@@ -30,9 +31,12 @@ class AppletFuzzTest {
     static final String USER_PIN = "363438323139";
     static final String SO_PIN = "3537363231383830";
     static final byte[] INS = {0x20, 0x24, 0x2C, (byte) 0xA4, (byte) 0xB1, (byte) 0xD7, (byte) 0xE4, 0x50, 0x52,
-        0x58, (byte) 0xDA, (byte) 0xC0, 0x46, (byte) 0x84, 0x22, 0x2A, 0x62, (byte) 0x86, 0x68};
+        0x58, (byte) 0xDA, (byte) 0xC0, 0x46, (byte) 0x84, 0x22, 0x2A, 0x62, (byte) 0x86, 0x68, 0x72, 0x74};
     static final byte[] PARAMS = {0x00, 0x01, 0x02, 0x03, 0x04, 0x0C, (byte) 0x81, (byte) 0x88, (byte) 0xCE,
-        0x2F, (byte) 0xFF, (byte) 0xCC, 0x20, 0x21, 0x30, 0x33, 0x70, 0x73, (byte) 0x80};
+        0x2F, (byte) 0xFF, (byte) 0xCC, 0x20, 0x21, 0x30, 0x33, 0x70, 0x73, (byte) 0x80, (byte) 0x92, (byte) 0x93,
+        0x10};
+    /** One DKEK share, for the start state with a complete DKEK (WRAP and UNWRAP get past their checks). */
+    static final String SHARE = "A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5";
     /** A well-formed key generation (key 1, secp256r1), so sign, decipher and delete meet a key. */
     static final String GENERATE = org.schsm.simulator.Keys.generateP256(1, "");
     static final int USER_LEFT = 8 + 2;
@@ -83,13 +87,19 @@ class AppletFuzzTest {
 
     static void run(Source in) {
         SimulatedCard card = SimulatedCard.create();
-        int start = in.integer(0, 3);
+        int start = in.integer(0, 4);
         transmit(card, SELECT);
-        if (start >= 1) {
+        if (start >= 1 && start <= 3) {
             String options = start == 3 ? "0003" : "0001";
             transmit(card, "8050000019" + "8002" + options + "8106" + USER_PIN + "8208" + SO_PIN + "910103");
         }
-        if (start == 2) {
+        if (start == 4) {
+            transmit(card, "805000001C" + "80020001" + "8106" + USER_PIN + "8208" + SO_PIN + "910103920101");
+            transmit(card, "8052000020" + SHARE);
+            transmit(card, "0020008106" + USER_PIN);
+            transmit(card, GENERATE);
+        }
+        if (start == 2 || start == 4) {
             transmit(card, "0020008106" + USER_PIN);
         }
         int steps = in.integer(1, 12);
@@ -112,6 +122,14 @@ class AppletFuzzTest {
         }
         if (shape == 3) {
             return Hex.decode(GENERATE);
+        }
+        if (shape == 4) {
+            return Hex.decode(in.integer(0, 1) == 0 ? "80720192000000" : "8052000020" + SHARE);
+        }
+        if (shape == 5) {
+            // UNWRAP KEY with a blob-sized random data field: the layout, KCV and MAC checks
+            byte[] blob = in.bytes(in.integer(40, 400));
+            return Hex.decode("8074029300" + String.format("%04X", blob.length) + Hex.encode(blob));
         }
         int cla = pick(in, new byte[] {0x00, (byte) 0x80, 0x00, (byte) 0x80, 0x0C, (byte) 0x90}) & 0xFF;
         int ins = pick(in, INS) & 0xFF;

@@ -26,7 +26,8 @@ import org.schsm.transport.TransportException;
 
 /**
  * Cuts power after every possible number k of persistent writes inside the PIN commands,
- * INITIALIZE DEVICE, key generation, signing with a use counter and deleting a key, and checks the card after power-up: it answers status queries sensibly
+ * INITIALIZE DEVICE, key generation, signing with a use counter, deleting a key, and importing a
+ * DKEK share, wrapping and unwrapping a key, and checks the card after power-up: it answers status queries sensibly
  * (never 6F00), no retry counter went up unless the command completed, a started PIN attempt has
  * spent its try before anything could be learnt, and every multi-field update is all-or-nothing
  * (the state equals the one before the command, up to spent tries, or the one after it).
@@ -47,6 +48,12 @@ class TearingTest {
     static final String GENERATE_P256 = Keys.generateP256(1, "");
     /** The same with a use counter (90) of 3. */
     static final String GENERATE_P256_COUNTER = Keys.generateP256(1, "900400000003");
+
+    /** INITIALIZE DEVICE (a re-initialization after prepare) with one DKEK share announced. */
+    static final String INITIALIZE_DKEK = "805000001C800200018106" + USER_PIN + "8208" + SO_PIN + "910103920101";
+    static final String SHARE = "00112233445566778899AABBCCDDEEFF0123456789ABCDEFFEDCBA9876543210";
+    static final String IMPORT_SHARE = "8052000020" + SHARE;
+    static final String WITH_DKEK = INITIALIZE_DKEK + ";" + IMPORT_SHARE + ";0020008106" + USER_PIN;
 
     /** nvm offsets of the tries-left bytes (see docs/simulator.md). */
     static final int USER_LEFT = 8 + 2;
@@ -107,9 +114,41 @@ class TearingTest {
                         "0020008106" + USER_PIN + ";" + GENERATE_P256_COUNTER, "8068017300000400000000" + "0000"),
                 Scenario.withUser("DELETE FILE of a key", "0020008106" + USER_PIN + ";" + GENERATE_P256,
                         "00E4020002CC01"),
-                Scenario.withUser("UPDATE BINARY creating an EF", "", "00D7C4010A5402000053" + "04" + "CAFEBABE"))
+                Scenario.withUser("UPDATE BINARY creating an EF", "", "00D7C4010A5402000053" + "04" + "CAFEBABE"),
+                new Scenario("IMPORT DKEK SHARE", INITIALIZE_DKEK, IMPORT_SHARE, false),
+                Scenario.withUser("WRAP KEY", WITH_DKEK + ";" + GENERATE_P256, "80720192000000"),
+                Scenario.withUser("UNWRAP KEY", WITH_DKEK, "80740293" + String.format("00%04X", blob().length() / 2)
+                        + blob()))
                 .map(Arguments::of);
     }
+
+    @Test
+    void theDkekScenariosSucceedWhenNothingIsTorn() throws IOException {
+        for (Arguments a : scenarios().toList()) {
+            Scenario s = (Scenario) a.get()[0];
+            if (s.name().contains("DKEK") || s.name().contains("WRAP")) {
+                SimulatedCard card = SimulatedCard.load(prepare(s.setup()));
+                openSession(card, s);
+                expect(card, s.command(), "9000");
+            }
+        }
+    }
+
+    /** A key blob of a P-256 key under the DKEK {@link #SHARE} makes, in hex. */
+    static String blob() {
+        if (blob == null) {
+            SimulatedCard card = SimulatedCard.create();
+            for (String step : (SELECT + ";" + INITIALIZE_DKEK + ";" + WITH_DKEK.substring(INITIALIZE_DKEK.length() + 1)
+                    + ";" + GENERATE_P256).split(";")) {
+                send(card, step);
+            }
+            byte[] answer = send(card, "80720192000000");
+            blob = Hex.encode(Arrays.copyOf(answer, answer.length - 2));
+        }
+        return blob;
+    }
+
+    private static String blob;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
