@@ -18,19 +18,19 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * Opens a DKEK key blob (reference §6.2) with Bouncy Castle, independently of the applet: checks
  * the KCV and the CMAC, decrypts, and splits the plaintext into its length-prefixed fields.
  */
-final class BlobReader {
-    final byte[] blob;
-    final int type;
+public final class BlobReader {
+    public final byte[] blob;
+    public final int type;
     final List<byte[]> header = new ArrayList<>();
     /** Offset of the ciphertext. */
     final int cipherOffset;
     final byte[] plaintext;
-    final int size;
+    public final int size;
     final List<byte[]> components = new ArrayList<>();
     /** The bytes after the last component: the padding. */
     final byte[] padding;
 
-    BlobReader(byte[] dkek, byte[] blob) throws Exception {
+    public BlobReader(byte[] dkek, byte[] blob) throws Exception {
         this.blob = blob.clone();
         assertArrayEquals(kcv(dkek), Arrays.copyOf(blob, 8), "KCV = SHA-256(DKEK)[0..7]");
         ByteBuffer in = ByteBuffer.wrap(blob);
@@ -66,7 +66,7 @@ final class BlobReader {
         padding = Arrays.copyOfRange(plaintext, p.position(), plaintext.length);
     }
 
-    static byte[] kcv(byte[] dkek) throws Exception {
+    public static byte[] kcv(byte[] dkek) throws Exception {
         return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(dkek), 8);
     }
 
@@ -78,12 +78,12 @@ final class BlobReader {
     }
 
     /** Field widths of the components, e.g. [32, 32, 32, 32, 65, 32, 65] for a 256-bit curve. */
-    int[] widths() {
+    public int[] widths() {
         return components.stream().mapToInt(c -> c.length).toArray();
     }
 
     /** The padding is 80 and zeros, at least the 80. */
-    void assertPadding() {
+    public void assertPadding() {
         assertEquals((byte) 0x80, padding[0], "padding starts with 80");
         for (int i = 1; i < padding.length; i++) {
             assertEquals(0, padding[i], "padding continues with zeros");

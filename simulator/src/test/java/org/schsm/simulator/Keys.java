@@ -71,7 +71,7 @@ public final class Keys {
     }
 
     /** An extended case-4 APDU {@code header} (4 bytes hex) with {@code data} and Le 0000. */
-    static String extended(String header, byte[] data) {
+    public static String extended(String header, byte[] data) {
         return header + String.format("00%04X", data.length) + Hex.encode(data) + "0000";
     }
 
