@@ -12,7 +12,7 @@ import javacard.security.RandomData;
  * 82 SO-PIN (8), 91 user retry counter (1..10, default 3), 92 DKEK shares (1). The whole data
  * field is validated before anything is spent or written; every problem inside it answers 6A80.
  *
- * <p>Tag 92 (reference §4.1): absent, the device has no DKEK; 1..255, that many shares are to be
+ * <p>Tag 92 (keys.md §4.1): absent, the device has no DKEK; 1..255, that many shares are to be
  * imported; 00, the card makes a random DKEK of its own that no share reproduces, so keys can
  * never leave it (the vendor's "no DKEK shares" choice).
  */

@@ -9,7 +9,7 @@ import javacard.security.Signature;
 import javacardx.crypto.Cipher;
 
 /**
- * The cryptography of the DKEK key blob (reference §4.1 and §6.2, checked against a blob from a
+ * The cryptography of the DKEK key blob (keys.md §4.1 and §6.2, checked against a blob from a
  * real Nitrokey HSM): KCV = SHA-256(DKEK)[0..7]; Kenc = SHA-256(DKEK || 00000001) for AES-256-CBC
  * with a zero IV; Kmac = SHA-256(DKEK || 00000002) for AES-CMAC over the blob up to its MAC.
  * Shared by WRAP KEY and UNWRAP KEY. The derived keys live in the AES key objects only while one

@@ -8,9 +8,9 @@ import javacard.framework.Util;
 import javacard.security.CryptoException;
 
 /**
- * UNWRAP KEY {@code 80 74 <key id> 93}: imports a key blob (reference §6.2) as key
+ * UNWRAP KEY {@code 80 74 <key id> 93}: imports a key blob (keys.md §6.2) as key
  * {@code CC<id>}. The blob comes as the command data (CardContact's script) or, with no data,
- * from EF {@code 2F10} where OpenSC's sc-hsm-tool writes it first (reference §6.1). Everything is
+ * from EF {@code 2F10} where OpenSC's sc-hsm-tool writes it first (keys.md §6.1). Everything is
  * checked before the key is stored, in one write: layout, KCV, CMAC, key type, padding, every
  * component and the key itself (loaded into a key object once). A refused blob changes nothing.
  *

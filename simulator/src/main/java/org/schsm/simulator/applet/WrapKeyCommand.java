@@ -7,7 +7,7 @@ import javacard.framework.Util;
 import javacard.security.RandomData;
 
 /**
- * WRAP KEY {@code 80 72 <key id> 92}, no data, extended Le: answers the key blob of reference
+ * WRAP KEY {@code 80 72 <key id> 92}, no data, extended Le: answers the key blob of keys.md
  * §6.2 laid out as a real Nitrokey HSM writes it. KCV, key type, default algorithm OID, the key's
  * algorithm list (empty when it has none), empty access conditions and key OID, then the
  * AES-256-CBC ciphertext of: 8 random bytes, the key size, every component with a 2-byte length
