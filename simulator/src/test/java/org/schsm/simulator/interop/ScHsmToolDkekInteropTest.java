@@ -50,12 +50,7 @@ class ScHsmToolDkekInteropTest {
     }
 
     private static ProcessResult scHsmTool(String... args) {
-        String[] cmd = new String[args.length + 3];
-        cmd[0] = "sc-hsm-tool";
-        cmd[1] = "-r";
-        cmd[2] = VirtualReader.NAME;
-        System.arraycopy(args, 0, cmd, 3, args.length);
-        return ProcessRunner.run(cmd);
+        return ScHsmToolInteropTest.scHsmTool(args);
     }
 
     private static ProcessResult succeeded(ProcessResult result) {

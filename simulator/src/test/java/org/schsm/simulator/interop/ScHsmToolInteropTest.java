@@ -30,7 +30,8 @@ class ScHsmToolInteropTest {
         }
     }
 
-    private static ProcessResult scHsmTool(String... args) {
+    /** {@code sc-hsm-tool -r <the vpcd reader> args...} */
+    static ProcessResult scHsmTool(String... args) {
         String[] cmd = new String[args.length + 3];
         cmd[0] = "sc-hsm-tool";
         cmd[1] = "-r";
