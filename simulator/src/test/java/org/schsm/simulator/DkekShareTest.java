@@ -98,4 +98,30 @@ class DkekShareTest {
         card.expect(TestCard.INITIALIZE_TOOL, 0x9000);
         card.expectData(DKEK_STATUS, "01 01 00 00 00 00 00 00 00 00");
     }
+
+    @Test
+    void tagNinetyTwoZeroGivesEachCardARandomDkekOfItsOwn() throws Exception {
+        byte[][] dkeks = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            TestCard card = TestCard.selected();
+            card.expect(withShares(0), 0x9000);
+            byte[] nvm = nvm(card.card);
+            assertArrayEquals(new byte[] {0, 0, 1}, Arrays.copyOfRange(nvm, 2, 5), "0 shares, 0 outstanding, own DKEK");
+            dkeks[i] = Arrays.copyOfRange(nvm, 48, 80);
+            org.junit.jupiter.api.Assertions.assertFalse(Arrays.equals(new byte[32], dkeks[i]), "a DKEK was drawn");
+            card.expect(TestCard.initialize("00 01"), 0x9000);                 // no tag 92: no DKEK
+            assertArrayEquals(new byte[32], Arrays.copyOfRange(nvm(card.card), 48, 80), "re-initialization forgets it");
+            assertArrayEquals(new byte[3], Arrays.copyOfRange(nvm(card.card), 2, 5));
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(Arrays.equals(dkeks[0], dkeks[1]), "two cards, two DKEKs");
+    }
+
+    private static byte[] nvm(SimulatedCard card) throws ReflectiveOperationException {
+        java.lang.reflect.Field appletField = SimulatedCard.class.getDeclaredField("applet");
+        appletField.setAccessible(true);
+        Object applet = appletField.get(card);
+        java.lang.reflect.Field nvm = applet.getClass().getDeclaredField("nvm");
+        nvm.setAccessible(true);
+        return ((byte[]) nvm.get(applet)).clone();
+    }
 }
