@@ -106,6 +106,8 @@ public final class PcscEnvironment implements BeforeEachCallback {
             checkTool(Requirement.OPENSC_TOOL, "opensc-tool");
             checkTool(Requirement.SC_HSM_TOOL, "sc-hsm-tool");
             checkTool(Requirement.PKCS11_TOOL, "pkcs11-tool");
+            checkTool(Requirement.PKCS15_TOOL, "pkcs15-tool");
+            checkTool(Requirement.OPENSSL, "openssl");
             checkVirtualReader();
             pkcs11Module = findPkcs11Module();
             if (pkcs11Module.isEmpty()) {

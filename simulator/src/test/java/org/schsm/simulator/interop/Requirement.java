@@ -11,6 +11,8 @@ public enum Requirement {
     OPENSC_TOOL("opensc-tool on PATH", "apt-get install opensc"),
     SC_HSM_TOOL("sc-hsm-tool on PATH", "apt-get install opensc"),
     PKCS11_TOOL("pkcs11-tool on PATH", "apt-get install opensc"),
+    PKCS15_TOOL("pkcs15-tool on PATH", "apt-get install opensc"),
+    OPENSSL("openssl on PATH (verifies signatures made on the card)", "apt-get install openssl"),
     PKCS11_MODULE("OpenSC's PKCS#11 module opensc-pkcs11.so",
             "apt-get install opensc-pkcs11, or name it with -Dschsm.interop.pkcs11Module=PATH");
 
