@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.concurrent.Callable;
 import org.schsm.InvalidInputException;
 import org.schsm.hsm.KeyInfo;
@@ -12,7 +11,6 @@ import org.schsm.hsm.KeySigning;
 import org.schsm.hsm.KeySpec;
 import org.schsm.hsm.PinValue;
 import org.schsm.hsm.SmartCardHsm;
-import org.schsm.hsm.cvc.EcCurves;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,11 +43,6 @@ public final class KeyCommand implements Runnable {
     @FunctionalInterface
     interface KeyWork {
         int run(SmartCardHsm hsm, PrintWriter out);
-    }
-
-    static KeyInfo find(SmartCardHsm hsm, int id) {
-        return hsm.keys().stream().filter(k -> k.id() == id).findFirst()
-                .orElseThrow(() -> new InvalidInputException(String.format("there is no key %02X on the card", id)));
     }
 
     @Command(name = "generate", description = "Generate a key pair on the card and label it as OpenSC does (user PIN needed).")
@@ -111,7 +104,7 @@ public final class KeyCommand implements Runnable {
             String hash = KeySigning.hashName(alg);
             byte[] message = DkekCommand.read(in);
             return withUserPin(spec, pin, false, (hsm, printer) -> {
-                byte[] signature = KeySigning.sign(hsm, find(hsm, id), hash, message);
+                byte[] signature = hsm.sign(id, hash, message);
                 write(out, signature);
                 printer.println("Signature of " + signature.length + " bytes written to " + out);
                 return ExitCode.OK;
@@ -136,19 +129,15 @@ public final class KeyCommand implements Runnable {
             try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
                 SmartCardHsm hsm = new SmartCardHsm(session.transport());
                 hsm.select();
-                KeyInfo key = find(hsm, id);
-                var publicKey = key.publicKey().orElseThrow(() -> new InvalidInputException(
-                        "key " + key.idHex() + " has no CV request in CE" + key.idHex() + " to take the public key from"));
-                byte[] spki = EcCurves.jcaPublicKey(publicKey).getEncoded();
+                KeyInfo key = hsm.key(id);
                 PrintWriter out = spec.commandLine().getOut();
                 if (pem) {
-                    out.println("-----BEGIN PUBLIC KEY-----");
-                    out.println(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(spki));
-                    out.println("-----END PUBLIC KEY-----");
+                    out.print(key.publicKeyPem());
+                    out.flush();
                 } else {
                     out.println(String.format("Key %s: %s %d bits%s", key.idHex(), key.type().map(Enum::name).orElse("?"),
                             key.sizeBits(), key.curve().map(c -> " " + c).orElse("")));
-                    out.println("SubjectPublicKeyInfo: " + org.schsm.apdu.Hex.encode(spki));
+                    out.println("SubjectPublicKeyInfo: " + org.schsm.apdu.Hex.encode(key.jcaPublicKey().getEncoded()));
                 }
                 return ExitCode.OK;
             }

@@ -19,6 +19,13 @@ final class ShellHelp {
             new Example("initialize (fresh card)", "hsm.initialize(InitializeOptions.builder("
                     + "SoPin.fromHex(askPin(\"SO-PIN, 16 hex digits\")), Pin.user(askPin(\"user PIN\"))).retryCounter(3).build())"),
             new Example("verify the user PIN", "hsm.verify(Pin.user(askPin(\"user PIN\")))"),
+            new Example("generate a key (user PIN verified)", "hsm.generateKeyPair(0, KeySpec.parse(\"ec:secp256r1\"), \"my key\")"),
+            new Example("list keys (no PIN)", "hsm.keys()"),
+            new Example("sign with key 1 (SHA-256; ECDSA answers DER)", "hsm.sign(1, \"hello\".bytes)"),
+            new Example("public key of key 1 as PEM", "hsm.key(1).publicKeyPem()"),
+            new Example("device identity (serial, certificate chain)", "hsm.deviceIdentity().with { serialNumber().get()"
+                    + " + \": \" + verdict().describe() }"),
+            new Example("delete key 1 (irreversible, so forced)", "hsm.withForce().deleteKey(1)"),
             new Example("change the user PIN", "hsm.changeReferenceData(Pin.user(askPin(\"user PIN\")), Pin.user(askPin(\"new user PIN\")))"),
             new Example("unblock it with the SO-PIN", "hsm.resetRetryCounter(SoPin.fromHex(askPin(\"SO-PIN, 16 hex digits\")), "
                     + "Pin.user(askPin(\"new user PIN\")))"),

@@ -39,6 +39,19 @@ class ShellCompleterTest {
     }
 
     @Test
+    void theKeyOperationsOfHsmComplete() {
+        binding.setVariable("hsm", new org.schsm.hsm.SmartCardHsm(SimulatorTransport.withFreshCard()));
+        var members = completer.candidates("hsm.");
+        for (String m : new String[] {"keys(", "key(", "generateKeyPair(", "sign(", "deleteKey(", "deviceIdentity(",
+                "computeSignature(", "decipher(", "enumerateObjects(", "readBinary("}) {
+            assertTrue(members.contains("hsm." + m), () -> m + " in " + members);
+        }
+        assertTrue(completer.candidates("KeySpec.").contains("KeySpec.parse("));
+        assertTrue(completer.candidates("hsm.deviceIdentity.").contains("hsm.deviceIdentity.verdict("),
+                () -> completer.candidates("hsm.deviceIdentity.").toString());
+    }
+
+    @Test
     void classNamesOfferStaticMembersAndCommandsComplete() {
         assertTrue(completer.candidates("CommandApdu.").contains("CommandApdu.parse("));
         assertTrue(completer.candidates("Hex.").contains("Hex.decode("));

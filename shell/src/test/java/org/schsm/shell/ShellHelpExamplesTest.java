@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -24,7 +31,8 @@ class ShellHelpExamplesTest {
     @Test
     void helpShowsAnExampleForEveryCommonTask() {
         Set<String> tasks = ShellHelp.EXAMPLES.stream().map(e -> e.task().split(" ")[0]).collect(Collectors.toSet());
-        assertTrue(tasks.containsAll(Set.of("initialize", "verify", "change", "unblock", "status", "raw")), tasks::toString);
+        assertTrue(tasks.containsAll(Set.of("initialize", "verify", "change", "unblock", "status", "raw", "generate", "list",
+                "sign", "public", "device", "delete")), tasks::toString);
         try (ShellFixture.Session s = new ShellFixture.Session()) {
             String help = ShellHelp.text(s.session.binding());
             ShellHelp.EXAMPLES.forEach(e -> assertTrue(help.contains(e.code()), e::code));
@@ -46,8 +54,27 @@ class ShellHelpExamplesTest {
                 assertEquals(next[0], prompt);
                 return next[1].toCharArray();
             });
+            byte[] signature = null;
             for (ShellHelp.Example e : ShellHelp.EXAMPLES) {
                 Object result = s.eval(e.code());
+                if (e.task().startsWith("generate")) {
+                    assertEquals("key 01: EC 256 bits secp256r1, label \"my key\", request", result.toString());
+                }
+                if (e.task().startsWith("list")) {
+                    assertEquals("[key 01: EC 256 bits secp256r1, label \"my key\", request]", result.toString());
+                }
+                if (e.task().startsWith("sign")) {
+                    signature = (byte[]) result;
+                }
+                if (e.task().startsWith("public")) {
+                    assertTrue(verifies(result.toString(), signature), "the signature verifies with the PEM key");
+                }
+                if (e.task().startsWith("device")) {
+                    assertTrue(result.toString().matches("\\S+: simulated SmartCard-HSM.*"), result::toString);
+                }
+                if (e.task().startsWith("delete")) {
+                    assertEquals("[]", s.eval("hsm.keys()").toString());
+                }
                 if (e.task().startsWith("status")) {
                     assertTrue(result.toString().contains("user PIN tries left: 3"), result::toString);
                 }
@@ -58,6 +85,20 @@ class ShellHelpExamplesTest {
             assertTrue(answers.isEmpty(), () -> answers.size() + " prompts not asked");
             s.eval("hsm.verify(Pin.user('111111'))");
             assertTrue(s.eval("hsm.status().lines()").toString().contains("DKEK shares: 1"));
+        }
+    }
+
+    /** Whether {@code signature} is an ECDSA (DER) signature of "hello" under the PEM public key. */
+    private static boolean verifies(String pem, byte[] signature) {
+        try {
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            Signature verifier = Signature.getInstance("SHA256withECDSA");
+            verifier.initVerify(key);
+            verifier.update("hello".getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.schsm.hsm;
 
+import java.util.Base64;
 import java.util.Optional;
+import org.schsm.InvalidInputException;
 import org.schsm.hsm.cvc.CvPublicKey;
+import org.schsm.hsm.cvc.EcCurves;
 import org.schsm.hsm.pkcs15.PrivateKeyDescription;
 
 /**
@@ -54,6 +57,32 @@ public record KeyInfo(int id, Optional<KeyType> type, int sizeBits, Optional<Str
                 case OTHER -> "other";
             };
         }
+    }
+
+    /**
+     * The public key from the CV request or certificate in {@code CE<id>}, as a JCA key whose
+     * encoding is an X.509 SubjectPublicKeyInfo (what openssl reads).
+     *
+     * @throws InvalidInputException the card holds no CV request or certificate for this key
+     */
+    public java.security.PublicKey jcaPublicKey() {
+        return EcCurves.jcaPublicKey(publicKey.orElseThrow(() -> new InvalidInputException(
+                "key " + idHex() + " has no CV request in CE" + idHex() + " to take the public key from")));
+    }
+
+    /** {@link #jcaPublicKey()} as PEM ({@code -----BEGIN PUBLIC KEY-----}), lines of 64 characters. */
+    public String publicKeyPem() {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(jcaPublicKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /** One line, as the shell prints a key: {@code key 01: EC 256 bits secp256r1, label "signer", request}. */
+    @Override
+    public String toString() {
+        return "key " + idHex() + ": " + type.map(Enum::name).orElse("?") + " "
+                + (sizeBits > 0 ? sizeBits + " bits" : "? bits") + curve.map(c -> " " + c).orElse("")
+                + label.map(l -> ", label \"" + l + "\"").orElse("") + ", " + credential.word();
     }
 
     /** {@code 0x0C} for key id 12: how schsm writes key ids. */

@@ -392,6 +392,30 @@ public final class SmartCardHsm {
         return KeyInventory.describe(transport, listing);
     }
 
+    /**
+     * Key {@code id} as {@link #keys()} lists it.
+     *
+     * @throws InvalidInputException there is no such key on the card
+     */
+    public KeyInfo key(int id) {
+        checkKeyId(id);
+        return keys().stream().filter(k -> k.id() == id).findFirst()
+                .orElseThrow(() -> new InvalidInputException(String.format("there is no key %02X on the card", id)));
+    }
+
+    /**
+     * Signs {@code message} with key {@code keyId}: SHA-256 with the key's natural scheme, as
+     * {@code schsm key sign} does (ECDSA answers DER, RSA PKCS#1 v1.5). User PIN needed.
+     */
+    public byte[] sign(int keyId, byte[] message) {
+        return sign(keyId, "SHA-256", message);
+    }
+
+    /** The same with {@code hash}: sha1, sha256, sha384 or sha512 (or the JDK's name, SHA-256). */
+    public byte[] sign(int keyId, String hash, byte[] message) {
+        return KeySigning.sign(this, key(keyId), KeySigning.hashName(hash), message);
+    }
+
     /** The lowest key id 1..255 not in use, as OpenSC picks it. */
     public int freeKeyId() {
         List<Integer> fids = enumerateObjects();
