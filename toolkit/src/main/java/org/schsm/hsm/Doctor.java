@@ -3,11 +3,14 @@ package org.schsm.hsm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.schsm.apdu.StatusWordException;
 
 /**
  * Explains the state of a SmartCard-HSM and the recovery paths that exist for exactly that
- * state, reading nothing but SELECT, VERIFY without data and the DKEK status (no try is spent).
- * {@link #examine} is a pure function of a {@link DeviceStatus}, so every state can be tested.
+ * state, reading nothing but SELECT, VERIFY without data, the DKEK status and the key inventory
+ * (ENUMERATE OBJECTS, READ BINARY; no PIN needed, no try is spent). {@link #examine} is a pure
+ * function of a {@link DeviceStatus} and a key count, so every state can be tested.
  *
  * <p>Facts behind the advice (reference §2.5, §5, §10): the SO-PIN has 15 tries and can never be
  * unblocked; a blocked SO-PIN prevents re-initialization and user-PIN reset for good; the user
@@ -20,12 +23,32 @@ public final class Doctor {
     private Doctor() {
     }
 
-    /** Reads the status (spending nothing) and examines it. */
+    /**
+     * Reads the status (spending nothing) and, on an initialized card, the key inventory (no PIN
+     * needed: ENUMERATE OBJECTS and READ BINARY), and examines them.
+     */
     public static Diagnosis diagnose(SmartCardHsm hsm) {
-        return examine(hsm.status());
+        DeviceStatus status = hsm.status();
+        OptionalInt keys = OptionalInt.empty();
+        if (status.initialized()) {
+            try {
+                keys = OptionalInt.of(hsm.keys().size());
+            } catch (StatusWordException | MalformedResponseException unreadable) {
+                keys = OptionalInt.empty();   // a card that will not list its files: say nothing about keys
+            }
+        }
+        return examine(status, keys);
     }
 
     public static Diagnosis examine(DeviceStatus status) {
+        return examine(status, OptionalInt.empty());
+    }
+
+    /**
+     * @param keys how many keys (besides the device key) the card lists, when known: what a
+     *             re-initialization would erase
+     */
+    public static Diagnosis examine(DeviceStatus status, OptionalInt keys) {
         List<Finding> findings = new ArrayList<>();
         if (!status.initialized()) {
             findings.add(DoctorFindings.notInitialized());
@@ -40,6 +63,7 @@ public final class Doctor {
             }
             options(status).ifPresent(findings::add);
             findings.add(dkek(status.dkek()));
+            keys.ifPresent(count -> findings.add(DoctorFindings.keysErasedByReinitialization(count)));
         }
         if (findings.stream().noneMatch(f -> f.severity().compareTo(Severity.WARNING) >= 0)) {
             findings.add(0, DoctorFindings.healthy());

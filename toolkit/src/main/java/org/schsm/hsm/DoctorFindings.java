@@ -172,4 +172,25 @@ final class DoctorFindings {
                         + " as wrapped backups, so they exist only on this device.",
                 List.of(), List.of());
     }
+
+    /**
+     * What a re-initialization would erase. The device key CC00 and EF 2F02 are made at manufacture
+     * and are not counted (keys.md §7.1): they are the device's identity, not user keys.
+     */
+    static Finding keysErasedByReinitialization(int keys) {
+        if (keys == 0) {
+            return new Finding(Severity.INFO, "no-keys", "No keys on the device: a re-initialization would erase none",
+                    "The card lists no key besides its device key (CC00, made at manufacture). A re-initialization"
+                            + " would still erase every certificate and data file; `schsm inspect` lists them.",
+                    List.of("schsm keys", "schsm inspect"), List.of());
+        }
+        String count = keys == 1 ? "1 key" : keys + " keys";
+        return new Finding(Severity.INFO, "keys-on-device", count + " on the device: a re-initialization would erase "
+                + (keys == 1 ? "it" : "all " + keys),
+                "The card lists " + count + " besides its device key (CC00, made at manufacture, which stays)."
+                        + " A re-initialization (`schsm init --force`, `sc-hsm-tool --initialize`) erases "
+                        + (keys == 1 ? "it" : "them") + " with their certificates and every data file; only keys wrapped"
+                        + " under a DKEK beforehand can be imported again. List them first with `schsm keys`.",
+                List.of("schsm keys", "schsm inspect"), List.of(DONT_REINITIALIZE));
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.StatusWord;
 
@@ -80,12 +81,49 @@ class DoctorTest {
                 .expect(ScriptedCard.SELECT, "62 07 85 05 00 01 00 03 02 90 00")
                 .expect(ScriptedCard.SO_STATUS, "63C7")
                 .expect(ScriptedCard.USER_STATUS, "63C2")
-                .expect(ScriptedCard.DKEK_STATUS, "6A88");
+                .expect(ScriptedCard.DKEK_STATUS, "6A88")
+                // the key inventory: no PIN needed; a card that lists no CE files is asked for CE<id> anyway
+                .expect("80 58 00 00 00 00 00", "2F02 CC00 CC01 CC02 90 00")
+                .expect("00 B1 CE 01 00 00 04 54 02 00 00 00 00", "6A82")
+                .expect("00 B1 CE 02 00 00 04 54 02 00 00 00 00", "6A82");
         Diagnosis d = Doctor.diagnose(new SmartCardHsm(card));
         card.assertDone();
         assertEquals("SmartCard-HSM Applet for JCOP version 3.2", d.device());
         assertTrue(d.finding("so-pin-tries-spent").isPresent());
         assertTrue(d.finding("user-pin-low").isPresent());
+        assertEquals("2 keys on the device: a re-initialization would erase all 2", only(d, "keys-on-device").summary());
+    }
+
+    @Test
+    void keysOnTheDeviceAreWhatAReinitializationWouldErase() {
+        DeviceStatus healthy = device(0x0001, "63CF", "63C3", Optional.of(DKEK_READY));
+        Finding three = only(Doctor.examine(healthy, OptionalInt.of(3)), "keys-on-device");
+        assertEquals(Severity.INFO, three.severity());
+        assertEquals("3 keys on the device: a re-initialization would erase all 3", three.summary());
+        assertTrue(three.explanation().contains("device key (CC00"), three.explanation());
+        assertEquals(List.of("schsm keys", "schsm inspect"), three.commands());
+        assertTrue(anyContains(three.doNot(), "schsm init --force"), three.doNot()::toString);
+        assertEquals("1 key on the device: a re-initialization would erase it",
+                only(Doctor.examine(healthy, OptionalInt.of(1)), "keys-on-device").summary());
+        Diagnosis none = Doctor.examine(healthy, OptionalInt.of(0));
+        assertTrue(none.finding("keys-on-device").isEmpty());
+        assertEquals("No keys on the device: a re-initialization would erase none", only(none, "no-keys").summary());
+        Diagnosis unknown = Doctor.examine(healthy, OptionalInt.empty());
+        assertTrue(unknown.finding("keys-on-device").isEmpty() && unknown.finding("no-keys").isEmpty());
+    }
+
+    @Test
+    void aCardThatRefusesToListItsFilesIsStillDiagnosed() {
+        ScriptedCard card = new ScriptedCard()
+                .expect(ScriptedCard.SELECT, "62 07 85 05 00 01 00 03 02 90 00")
+                .expect(ScriptedCard.SO_STATUS, "63CF")
+                .expect(ScriptedCard.USER_STATUS, "63C3")
+                .expect(ScriptedCard.DKEK_STATUS, "6A88")
+                .expect("80 58 00 00 00 00 00", "6D00");
+        Diagnosis d = Doctor.diagnose(new SmartCardHsm(card));
+        card.assertDone();
+        assertTrue(d.finding("keys-on-device").isEmpty() && d.finding("no-keys").isEmpty());
+        assertTrue(d.finding("healthy").isPresent());
     }
 
     @Test
