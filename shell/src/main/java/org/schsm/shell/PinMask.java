@@ -37,7 +37,11 @@ import org.schsm.shell.GroovyLexState.Literal;
 final class PinMask {
     static final String MASK = "****";
     private static final Pattern SEND_CALL = Pattern.compile("\\bsend\\s*\\(");
-    private static final Pattern PIN_ASSIGNMENT = Pattern.compile("(?i)\\b[\\w$]*pin[\\w$]*\\s*=(?!=)");
+    private static final Pattern PIN_ASSIGNMENT =
+            Pattern.compile("(?i)\\b[\\w$]*(?:pin|password|passphrase)[\\w$]*\\s*=(?!=)");
+    /** {@code [soPin: '...']}, {@code initialize(pin: '...')}: a map key or named argument naming a secret. */
+    private static final Pattern PIN_NAMED =
+            Pattern.compile("(?i)\\b[\\w$]*(?:pin|password|passphrase)[\\w$]*\\s*:(?!:)");
     private static final Pattern NAMED_ARGUMENT = Pattern.compile("^\\s*[A-Za-z_$][\\w$]*\\s*:");
     private static final int MIN_REMEMBERED = 4;
 
@@ -72,6 +76,7 @@ final class PinMask {
         Map<Literal, String> replacements = new HashMap<>();
         maskCalls(line, literals, secretCall(), replacements);
         maskAssignments(line, literals, replacements);
+        maskNamedValues(line, literals, replacements);
         maskSends(line, literals, replacements);
         for (Literal lit : literals) {
             if (!replacements.containsKey(lit) && containsSecret(lit.content(line))) {
@@ -118,6 +123,24 @@ final class PinMask {
             for (Literal lit : literals) {
                 if (lit.start() >= m.end() && lit.start() < end) {
                     out.put(lit, MASK);
+                }
+            }
+        }
+    }
+
+    /** The literal that is directly the value of a secret-named key; the rest of the map or call is left alone. */
+    private static void maskNamedValues(String line, List<Literal> literals, Map<Literal, String> out) {
+        Matcher m = PIN_NAMED.matcher(line);
+        while (m.find()) {
+            if (inside(literals, m.start())) {
+                continue;
+            }
+            for (Literal lit : literals) {
+                if (lit.start() >= m.end()) {
+                    if (line.substring(m.end(), lit.start()).isBlank()) {
+                        out.put(lit, MASK);
+                    }
+                    break;
                 }
             }
         }
@@ -198,6 +221,11 @@ final class PinMask {
         }
         byte[] header = Hex.decode(digits);
         return Instruction.secretAfterHeader(header[1]) ? Hex.spaced(header) + " **" : null;
+    }
+
+    /** Whether this text shows a value masked earlier in this session (as text or hex). */
+    boolean holdsSecret(String text) {
+        return containsSecret(text);
     }
 
     private boolean containsSecret(String content) {

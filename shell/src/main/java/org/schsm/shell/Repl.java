@@ -28,6 +28,8 @@ public final class Repl {
     private final Terminal terminal;
     private final LineReader reader;
     private final MaskingHistory history;
+    /** The history's mask: it also decides whether a result would show a value it masked. */
+    private final PinMask mask = new PinMask();
     private GroovyShell groovy;   // made on first use: the prompt comes up before Groovy's compiler loads
     private final PrintWriter out;
     private int lineNumber;
@@ -36,7 +38,7 @@ public final class Repl {
         this.session = session;
         this.terminal = terminal;
         this.out = session.out();
-        this.history = new MaskingHistory(new PinMask());
+        this.history = new MaskingHistory(mask);
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .appName("schsm")
                 .terminal(terminal)
@@ -107,7 +109,9 @@ public final class Repl {
             }
             Object result = groovy.evaluate(source, "schsm" + (++lineNumber) + ".groovy");
             if (result != null) {
-                out.println("=> " + format(result));
+                String text = format(result);
+                // `pin = '648219'` evaluates to the PIN itself: what history masked, the screen hides too
+                out.println("=> " + (mask.holdsSecret(text) ? "(not shown: holds a value masked as a secret)" : text));
             }
         } catch (Exception | AssertionError | StackOverflowError e) {
             Throwable cause = ErrorText.unwrap(e);

@@ -27,6 +27,16 @@ class PinMaskTest {
     }
 
     @Test
+    void valuesOfSecretNamedKeysAreMaskedAndTheirNeighboursKept() {
+        assertEquals("opts = [soPin: '****', label: 'visible']",
+                mask.mask("opts = [soPin: '3537363231383830', label: 'visible']"));
+        assertEquals("run(password: \"****\", out: 'share.pbe')",
+                new PinMask().mask("run(password: \"s3cr3t-pass\", out: 'share.pbe')"));
+        assertEquals("sharePassword = '****'", new PinMask().mask("sharePassword = 's3cr3t-pass'"));
+        assertEquals("x = ok ? 'a' : 'b'", new PinMask().mask("x = ok ? 'a' : 'b'"));   // no secret name
+    }
+
+    @Test
     void sendOfPinCommandKeepsOnlyTheRedactedApdu() {
         assertEquals("send(\"00 20 00 81 06 **\")", mask.mask("send(\"00 20 00 81 06 363438323139\")"));
         assertEquals("send('00 2C 00 81 0E **', expect: [0x9000])",

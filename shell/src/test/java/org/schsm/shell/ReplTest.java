@@ -52,6 +52,15 @@ class ReplTest {
     }
 
     @Test
+    void aResultThatIsAMaskedSecretIsNotShown() throws Exception {
+        var r = ShellFixture.repl(dir, "pin = '648219'\n'64' + '8219'\n[soPin: '3537363231383830']\n1 + 1\n:quit\n");
+        assertFalse(r.out().contains("648219"), r.out());
+        assertFalse(r.out().contains("3537363231383830"), r.out());
+        assertEquals(3, r.out().split("not shown: holds a value masked as a secret", -1).length - 1, r.out());
+        assertTrue(r.out().contains("=> 2"), r.out());   // results without a secret still print
+    }
+
+    @Test
     void groovyErrorsAreOneLineToo() throws Exception {
         var r = ShellFixture.repl(dir, "nosuchThing + 1\n1 +* 2\nhex('0G')\n:quit\n");
         assertTrue(r.out().contains("error: MissingPropertyException: No such property: nosuchThing"), r.out());
