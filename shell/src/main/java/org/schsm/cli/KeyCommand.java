@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.schsm.InvalidInputException;
+import org.schsm.hsm.DkekStatus;
+import org.schsm.hsm.FileNotFoundOnCardException;
 import org.schsm.hsm.KeyInfo;
 import org.schsm.hsm.KeySigning;
 import org.schsm.hsm.KeySpec;
 import org.schsm.hsm.PinValue;
 import org.schsm.hsm.SmartCardHsm;
+import org.schsm.hsm.dkek.WrapFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code schsm key ...}: generate, sign with, show and delete one key (docs/keys.md). */
 @Command(name = "key", description = "Generate, sign with, show the public key of, or delete one key.",
-        subcommands = {KeyCommand.Generate.class, KeyCommand.Sign.class, KeyCommand.Public.class, KeyCommand.Delete.class})
+        subcommands = {KeyCommand.Generate.class, KeyCommand.Sign.class, KeyCommand.Public.class, KeyCommand.Delete.class,
+                KeyCommand.Wrap.class, KeyCommand.Unwrap.class})
 public final class KeyCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -168,6 +173,109 @@ public final class KeyCommand implements Runnable {
                 return ExitCode.OK;
             });
         }
+    }
+
+    @Command(name = "wrap", description = "Export a key as an sc-hsm-tool wrap file (key blob under the DKEK, its"
+            + " description and certificate); the DKEK must be complete. File mode 0600, never overwritten (user PIN needed).")
+    static final class Wrap implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--id", required = true, paramLabel = "N", description = "Key id.")
+        int id;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The wrap file to create.")
+        Path out;
+
+        @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
+        @org.schsm.Secret
+        String pin;
+
+        @Override
+        public Integer call() {
+            // Refused before the card is touched: an existing file may be the only copy of another key.
+            if (Files.exists(out)) {
+                throw new InvalidInputException(out + " already exists; schsm does not overwrite share or wrap files");
+            }
+            return withUserPin(spec, pin, false, (hsm, printer) -> {
+                WrapFile file = wrap(hsm, id);
+                DkekCommand.writePrivate(out, file.encode());
+                printer.println(String.format("Key %02X wrapped to %s (mode 0600): %s, DKEK KCV %s", id, out,
+                        file.blob().keyTypeName(), file.blob().kcvHex()));
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    /** WRAP KEY plus the key's description and certificate, as sc-hsm-tool --wrap-key collects them. */
+    static WrapFile wrap(SmartCardHsm hsm, int id) {
+        byte[] blob = hsm.wrapKey(id);
+        return new WrapFile(blob, readOptional(hsm, 0xC400 | id), readOptional(hsm, 0xCE00 | id));
+    }
+
+    private static Optional<byte[]> readOptional(SmartCardHsm hsm, int fid) {
+        try {
+            return Optional.of(hsm.readBinary(fid));
+        } catch (FileNotFoundOnCardException absent) {
+            return Optional.empty();
+        }
+    }
+
+    @Command(name = "unwrap", description = "Import a key from an sc-hsm-tool wrap file under the same DKEK, with its"
+            + " description and certificate so OpenSC shows it; an existing key at that id is replaced only with --force"
+            + " (user PIN needed).")
+    static final class Unwrap implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--in", required = true, paramLabel = "FILE", description = "The wrap file.")
+        Path in;
+
+        @Option(names = "--id", required = true, paramLabel = "N", description = "Key id to import to.")
+        int id;
+
+        @Option(names = "--force", description = "Delete an existing key at that id first: it cannot come back unless wrapped.")
+        boolean force;
+
+        @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
+        @org.schsm.Secret
+        String pin;
+
+        @Override
+        public Integer call() {
+            WrapFile file = WrapFile.decode(DkekCommand.read(in));
+            String kcv = file.blob().kcvHex();
+            return withUserPin(spec, pin, false, (hsm, out) -> {
+                unwrap(hsm, id, file, force);
+                out.println(String.format("Key %02X unwrapped from %s: %s, DKEK KCV %s", id, in,
+                        file.blob().keyTypeName(), kcv));
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    /**
+     * Checks the blob's KCV against the device's DKEK before anything changes (a mismatch would
+     * leave a forced replacement with no key at all), deletes an existing key only through the
+     * brick guard, then UNWRAP KEY and the description and certificate as sc-hsm-tool writes them.
+     */
+    static void unwrap(SmartCardHsm hsm, int id, WrapFile file, boolean force) {
+        String kcv = file.blob().kcvHex();
+        DkekStatus status = hsm.dkekStatus().orElseThrow(() -> new InvalidInputException(
+                "the device has no DKEK; initialize it with --dkek-shares and import the shares of KCV " + kcv));
+        if (!status.isComplete()) {
+            throw new InvalidInputException("the device's DKEK is incomplete (" + status.describe() + ")");
+        }
+        if (!kcv.equalsIgnoreCase(status.keyCheckValue())) {
+            throw new InvalidInputException("the wrap file is for DKEK KCV " + kcv + ", the device has "
+                    + status.keyCheckValue());
+        }
+        if (hsm.enumerateObjects().contains(0xCC00 | id)) {
+            (force ? hsm.withForce() : hsm).deleteKey(id);
+        }
+        hsm.unwrapKey(id, file.keyBlob());
+        file.privateKeyDescription().ifPresent(prkd -> hsm.updateBinary(0xC400 | id, prkd));
+        file.certificate().ifPresent(cert -> hsm.updateBinary(0xCE00 | id, cert));
     }
 
     private static void write(Path path, byte[] data) {
