@@ -54,7 +54,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("SO-PIN               : " + pinLine(s.soPin()));
             out.println("User PIN             : " + pinLine(s.userPin()));
             out.println("Transport PIN        : " + (s.transportPinActive() ? "active, change it first (schsm pin change)" : "no"));
-            out.println("DKEK                 : " + s.dkek().map(d -> d.describe()).orElse("not available"));
+            out.println("DKEK                 : " + s.dkek().describe(d -> d.describe()));
         }
         out.println("ATR                  : " + s.atrHex());
         for (String line : Atr.parse(s.atr()).describe()) {

@@ -37,7 +37,15 @@ final class StatusJson {
         o.addProperty("transportPin", s.transportPinActive());
         o.add("soPin", pin(s.soPin()));
         o.add("userPin", pin(s.userPin()));
-        o.add("dkek", s.dkek().map(StatusJson::dkek).orElse(null));
+        o.add("dkek", s.dkek().asOptional().map(StatusJson::dkek).orElse(null));
+        if (!s.dkek().isAvailable()) {
+            // Why it is null: the card's status word (any SW is possible), or an unreadable answer.
+            JsonObject why = new JsonObject();
+            why.addProperty("sw", s.dkek().refusedWith().map(sw -> sw.hex()).orElse(null));
+            why.addProperty("meaning", s.dkek().refusedWith().map(sw -> sw.meaning()).orElse(null));
+            why.addProperty("reason", s.dkek().reason());
+            o.add("dkekNotAvailable", why);
+        }
         return o;
     }
 

@@ -10,11 +10,12 @@ import org.schsm.apdu.Hex;
  * both PIN statuses, the DKEK status and the ATR. The same facts sc-hsm-tool prints
  * (reference §6); derived facts (initialized, transport PIN) are methods, not stored twice.
  *
- * @param dkek empty when the card answered the DKEK query with 6D00 or 6A88
+ * @param dkek   the DKEK status, or the status word the card refused the query with (any SW:
+ *               6D00 on a fresh simulator, 6B00 elsewhere); a refusal hides nothing else
  * @param atrHex the ATR as spaced hex
  */
 public record DeviceStatus(AppletInfo applet, PinStatus soPin, PinStatus userPin,
-                           Optional<DkekStatus> dkek, String atrHex) {
+                           OptionalRead<DkekStatus> dkek, String atrHex) {
 
     public AppletVersion version() {
         return applet.version();
@@ -66,7 +67,7 @@ public record DeviceStatus(AppletInfo applet, PinStatus soPin, PinStatus userPin
         }
         lines.add(soPin.describe());
         lines.add(userPin.describe());
-        lines.add(dkek.map(DkekStatus::describe).orElse("DKEK: not available (no shares configured or not supported)"));
+        lines.add(dkek.describe(DkekStatus::describe).replaceFirst("^not available", "DKEK status not available"));
         return lines;
     }
 }

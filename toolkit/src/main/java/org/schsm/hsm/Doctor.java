@@ -104,9 +104,13 @@ public final class Doctor {
         return Optional.empty();
     }
 
-    private static Finding dkek(Optional<DkekStatus> dkek) {
-        if (dkek.isPresent() && dkek.get().isConfigured()) {
-            return dkek.get().isComplete() ? DoctorFindings.dkekReady(dkek.get()) : DoctorFindings.dkekPending(dkek.get());
+    private static Finding dkek(OptionalRead<DkekStatus> read) {
+        if (!read.isAvailable()) {
+            return DoctorFindings.dkekUnknown(read.reason());
+        }
+        DkekStatus dkek = read.value();
+        if (dkek.isConfigured()) {
+            return dkek.isComplete() ? DoctorFindings.dkekReady(dkek) : DoctorFindings.dkekPending(dkek);
         }
         return DoctorFindings.noDkek();
     }

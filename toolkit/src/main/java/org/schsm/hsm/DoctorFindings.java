@@ -168,8 +168,17 @@ final class DoctorFindings {
 
     static Finding noDkek() {
         return new Finding(Severity.INFO, "no-dkek", "No DKEK shares configured",
-                "The device was initialized without DKEK shares (or does not report them): its keys cannot be exported"
-                        + " as wrapped backups, so they exist only on this device.",
+                "The device reports 0 DKEK shares: it was initialized without them, so its keys cannot be exported"
+                        + " as wrapped backups and exist only on this device.",
+                List.of(), List.of());
+    }
+
+    static Finding dkekUnknown(String reason) {
+        return new Finding(Severity.INFO, "dkek-unknown", "DKEK status not available",
+                "The DKEK status query (IMPORT DKEK SHARE without data, 80 52 00 00 00) gave no DKEK status ("
+                        + reason + "). Whether this device has DKEK shares, and so whether its keys can be"
+                        + " backed up wrapped, cannot be read from it; sc-hsm-tool shows no DKEK lines then either."
+                        + " Everything else above was read normally.",
                 List.of(), List.of());
     }
 

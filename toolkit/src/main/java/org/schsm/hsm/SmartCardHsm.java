@@ -51,6 +51,10 @@ public final class SmartCardHsm {
     private static final int SW_INS_NOT_SUPPORTED = 0x6D00;
     private static final int SW_REFERENCE_NOT_FOUND = 0x6A88;
 
+    /** IMPORT DKEK SHARE without data, {@code 80 52 00 00 00}: the DKEK status query (reference §6). */
+    private static final CommandApdu DKEK_STATUS_QUERY =
+            new CommandApdu(CLA_PROPRIETARY, IMPORT_DKEK_SHARE.code(), 0x00, 0x00, 256);
+
     private final CardTransport transport;
     private final boolean force;
 
@@ -117,7 +121,7 @@ public final class SmartCardHsm {
         AppletInfo applet = select();
         PinStatus so = pinStatus(PinReference.SO);
         PinStatus user = pinStatus(PinReference.USER);
-        Optional<DkekStatus> dkek = dkekStatus();
+        OptionalRead<DkekStatus> dkek = readDkekStatus();
         return new DeviceStatus(applet, so, user, dkek, Hex.spaced(transport.atr()));
     }
 
@@ -132,15 +136,36 @@ public final class SmartCardHsm {
      * 6A88 (no DKEK configured, or not supported), which sc-hsm-tool also treats as "nothing to show".
      */
     public Optional<DkekStatus> dkekStatus() {
-        CommandApdu query = new CommandApdu(CLA_PROPRIETARY, IMPORT_DKEK_SHARE.code(), 0x00, 0x00, 256);
-        ResponseApdu response = transport.transmit(query);
-        if (response.isOk()) {
-            return Optional.of(DkekStatus.decode(response.data()));
+        OptionalRead<DkekStatus> read = readDkekStatus();
+        if (read.isAvailable()) {
+            return read.asOptional();
         }
-        if (response.sw() == SW_INS_NOT_SUPPORTED || response.sw() == SW_REFERENCE_NOT_FOUND) {
+        int sw = read.refusedWith().map(s -> s.value()).orElse(0x9000);
+        if (sw == SW_INS_NOT_SUPPORTED || sw == SW_REFERENCE_NOT_FOUND) {
             return Optional.empty();
         }
-        throw new StatusWordException("IMPORT DKEK SHARE (status query)", query, response.statusWord());
+        if (read.refusal() == null) {
+            throw new MalformedResponseException("IMPORT DKEK SHARE (status query): " + read.problem());
+        }
+        throw new StatusWordException("IMPORT DKEK SHARE (status query)", DKEK_STATUS_QUERY, read.refusal());
+    }
+
+    /**
+     * The same query as an optional read, for views such as {@link #status()}: any refusal, and
+     * an answer too short to decode, come back as "not available" with the reason instead of an
+     * exception. The query is proprietary and cards differ in how they decline it (6D00, 6B00,
+     * 6A88), so no status word here means the card is broken.
+     */
+    public OptionalRead<DkekStatus> readDkekStatus() {
+        ResponseApdu response = transport.transmit(DKEK_STATUS_QUERY);
+        if (!response.isOk()) {
+            return OptionalRead.refused(response.statusWord());
+        }
+        try {
+            return OptionalRead.of(DkekStatus.decode(response.data()));
+        } catch (MalformedResponseException e) {
+            return OptionalRead.unreadable(e.getMessage());
+        }
     }
 
     /**

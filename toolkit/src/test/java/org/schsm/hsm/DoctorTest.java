@@ -12,16 +12,18 @@ import org.schsm.apdu.StatusWord;
 
 class DoctorTest {
     private static final DkekStatus DKEK_READY = new DkekStatus(1, 0, "1122334455667788");
+    /** What an initialized card without DKEK shares answers to 80 52 00 00 00. */
+    private static final OptionalRead<DkekStatus> NO_DKEK = OptionalRead.of(new DkekStatus(0, 0, "0000000000000000"));
 
     /** A device as sc-hsm-tool would show it: version 3.2 JCOP, the given options and PIN answers. */
-    private static DeviceStatus device(int options, String soSw, String userSw, Optional<DkekStatus> dkek) {
+    private static DeviceStatus device(int options, String soSw, String userSw, OptionalRead<DkekStatus> dkek) {
         AppletInfo applet = new AppletInfo(new AppletVersion(3, 2), 0, Optional.of(new DeviceOptions(options)));
         return new DeviceStatus(applet, PinStatus.fromStatusWord(PinReference.SO, StatusWord.parse(soSw)),
                 PinStatus.fromStatusWord(PinReference.USER, StatusWord.parse(userSw)), dkek, ScriptedCard.ATR);
     }
 
     private static Diagnosis examine(int options, String soSw, String userSw) {
-        return Doctor.examine(device(options, soSw, userSw, Optional.of(DKEK_READY)));
+        return Doctor.examine(device(options, soSw, userSw, OptionalRead.of(DKEK_READY)));
     }
 
     private static Finding only(Diagnosis diagnosis, String code) {
@@ -42,7 +44,7 @@ class DoctorTest {
 
     @Test
     void neverInitializedDeviceIsToldToRunInit() {
-        Diagnosis d = Doctor.examine(device(0, "6A88", "6A88", Optional.empty()));
+        Diagnosis d = Doctor.examine(device(0, "6A88", "6A88", NO_DKEK));
         Finding f = only(d, "not-initialized");
         assertEquals(List.of("schsm init"), f.commands());
         assertTrue(anyContains(f.doNot(), "3537363231383830"));
@@ -53,7 +55,7 @@ class DoctorTest {
     void nitrokeyForumCaseExplainsWhatToDoAndWhatNotToDo() {
         // support.nitrokey.com/t/1895: re-initialization refused with a wrong SO-PIN; afterwards
         // "SO-PIN tries left : 7", "User PIN tries left : 2", "User PIN reset with SO-PIN enabled".
-        Diagnosis d = Doctor.examine(device(0x0001, "63C7", "63C2", Optional.empty()));
+        Diagnosis d = Doctor.examine(device(0x0001, "63C7", "63C2", NO_DKEK));
 
         Finding so = only(d, "so-pin-tries-spent");
         assertEquals(Severity.WARNING, so.severity());
@@ -148,7 +150,7 @@ class DoctorTest {
     void blockedUserPinOnAnAppletThatDoesNotReportOptionsSuggestsTryingUnblock() {
         AppletInfo applet = new AppletInfo(new AppletVersion(2, 0), -1, Optional.empty());
         DeviceStatus status = new DeviceStatus(applet, PinStatus.fromStatusWord(PinReference.SO, StatusWord.parse("63CF")),
-                PinStatus.fromStatusWord(PinReference.USER, StatusWord.parse("6983")), Optional.empty(), ScriptedCard.ATR);
+                PinStatus.fromStatusWord(PinReference.USER, StatusWord.parse("6983")), NO_DKEK, ScriptedCard.ATR);
         Finding f = only(Doctor.examine(status), "user-pin-blocked");
         assertTrue(f.explanation().contains("6986"), f.explanation());
     }
@@ -202,10 +204,24 @@ class DoctorTest {
 
     @Test
     void dkekStatesAreReported() {
-        Diagnosis pending = Doctor.examine(device(0x0001, "63CF", "63C3", Optional.of(new DkekStatus(2, 1, "0000000000000000"))));
+        Diagnosis pending = Doctor.examine(device(0x0001, "63CF", "63C3", OptionalRead.of(new DkekStatus(2, 1, "0000000000000000"))));
         assertEquals(Severity.WARNING, only(pending, "dkek-pending").severity());
-        Diagnosis none = Doctor.examine(device(0x0001, "63CF", "63C3", Optional.empty()));
+        Diagnosis none = Doctor.examine(device(0x0001, "63CF", "63C3", NO_DKEK));
         assertTrue(only(none, "no-dkek").explanation().contains("cannot be exported"));
+    }
+
+    @Test
+    void aRefusedDkekQueryIsNamedWithItsStatusWordAndTheRestIsStillDiagnosed() {
+        for (String sw : new String[] {"6B00", "6D00", "6A88", "6982"}) {
+            Diagnosis d = Doctor.examine(device(0x0001, "63CD", "63C1", OptionalRead.refused(StatusWord.parse(sw))));
+            Finding f = only(d, "dkek-unknown");
+            assertEquals(Severity.INFO, f.severity());
+            assertTrue(f.explanation().contains("card answered " + StatusWord.parse(sw)), f.explanation());
+            assertTrue(d.finding("so-pin-tries-spent").isPresent(), sw);
+            assertTrue(d.finding("user-pin-last-try").isPresent(), sw);
+            assertTrue(d.finding("no-dkek").isEmpty(), "a refusal is not a statement that there are no shares");
+            assertTrue(anyContains(d.facts(), "DKEK status not available: card answered " + sw), d.facts().toString());
+        }
     }
 
     @Test
@@ -216,7 +232,7 @@ class DoctorTest {
 
     @Test
     void textRendererShowsFactsSeverityCommandsAndDoNotItems() {
-        String text = Doctor.examine(device(0x0001, "63C7", "63C2", Optional.empty())).toText();
+        String text = Doctor.examine(device(0x0001, "63C7", "63C2", NO_DKEK)).toText();
         assertTrue(text.startsWith("Device: SmartCard-HSM Applet for JCOP version 3.2\n"), text);
         assertTrue(text.contains("  SO-PIN tries left: 7\n"), text);
         assertTrue(text.contains("Diagnosis: WARNING (3 findings)\n"), text);

@@ -53,7 +53,7 @@ class SmartCardHsmTest {
         assertEquals(15, status.soPin().triesLeft());
         assertEquals(3, status.userPin().triesLeft());
         assertEquals(Optional.of(true), status.resetRetryCounterEnabled());
-        assertEquals(Optional.of(new DkekStatus(1, 0, "1122334455667788")), status.dkek());
+        assertEquals(Optional.of(new DkekStatus(1, 0, "1122334455667788")), status.dkek().asOptional());
         assertArrayEquals(Hex.decode(ScriptedCard.ATR), status.atr());
         assertEquals(List.of("Card: SmartCard-HSM version 3.6", "ATR: " + ScriptedCard.ATR,
                 "Options: 0001 (User PIN reset with SO-PIN enabled)", "SO-PIN tries left: 15", "user PIN tries left: 3",
@@ -68,7 +68,7 @@ class SmartCardHsmTest {
                 .expect(DKEK_STATUS, "6D00");
         DeviceStatus status = hsm.status();
         assertFalse(status.initialized());
-        assertEquals(Optional.empty(), status.dkek());
+        assertEquals(Optional.empty(), status.dkek().asOptional());
         assertTrue(status.lines().contains("Never initialized: run `schsm init` to set the SO-PIN and the user PIN"));
     }
 
@@ -87,6 +87,39 @@ class SmartCardHsmTest {
         DeviceStatus status = hsm.status();
         assertFalse(status.initialized());
         assertEquals(Optional.empty(), status.resetRetryCounterEnabled());
+    }
+
+    @Test
+    void aRefusedDkekQueryIsShownWithItsStatusWordAndHidesNothingElse() {
+        for (String sw : List.of("6B00", "6D00", "6A88", "6982", "6E00", "6F00", "6A86")) {
+            ScriptedCard c = new ScriptedCard();
+            c.expect(SELECT, FCP_RRC).expect(SO_STATUS, "63CE").expect(USER_STATUS, "63C2").expect(DKEK_STATUS, sw);
+            DeviceStatus status = new SmartCardHsm(c).status();
+            c.assertDone();
+            assertFalse(status.dkek().isAvailable(), sw);
+            assertEquals(sw, status.dkek().refusedWith().orElseThrow().hex());
+            assertEquals(List.of("Card: SmartCard-HSM version 3.6", "ATR: " + ScriptedCard.ATR,
+                    "Options: 0001 (User PIN reset with SO-PIN enabled)", "SO-PIN tries left: 14", "user PIN tries left: 2",
+                    "DKEK status not available: card answered " + org.schsm.apdu.StatusWord.parse(sw)),
+                    status.lines());
+        }
+    }
+
+    @Test
+    void aDkekAnswerTooShortToReadIsNotAvailableRatherThanAnError() {
+        card.expect(SELECT, FCP_RRC).expect(SO_STATUS, "63CF").expect(USER_STATUS, "63C3").expect(DKEK_STATUS, "01 00 90 00");
+        DeviceStatus status = hsm.status();
+        assertFalse(status.dkek().isAvailable());
+        assertTrue(status.dkek().reason().startsWith("DKEK status has 2 bytes"), status.dkek().reason());
+        assertEquals(15, status.soPin().triesLeft());
+    }
+
+    @Test
+    void theDirectDkekQueryStillRaisesARefusalOtherThanNotSupported() {
+        card.expect(DKEK_STATUS, "6982");
+        assertThrows(org.schsm.apdu.StatusWordException.class, () -> hsm.dkekStatus());
+        ScriptedCard other = new ScriptedCard().expect(DKEK_STATUS, "6D00");
+        assertEquals(Optional.empty(), new SmartCardHsm(other).dkekStatus());
     }
 
     @Test

@@ -50,6 +50,15 @@ final class CardInReader implements AutoCloseable {
         this.virtual = virtual;
     }
 
+    /**
+     * From now on {@code answers} decides: a non-null answer is returned instead of the simulated
+     * card's, null lets the simulated card answer. For a card that answers some command as a card
+     * of another make would.
+     */
+    void answerInstead(java.util.function.UnaryOperator<byte[]> answers) {
+        virtual.override = answers;
+    }
+
     /** From now on the card answers no command (pcscd still sees it present); taking it out ends that. */
     void stopAnswering() {
         virtual.mute = true;
@@ -98,6 +107,7 @@ final class CardInReader implements AutoCloseable {
         private final SimulatedCardVirtualCard card;
         private final AtomicLong atrRequests = new AtomicLong();
         private volatile boolean mute;
+        private volatile java.util.function.UnaryOperator<byte[]> override = command -> null;
 
         PolledCard(SimulatedCardVirtualCard card) {
             this.card = card;
@@ -135,7 +145,8 @@ final class CardInReader implements AutoCloseable {
                     throw new org.schsm.transport.TransportException("taken out while mute");
                 }
             }
-            return card.transmit(command);
+            byte[] instead = override.apply(command);
+            return instead != null ? instead : card.transmit(command);
         }
 
         @Override
