@@ -152,7 +152,7 @@ public final class CaseContext {
         byte[] raw = card.transmit(command.clone()); // a transport may reuse or clear what it is given
         long nanos = System.nanoTime() - start;
         ResponseApdu response = ResponseApdu.decode(raw);
-        Exchange exchange = new Exchange(phase, shown, command, response, nanos);
+        Exchange exchange = new Exchange(phase, shown, command, response, nanos, expectations);
         exchanges.add(exchange);
         last = response;
         for (Expectation expectation : expectations) {

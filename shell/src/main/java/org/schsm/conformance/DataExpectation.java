@@ -46,4 +46,10 @@ public final class DataExpectation implements Expectation {
         boolean ok = pattern != null ? pattern.matcher(Hex.encode(data)).find() : Arrays.equals(exact, data);
         return ok ? Optional.empty() : Optional.of(exchange.response().toString());
     }
+
+    @Override
+    public Optional<String> observed(Exchange exchange) {
+        byte[] data = exchange.response().data();
+        return Optional.of(data.length == 0 ? "no data" : "data " + Hex.spaced(data));
+    }
 }

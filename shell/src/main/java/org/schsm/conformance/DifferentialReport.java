@@ -7,9 +7,12 @@ import java.util.Map;
 
 /**
  * Compares the runs of the same suites on several cards, case by case, against the first card
- * (the baseline). A case differs when its outcome differs, when the cards were sent a different
- * number of APDUs, or at the first APDU whose status word (and, unless only status words are
- * compared, data) differs.
+ * (the baseline). By default the cards are compared on what the suite asserts at each command
+ * (its {@code sw:}, {@code data:} and {@code tlv:} expectations; not time, which differs by
+ * nature): two cards whose FCPs have their own layouts do not differ where the suite only checks
+ * the status word. With {@code statusWordsOnly}, every command's status word is compared. A case
+ * differs when any step differs, when the cards were sent different commands or a different
+ * number of them, or when its outcome differs; every differing step is listed, not only the first.
  */
 public final class DifferentialReport {
     private final List<String> cards;
@@ -17,20 +20,33 @@ public final class DifferentialReport {
     private final int comparedCases;
 
     /**
-     * @param step    1-based index of the first differing APDU in the case (setup included), 0 when
-     *                only the outcome differs
-     * @param answers per card, what it answered at that step (or its outcome)
+     * One command at which the cards' answers differ.
+     *
+     * @param step    1-based index of the command in the case (setup included)
+     * @param answers per card, what it answered, on the compared aspects
      */
-    public record CaseDifference(String suite, String name, int step, String command, List<String> answers,
+    public record StepDifference(int step, String command, List<String> answers) {
+    }
+
+    /**
+     * @param steps    every differing step, in order
+     * @param outcomes per card, its outcome, when the outcomes differ; else empty
+     */
+    public record CaseDifference(String suite, String name, List<StepDifference> steps, List<String> outcomes,
                                  List<String> cards) {
+        /** {@code step 2 00 20 00 81: A 6A88 … / B 63C3 …; outcome differs: A passed / B failed (…)}. */
         public String summary() {
-            if (step == 0) {
-                return "outcome differs: " + joined();
+            List<String> parts = new ArrayList<>();
+            for (StepDifference s : steps) {
+                parts.add("step " + s.step() + " " + s.command() + ": " + joined(s.answers()));
             }
-            return "step " + step + " " + command + ": " + joined();
+            if (!outcomes.isEmpty()) {
+                parts.add("outcome differs: " + joined(outcomes));
+            }
+            return String.join("; ", parts);
         }
 
-        private String joined() {
+        private static String joined(List<String> answers) {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
                 parts.add(label(i) + " " + answers.get(i));
@@ -40,8 +56,17 @@ public final class DifferentialReport {
 
         public List<String> detailLines() {
             List<String> lines = new ArrayList<>();
-            for (int i = 0; i < answers.size(); i++) {
-                lines.add(label(i) + " = " + cards.get(i) + ": " + answers.get(i));
+            for (StepDifference s : steps) {
+                lines.add("step " + s.step() + " " + s.command() + ":");
+                for (int i = 0; i < s.answers().size(); i++) {
+                    lines.add("  " + label(i) + " = " + cards.get(i) + ": " + s.answers().get(i));
+                }
+            }
+            if (!outcomes.isEmpty()) {
+                lines.add("outcome:");
+                for (int i = 0; i < outcomes.size(); i++) {
+                    lines.add("  " + label(i) + " = " + cards.get(i) + ": " + outcomes.get(i));
+                }
             }
             return lines;
         }
@@ -89,76 +114,42 @@ public final class DifferentialReport {
         for (CaseResult c : all) {
             longest = Math.max(longest, c == null ? 0 : c.exchanges().size());
         }
+        List<StepDifference> steps = new ArrayList<>();
         for (int step = 0; step < longest; step++) {
             Exchange first = exchangeAt(all.get(0), step);
-            boolean same = true;
+            boolean same = first != null;
             for (int i = 1; i < all.size() && same; i++) {
                 Exchange other = exchangeAt(all.get(i), step);
-                same = first != null && other != null && first.shown().equals(other.shown())
-                        && first.sameAnswer(other, statusWordsOnly);
+                same = other != null && first.shown().equals(other.shown())
+                        && first.asserted(statusWordsOnly).equals(other.asserted(statusWordsOnly));
             }
-            if (!same) {
-                List<String> answers = new ArrayList<>();
-                String command = first != null ? first.shown() : "";
-                int dataFrom = firstDataDifference(all, step);
-                for (CaseResult c : all) {
-                    Exchange e = exchangeAt(c, step);
-                    if (e == null) {
-                        answers.add(c == null ? "(case not run)" : "(no APDU: case " + outcome(c) + ")");
-                    } else {
-                        if (command.isEmpty()) {
-                            command = e.shown();
-                        }
-                        answers.add((e.shown().equals(command) ? "" : "[sent " + e.shown() + "] ") + answer(e, dataFrom));
-                    }
+            if (same) {
+                continue;
+            }
+            String command = first != null ? first.shown() : "";
+            List<String> answers = new ArrayList<>();
+            for (CaseResult c : all) {
+                Exchange e = exchangeAt(c, step);
+                if (e == null) {
+                    answers.add(c == null ? "(case not run)" : "(no APDU: case " + outcome(c) + ")");
+                    continue;
                 }
-                return new CaseDifference(base.suite(), base.name(), step + 1, command, answers, cards);
+                if (command.isEmpty()) {
+                    command = e.shown();
+                }
+                List<String> asserted = e.asserted(statusWordsOnly);
+                String answer = asserted.isEmpty() ? e.response().statusWord().toString() : String.join(", ", asserted);
+                answers.add((e.shown().equals(command) ? "" : "[sent " + e.shown() + "] ") + answer);
             }
+            steps.add(new StepDifference(step + 1, command, answers));
         }
         boolean sameOutcome = all.stream().allMatch(c -> c != null && c.status() == base.status());
-        if (!sameOutcome) {
-            List<String> answers = all.stream().map(c -> c == null ? "(case not run)" : outcome(c)).toList();
-            return new CaseDifference(base.suite(), base.name(), 0, "", answers, cards);
+        List<String> outcomes = sameOutcome ? List.of()
+                : all.stream().map(c -> c == null ? "(case not run)" : outcome(c)).toList();
+        if (steps.isEmpty() && outcomes.isEmpty()) {
+            return null;
         }
-        return null;
-    }
-
-    /**
-     * When every card answered the same status word to the same command, the offset of the first
-     * data byte that differs (so the table shows the difference, not a common prefix), else -1.
-     */
-    private static int firstDataDifference(List<CaseResult> all, int step) {
-        Exchange first = exchangeAt(all.get(0), step);
-        if (first == null) {
-            return -1;
-        }
-        byte[] base = first.response().data();
-        int from = Integer.MAX_VALUE;
-        for (CaseResult c : all) {
-            Exchange e = exchangeAt(c, step);
-            if (e == null || e.response().sw() != first.response().sw() || !e.shown().equals(first.shown())) {
-                return -1;
-            }
-            byte[] data = e.response().data();
-            int i = 0;
-            while (i < base.length && i < data.length && base[i] == data[i]) {
-                i++;
-            }
-            if (i < Math.max(base.length, data.length)) {
-                from = Math.min(from, i);
-            }
-        }
-        return from == Integer.MAX_VALUE ? -1 : from;
-    }
-
-    private static String answer(Exchange e, int dataFrom) {
-        if (dataFrom < 0) {
-            return e.response().toString();
-        }
-        byte[] data = e.response().data();
-        byte[] rest = dataFrom >= data.length ? new byte[0] : java.util.Arrays.copyOfRange(data, dataFrom, data.length);
-        return "data from byte " + dataFrom + ": " + (rest.length == 0 ? "(ends)" : org.schsm.apdu.Hex.spaced(rest))
-                + " " + e.response().statusWord();
+        return new CaseDifference(base.suite(), base.name(), steps, outcomes, cards);
     }
 
     private static String outcome(CaseResult c) {
@@ -190,6 +181,17 @@ public final class DifferentialReport {
         return comparedCases;
     }
 
+    private String[] row(String name, String step, String command, List<String> answers) {
+        String[] row = new String[3 + cards.size()];
+        row[0] = name;
+        row[1] = step;
+        row[2] = command;
+        for (int i = 0; i < cards.size(); i++) {
+            row[3 + i] = i < answers.size() ? answers.get(i) : "";
+        }
+        return row;
+    }
+
     /** The table printed in the terminal: one row per differing case, one column per card. */
     public List<String> table(int cellWidth) {
         List<String> lines = new ArrayList<>();
@@ -210,14 +212,15 @@ public final class DifferentialReport {
         }
         rows.add(header);
         for (CaseDifference d : differences.values()) {
-            String[] row = new String[3 + cards.size()];
-            row[0] = d.suite() + " / " + d.name();
-            row[1] = d.step() == 0 ? "-" : Integer.toString(d.step());
-            row[2] = d.step() == 0 ? "(outcome)" : d.command();
-            for (int i = 0; i < cards.size(); i++) {
-                row[3 + i] = i < d.answers().size() ? d.answers().get(i) : "";
+            // One row per differing step; the case is named on its first row only.
+            String name = d.suite() + " / " + d.name();
+            for (StepDifference s : d.steps()) {
+                rows.add(row(name, Integer.toString(s.step()), s.command(), s.answers()));
+                name = "";
             }
-            rows.add(row);
+            if (!d.outcomes().isEmpty()) {
+                rows.add(row(name, "-", "(outcome)", d.outcomes()));
+            }
         }
         int[] widths = new int[header.length];
         for (String[] row : rows) {

@@ -1,5 +1,6 @@
 package org.schsm.conformance;
 
+import java.util.List;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.ResponseApdu;
 import org.schsm.transport.TraceFormat;
@@ -11,19 +12,36 @@ import org.schsm.transport.TraceFormat;
  * @param shown   the command as it may be printed ({@link CommandApdu#describe}): secrets already {@code **}
  * @param command the bytes sent (kept in memory only, never printed)
  * @param nanos   time from sending to the answer
+ * @param expectations what the suite asserted about this answer (empty when nothing)
  */
-public record Exchange(String phase, String shown, byte[] command, ResponseApdu response, long nanos) {
+public record Exchange(String phase, String shown, byte[] command, ResponseApdu response, long nanos,
+                       List<Expectation> expectations) {
+
+    public Exchange {
+        expectations = List.copyOf(expectations);
+    }
+
+    public Exchange(String phase, String shown, byte[] command, ResponseApdu response, long nanos) {
+        this(phase, shown, command, response, nanos, List.of());
+    }
 
     /** {@code >> 00 20 00 81} and {@code << 63C3 (wrong PIN, 3 tries left) [120 us]}. */
     public String transcript() {
         return ">> " + shown + "\n<< " + TraceFormat.answer(command, response) + " [" + nanos / 1000 + " us]";
     }
 
-    /** Same status word and data as another card's answer. */
-    public boolean sameAnswer(Exchange other, boolean statusWordOnly) {
-        if (response.sw() != other.response.sw()) {
-            return false;
+    /**
+     * What the suite asserted about this answer, one text per expectation (time excluded), or
+     * only the status word with {@code statusWordOnly}; what a differential run compares.
+     */
+    public List<String> asserted(boolean statusWordOnly) {
+        if (statusWordOnly) {
+            return List.of(response.statusWord().toString());
         }
-        return statusWordOnly || response.equals(other.response);
+        List<String> out = new java.util.ArrayList<>(expectations.size());
+        for (Expectation e : expectations) {
+            e.observed(this).ifPresent(out::add);
+        }
+        return out;
     }
 }

@@ -14,4 +14,11 @@ public interface Expectation {
 
     /** Empty when {@code exchange} satisfies this expectation, else what was wrong. */
     Optional<String> mismatch(Exchange exchange);
+
+    /**
+     * What this expectation looks at in the answer, as text (the status word, the data, one data
+     * object), so that the answers of several cards can be compared on exactly what the suite
+     * asserts. Empty when the aspect differs between cards by nature (time).
+     */
+    Optional<String> observed(Exchange exchange);
 }

@@ -129,4 +129,9 @@ public final class StatusWordExpectation implements Expectation {
         }
         return Optional.of(exchange.response().statusWord().toString());
     }
+
+    @Override
+    public Optional<String> observed(Exchange exchange) {
+        return Optional.of(exchange.response().statusWord().toString());
+    }
 }

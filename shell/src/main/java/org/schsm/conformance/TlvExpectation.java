@@ -81,4 +81,22 @@ public final class TlvExpectation implements Expectation {
                 : Optional.of(path + " = " + (value.length == 0 ? "(empty)" : Hex.spaced(value)) + " with "
                         + exchange.response().statusWord());
     }
+
+    @Override
+    public Optional<String> observed(Exchange exchange) {
+        Optional<Tlv> found;
+        try {
+            found = TlvReader.find(exchange.response().data(), path);
+        } catch (TlvFormatException e) {
+            return Optional.of(path + ": data is not BER-TLV");
+        }
+        if (found.isEmpty()) {
+            return Optional.of("no " + path);
+        }
+        if (present != null) {
+            return Optional.of(path + " present");
+        }
+        byte[] value = found.get().value();
+        return Optional.of(path + " = " + (value.length == 0 ? "(empty)" : Hex.spaced(value)));
+    }
 }

@@ -163,11 +163,13 @@ class TestCommandTest {
         Path initialized = initializedCard("b.state");
         Path suite = write("status.groovy", STATUS_SUITE);
         Path xml = dir.resolve("diff.xml");
-        TestCli.Result data = TestCli.run("test", "-r", "sim:fresh", "-r", "sim:" + initialized, suite.toString());
-        assertEquals(1, data.exitCode(), data.toString());
-        // The FCP already differs (options 0000 / 0001): the table shows the bytes that differ.
-        assertTrue(data.out().contains("data from byte 21: 00 FF 03 06 9000 (success)"), data.toString());
-        assertTrue(data.out().contains("data from byte 21: 01 FF 03 06 9000 (success)"), data.toString());
+        TestCli.Result asserted = TestCli.run("test", "-r", "sim:fresh", "-r", "sim:" + initialized, suite.toString());
+        assertEquals(1, asserted.exitCode(), asserted.toString());
+        // The FCPs differ (options 0000 / 0001) but the suite asserts only SELECT's status word there:
+        // by default the cards are compared on what the suite asserts, so the table shows the PIN statuses.
+        assertTrue(asserted.out().contains("differential: 2 of 3 cases differ"), asserted.toString());
+        assertFalse(asserted.out().contains("62 17"), asserted.toString());
+        assertTrue(asserted.out().contains("63C3 (wrong PIN, 3 tries left)"), asserted.toString());
 
         TestCli.Result r = TestCli.run("test", "-r", "sim:fresh", "-r", "sim:" + initialized, suite.toString(),
                 "--sw-only", "--junit-xml", xml.toString());
@@ -185,6 +187,30 @@ class TestCommandTest {
         String text = Files.readString(xml);
         assertTrue(text.contains("name=\"differs: user PIN status\""), text);
         assertTrue(text.contains("differential: step 2 00 20 00 81: A 6A88"), text);
+    }
+
+    @Test
+    void differentialModeShowsEveryDifferingStepOfACaseAndAssertedDataObjects() throws Exception {
+        Path initialized = initializedCard("b.state");
+        Path suite = write("many.groovy", """
+                suite('many') {
+                    testcase('three differences') {
+                        send '%s', sw: 0x9000, tlv: ['62/85': ~/FF0306$/]
+                        send '00 20 00 81', sw: [0x6A88, '63CX']
+                        send '00 A4 04 00 05 A0 00 00 00 01', sw: 0x6A82
+                        send '00 20 00 88', sw: [0x6A88, '63CX']
+                    }
+                }""".formatted(ConformanceRunnerTest.SELECT));
+        TestCli.Result r = TestCli.run("test", "-r", "sim:fresh", "-r", "sim:" + initialized, suite.toString());
+        assertEquals(1, r.exitCode(), r.toString());
+        List<String> rows = r.out().lines().filter(l -> l.contains(" | ")).toList();
+        // header, then steps 1 (62/85 differs: options 0000 / 0001), 2 and 4; step 3 is the same on both.
+        assertEquals(4, rows.size(), r.toString());
+        assertTrue(rows.get(1).contains("many / three differences") && rows.get(1).contains("62/85 = 00 00 FF 03 06")
+                && rows.get(1).contains("62/85 = 00 01 FF 03 06"), r.toString());
+        assertTrue(rows.get(2).matches("\\s*\\|\\s*2\\s*\\|.*"), "the case is named once: " + r);
+        assertTrue(rows.get(3).contains(" 4 ") && rows.get(3).contains("00 20 00 88"), r.toString());
+        assertTrue(r.out().lines().noneMatch(l -> l.contains(" 3 ") && l.contains("A0 00 00 00 01")), r.toString());
     }
 
     @Test
