@@ -10,6 +10,8 @@ import org.schsm.cli.CardSession;
 import org.schsm.cli.EmbeddedSimulator;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
+import org.schsm.simulator.cvc.DeviceCertificates;
+import org.schsm.simulator.cvc.HolderReference;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.PcscProvider;
 import org.schsm.transport.PcscReaders;
@@ -41,6 +43,15 @@ final class CardTargets {
     private CardTargets() {
     }
 
+    /**
+     * A factory-fresh simulated card with its own device certificate, as {@code schsm sim serve}
+     * creates one, so that {@code sim:fresh} is the same card as the served one (suites recognise
+     * the simulator by its certificate) and is never saved.
+     */
+    static SimulatedCard freshSimulatedCard() {
+        return SimulatedCard.create(DeviceCertificates.generate(HolderReference.simulatedDevice(0)).efCDevAut());
+    }
+
     static Target openSingle(String reader, CardOptions options, PrintWriter err, boolean autoGetResponse) {
         if (reader != null && reader.startsWith(ReaderSelector.SIMULATOR + ":")) {
             Consumer<String> trace = options.trace() ? TraceFormat.prefixed(null, err::println) : null;
@@ -63,7 +74,7 @@ final class CardTargets {
             raw = EmbeddedSimulator.open(simState);
         } else if (r.regionMatches(true, 0, ReaderSelector.SIMULATOR + ":", 0, 4)) {
             String rest = r.substring(4);
-            raw = rest.equals(FRESH) ? new SimulatorTransport(SimulatedCard.create()) : EmbeddedSimulator.open(Path.of(rest));
+            raw = rest.equals(FRESH) ? new SimulatorTransport(freshSimulatedCard()) : EmbeddedSimulator.open(Path.of(rest));
         } else {
             // Either provider shows the wire; the decorator completes 61xx/6Cxx when asked (see CardConnector).
             PcscProvider provider = CardConnector.configuredProvider();

@@ -21,7 +21,7 @@ class PinLifecycleSuiteTest {
     void pinLifecycleSuitePassesOnAFreshSimulatedCard(@TempDir Path dir) throws Exception {
         List<Suite> suites = SuiteLoader.load(SUITE);
         RunResult run;
-        try (SimulatorTransport card = SimulatorTransport.withFreshCard()) {
+        try (SimulatorTransport card = new SimulatorTransport(CardTargets.freshSimulatedCard())) {
             run = new SuiteRunner(RunOptions.DEFAULT, RunListener.NONE).run(suites, card, "sim:fresh");
         }
         String failures = run.cases().stream().filter(CaseResult::failed)
@@ -39,6 +39,36 @@ class PinLifecycleSuiteTest {
         assertEquals(0, doc.getElementsByTagName("failure").getLength());
         Element first = (Element) cases.item(0);
         assertEquals("SmartCard-HSM never initialized", first.getAttribute("classname"));
+    }
+
+    /**
+     * A simulated card without the simulator's device certificate stands in for another
+     * implementation: the cases that hold only for schsm's simulator skip, saying so, and every
+     * other case passes, since it checks only what the protocol fixes. No SO-PIN try is spent.
+     */
+    @Test
+    void onAnotherImplementationOnlyTheSimulatorOnlyCasesSkipAndNoSoTryIsSpent() {
+        List<Suite> suites = SuiteLoader.load(SUITE);
+        RunResult run;
+        int soTriesAfter;
+        try (SimulatorTransport card = SimulatorTransport.withFreshCard()) {
+            run = new SuiteRunner(RunOptions.DEFAULT, RunListener.NONE).run(suites, card, "other");
+            card.transmit(org.schsm.apdu.Hex.decode("00A404000BE82B0601040181C31F020100"));
+            soTriesAfter = card.transmit(org.schsm.apdu.Hex.decode("00200088"))[1] & 0x0F;
+        }
+        List<String> skipped = run.cases().stream().filter(c -> c.status() == CaseResult.Status.SKIPPED)
+                .map(CaseResult::name).toList();
+        assertEquals(0, run.failed(), run.cases().stream().filter(CaseResult::failed)
+                .map(c -> c.name() + ": " + c.message()).toList().toString());
+        assertEquals(List.of("SELECT with a too short Le answers 6Cxx with the FCP length",
+                "re-INITIALIZE with a wrong SO-PIN spends an SO try and erases nothing",
+                "VERIFY SO-PIN wrong then right restores its tries",
+                "RESET RETRY COUNTER with a wrong SO-PIN spends an SO try",
+                "a status query answers within 50 ms"), skipped);
+        assertTrue(run.cases().stream().filter(c -> c.status() == CaseResult.Status.SKIPPED)
+                .allMatch(c -> c.message().startsWith("holds only for schsm's simulator (")
+                        && c.reference().contains("simulator only")), run.cases().toString());
+        assertEquals(15, soTriesAfter, "no SO-PIN try spent on a card that is not ours");
     }
 
     @Test
