@@ -25,6 +25,10 @@ public final class DiagnosisText {
                 sb.append("  Do not:\n");
                 finding.doNot().forEach(d -> sb.append("    - ").append(d).append('\n'));
             }
+            if (!finding.dependsOnDevice().isEmpty()) {
+                sb.append("  Depends on the device (not documented for every SmartCard-HSM):\n");
+                finding.dependsOnDevice().forEach(d -> sb.append("    - ").append(d).append('\n'));
+            }
         }
         return sb.toString();
     }

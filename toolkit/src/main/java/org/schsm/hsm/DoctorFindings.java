@@ -37,6 +37,10 @@ final class DoctorFindings {
                         "Do not disable user-PIN reset (--no-pin-reset) unless losing all keys to a forgotten user PIN is acceptable."));
     }
 
+    /**
+     * Certain: each wrong SO-PIN costs a try, at 0 the SO-PIN is blocked for good. Not certain:
+     * whether a right SO-PIN gives spent tries back (reference, open question 11).
+     */
     static Finding soPinTriesSpent(int triesLeft) {
         int spent = Doctor.SO_PIN_TRIES - triesLeft;
         boolean last = triesLeft == 1;
@@ -45,14 +49,17 @@ final class DoctorFindings {
                 spent + " wrong SO-PIN" + (spent == 1 ? " was" : "s were") + " presented to this device (a"
                         + " re-initialization or PIN reset refused with \"PIN code or key incorrect\" is one)."
                         + (last ? " The next wrong SO-PIN blocks it for good." : "")
-                        + " SO-PIN tries do not come back, and once they are gone the device can never be"
-                        + " re-initialized nor its user PIN reset (OpenSC wiki, Nitrokey forum /t/1895)."
-                        + " Find the right SO-PIN before presenting one again: " + DEFAULT_SO_PIN + "."
+                        + " Each wrong SO-PIN costs one try; when none is left the SO-PIN is blocked for good and"
+                        + " the device can never be re-initialized nor its user PIN reset (OpenSC wiki, Nitrokey"
+                        + " forum /t/1895). Find the right SO-PIN before presenting one again: " + DEFAULT_SO_PIN + "."
                         + " If it was ever changed, check that the new value was also entered as 16 hex digits.",
                 List.of("schsm pin status"),
                 List.of("Do not keep guessing SO-PINs: each wrong one costs one of the " + triesLeft
-                                + " remaining tries, which are not recoverable.",
-                        DONT_REINITIALIZE + " With a wrong SO-PIN it would only spend another try."));
+                                + " remaining tries; count on not getting them back.",
+                        DONT_REINITIALIZE + " With a wrong SO-PIN it would only spend another try."),
+                List.of("Whether a right SO-PIN gives the spent tries back is not documented for the SmartCard-HSM"
+                        + " (reference, open question 11). schsm's simulator and pico-hsm restore all "
+                        + Doctor.SO_PIN_TRIES + " after a right SO-PIN; a real card may keep the count. Never rely on it."));
     }
 
     static Finding soPinBlocked(PinStatus user) {

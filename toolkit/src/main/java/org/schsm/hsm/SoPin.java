@@ -11,7 +11,7 @@ import org.schsm.apdu.Hex;
  * <p>The pitfall this class exists for: the documented default is {@value #DEFAULT_HEX}, whose
  * bytes are the ASCII codes of the 8 characters {@code 57621880}. Typing those 8 characters, or
  * 16 characters that are not hex, gives an SO-PIN nobody can reproduce, and every wrong attempt
- * burns one of 15 tries that never come back. So {@link #fromHex} refuses 8 characters and shows
+ * burns one of 15 tries, which a real card may never give back. So {@link #fromHex} refuses 8 characters and shows
  * their hex form, and the ASCII reading is a separate, explicit factory.
  */
 public final class SoPin extends PinValue {

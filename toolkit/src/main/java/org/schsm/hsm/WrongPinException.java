@@ -19,7 +19,8 @@ public class WrongPinException extends PinRefusedException {
         int left = triesLeft();
         String what = "wrong " + reference().label() + (left < 0 ? "" : ", " + left + (left == 1 ? " try" : " tries") + " left");
         String advice = reference() == PinReference.SO
-                ? " SO-PIN tries never come back; run `schsm doctor` before trying another."
+                ? " Count on SO-PIN tries not coming back (whether a right SO-PIN restores them is"
+                        + " undocumented for the real card); run `schsm doctor` before trying another."
                 : left == 1 ? " One more wrong PIN blocks it." : "";
         return super.getMessage() + " [" + what + "]." + advice;
     }

@@ -66,6 +66,15 @@ class DoctorTest {
         assertTrue(so.explanation().contains("16 hex digits"), so.explanation());
         assertTrue(anyContains(so.doNot(), "Do not keep guessing SO-PINs: each wrong one costs one of the 7 remaining tries"));
         assertTrue(anyContains(so.doNot(), "Do not re-initialize (`schsm init --force`) if you need the keys"));
+        // What is certain is stated; whether tries come back after a right SO-PIN is marked as the device's.
+        assertTrue(so.explanation().contains("Each wrong SO-PIN costs one try"), so.explanation());
+        assertFalse(so.explanation().contains("come back"), "not claimed as certain: " + so.explanation());
+        assertEquals(1, so.dependsOnDevice().size());
+        assertTrue(so.dependsOnDevice().get(0).startsWith("Whether a right SO-PIN gives the spent tries back is not"
+                + " documented"), so.dependsOnDevice().toString());
+        String text = d.toText();
+        assertTrue(text.contains("  Depends on the device (not documented for every SmartCard-HSM):\n    - Whether a right"
+                + " SO-PIN gives the spent tries back"), text);
 
         Finding user = only(d, "user-pin-low");
         assertEquals("User PIN has 2 tries left", user.summary());

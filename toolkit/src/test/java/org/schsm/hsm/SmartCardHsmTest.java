@@ -237,7 +237,7 @@ class SmartCardHsmTest {
                 () -> hsm.resetRetryCounter(SoPin.defaultSoPin(), Pin.user("648219")));
         assertEquals(PinReference.SO, e.reference());
         assertEquals(14, e.triesLeft());
-        assertTrue(e.getMessage().contains("SO-PIN tries never come back"), e.getMessage());
+        assertTrue(e.getMessage().contains("Count on SO-PIN tries not coming back"), e.getMessage());
     }
 
     @Test
