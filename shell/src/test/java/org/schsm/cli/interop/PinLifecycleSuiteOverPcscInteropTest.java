@@ -99,6 +99,25 @@ class PinLifecycleSuiteOverPcscInteropTest {
         assertTrue(both.out().lines().anyMatch(l -> l.matches("differential: 0 of \\d+ cases differ")), both.toString());
     }
 
+    /**
+     * The JDK provider cannot send a 3-byte command or class 01 unchanged: those two cases are
+     * skipped with the reason, nothing else is lost, and the run ends normally (exit 0).
+     */
+    @Test
+    void withTheJdkProviderOnlyTheCasesItCannotSendAreSkippedAndTheRunGoesOn() throws Exception {
+        serveFreshCard();
+        org.schsm.simulator.interop.ProcessResult run = Tools.schsmProcess(java.util.Map.of("SCHSM_PCSC_PROVIDER", "sun"),
+                "-r", CardInReader.NAME, "test", SUITE.toString(), "--junit-xml", dir.resolve("sun.xml").toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.describe());
+        List<String> lines = run.stdout().lines().toList();
+        assertTrue(lines.get(lines.size() - 1).matches("\\d+ passed, 0 failed, 2 skipped"), run.describe());
+        String report = Files.readString(dir.resolve("sun.xml"));
+        assertTrue(report.contains("not sendable here: the JDK PC/SC provider (SCHSM_PCSC_PROVIDER=sun) refuses a command"
+                + " of 3 bytes"), report);
+        assertTrue(report.contains("would send class byte 00 instead of 01"), report);
+        assertTrue(!report.contains("card lost"), report);
+    }
+
     private static String last(String out) {
         List<String> lines = out.lines().toList();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
