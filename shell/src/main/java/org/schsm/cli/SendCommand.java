@@ -25,10 +25,11 @@ public final class SendCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "APDU",
-            description = "Command APDU in hex: 00A40400, '00 A4 04 00' or 00:A4:04:00.")
+            description = "Command APDU in hex: 00A40400, '00 A4 04 00' or 00:A4:04:00; sent byte for byte.")
     List<String> apdus;
 
-    @Option(names = "--raw", description = "No automatic GET RESPONSE on 61xx or resend on 6Cxx.")
+    @Option(names = "--raw", description = {"No automatic GET RESPONSE on 61xx or resend on 6Cxx; malformed"
+            + " APDUs (3 bytes, an Lc that disagrees with the data) are sent as they are."})
     boolean raw;
 
     @Option(names = "--json", description = "Print the exchanges as JSON.")
@@ -36,28 +37,30 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<CommandApdu> commands = new ArrayList<>();
+        // Every argument is checked before anything is sent; --raw lets malformed APDUs through as bytes.
+        List<byte[]> commands = new ArrayList<>();
         for (int i = 0; i < apdus.size(); i++) {
-            commands.add(Apdus.parseArgument(apdus.get(i), i + 1));
+            commands.add(raw ? Apdus.parseRawArgument(apdus.get(i), i + 1) : Apdus.parseArgument(apdus.get(i), i + 1).bytes());
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean allOk = true;
         JsonArray exchanges = new JsonArray();
         try (CardSession session = CardConnector.open(CardOptions.of(spec), err, !raw)) {
-            for (CommandApdu command : commands) {
-                ResponseApdu response = session.transport().transmit(command);
+            for (byte[] command : commands) {
+                ResponseApdu response = ResponseApdu.decode(session.transport().transmit(command.clone()));
+                String shown = CommandApdu.describe(command);
                 boolean ok = response.isOk() || raw && response.statusWord().sw1() == 0x61;
                 allOk &= ok;
                 if (json) {
                     JsonObject o = new JsonObject();
-                    o.addProperty("command", command.toString());
+                    o.addProperty("command", shown);
                     o.addProperty("data", Hex.encode(response.data()));
                     o.addProperty("sw", response.statusWord().hex());
                     o.addProperty("meaning", response.statusWord().meaning());
                     exchanges.add(o);
                 } else {
-                    out.println(">> " + command);
+                    out.println(">> " + shown);
                     if (response.dataLength() > 0) {
                         out.println("<< " + Hex.spaced(response.data()));
                     }

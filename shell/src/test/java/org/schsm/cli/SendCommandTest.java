@@ -41,6 +41,25 @@ class SendCommandTest {
     }
 
     @Test
+    void rawModeSendsMalformedApdusAsTheyAreAndTheCardAnswers() {
+        Cli.Result r = new Cli(dir.resolve("card.state")).run("send", "--raw", SELECT, "00 20 00", "00 20 00 81 06 31 32");
+        assertEquals(ExitCode.CARD_REFUSED, r.exitCode(), r::toString);
+        assertTrue(r.out().contains(">> 00 20 00 (malformed"), r::toString);
+        assertTrue(r.out().contains(">> 00 20 00 81 ** (malformed"), "VERIFY data stays hidden: " + r);
+        assertFalse(r.all().contains("31 32"), r::toString);
+        assertEquals(2, r.out().lines().filter(l -> l.contains("6700 (")).count(), r::toString);
+    }
+
+    @Test
+    void withoutRawAMalformedApduIsRefusedBeforeAnythingIsSent() {
+        Path state = dir.resolve("card.state");
+        Cli.Result r = new Cli(state).run("send", "00 20 00");
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
+        assertFalse(Files.exists(state), r::toString);
+        assertEquals(ExitCode.BAD_INPUT, new Cli(state).run("send", "--raw", "00").exitCode());
+    }
+
+    @Test
     void verifyDataIsRedactedInOutput() {
         Cli.Result r = new Cli(dir.resolve("card.state")).run("send", SELECT, "00 20 00 81 06 31 32 33 34 35 36");
         assertTrue(r.out().contains("00 20 00 81 06 **"), r::toString);
