@@ -32,7 +32,7 @@ if (!status.initialized()) {
 }
 println "SO-PIN       : ${status.soPin().describe()}"
 println "user PIN     : ${status.userPin().describe()}"
-println "DKEK         : ${status.dkek().map { it.describe() }.orElse('not available')}"
+println "DKEK         : ${status.dkek().describe { it.describe() }}"
 // ENUMERATE OBJECTS (80 58): two bytes per key, certificate or data file
 def objects = send(new CommandApdu(0x80, 0x58, 0x00, 0x00, null, 65536, true))
 println "key objects  : ${objects.ok ? objects.data.length.intdiv(2) + ' file(s)' : objects.statusWord}"

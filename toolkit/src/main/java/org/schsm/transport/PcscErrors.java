@@ -66,7 +66,8 @@ public final class PcscErrors {
             case NO_SERVICE, SERVICE_STOPPED -> new PcscUnavailableException(
                     "the PC/SC service is not running; start pcscd (e.g. 'sudo systemctl start pcscd')", error);
             case NO_READERS -> new NoReaderException("no smart card reader is connected", error);
-            case READER_UNAVAILABLE, UNKNOWN_READER -> new NoReaderException("reader" + where + " is not available", error);
+            case READER_UNAVAILABLE, UNKNOWN_READER -> new NoReaderException("reader" + where
+                    + " is not available (unplugged, or its driver stopped) while " + operation, error);
             case NO_SMARTCARD -> new NoCardException("no card in reader" + where, error);
             case REMOVED, UNPOWERED -> new CardRemovedException("the card in reader" + where
                     + " was removed or lost power while " + operation, error);

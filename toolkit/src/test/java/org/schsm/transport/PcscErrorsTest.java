@@ -43,6 +43,10 @@ class PcscErrorsTest {
         TransportException gone = PcscErrors.map("connecting", "Nitrokey HSM", jna("SCARD_E_READER_UNAVAILABLE", 0x80100017L));
         assertInstanceOf(NoReaderException.class, gone);
         assertTrue(gone.getMessage().contains("'Nitrokey HSM'"), gone.getMessage());
+        TransportException midCommand = PcscErrors.map("sending SELECT (00 A4 04 00)", "Nitrokey HSM",
+                jna("SCARD_E_READER_UNAVAILABLE", 0x80100017L));
+        assertTrue(midCommand.getMessage().endsWith("is not available (unplugged, or its driver stopped) while sending"
+                + " SELECT (00 A4 04 00)"), midCommand.getMessage());
         assertInstanceOf(NoReaderException.class, PcscErrors.map("x", "r", sun("connect()", "SCARD_E_UNKNOWN_READER")));
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,29 +49,9 @@ class PcscExactBytesInteropTest {
     }
 
     @BeforeEach
-    void insertCard() throws IOException, InterruptedException {
-        List<ReaderInfo> readers;
-        try {
-            readers = PcscReaders.list(PcscProvider.JNA);
-        } catch (PcscUnavailableException e) {
-            Assumptions.abort("no PC/SC service: " + e.getMessage());
-            return;
-        }
-        Assumptions.assumeTrue(readers.stream().anyMatch(r -> r.name().startsWith("Virtual PCD")),
-                "pcscd runs without the vpcd driver (readers: " + readers + ")");
-        try {
-            card = VpcdCard.insert(PORT, ATR, this::answer);
-        } catch (IOException e) {
-            Assumptions.abort("cannot reach vpcd on port " + PORT + ": " + e.getMessage());
-        }
-        for (int i = 0; i < 50 && reader == null; i++) {
-            reader = PcscReaders.list(PcscProvider.JNA).stream()
-                    .filter(r -> Arrays.equals(r.atr(), ATR)).map(ReaderInfo::name).findFirst().orElse(null);
-            if (reader == null) {
-                Thread.sleep(100);
-            }
-        }
-        Assumptions.assumeTrue(reader != null, "the vpcd reader on port " + PORT + " never showed our card (in use?)");
+    void insertCard() throws InterruptedException {
+        card = VpcdCard.insertListed(PORT, ATR, this::answer);
+        reader = card.reader();
     }
 
     @AfterEach
@@ -83,16 +62,7 @@ class PcscExactBytesInteropTest {
         }
         if (card != null) {
             card.close();
-        }
-        if (reader != null) {
-            for (int i = 0; i < 50; i++) {
-                boolean present = PcscReaders.list(PcscProvider.JNA).stream()
-                        .anyMatch(r -> r.name().equals(reader) && r.cardPresent());
-                if (!present) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
+            card.awaitRemovedFromListing();
         }
     }
 

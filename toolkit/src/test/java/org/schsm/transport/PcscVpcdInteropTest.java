@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -71,29 +70,9 @@ class PcscVpcdInteropTest {
     }
 
     @BeforeEach
-    void insertCard() throws IOException, InterruptedException {
-        List<ReaderInfo> readers;
-        try {
-            readers = PcscReaders.list(PcscProvider.JNA);
-        } catch (PcscUnavailableException e) {
-            Assumptions.abort("no PC/SC service: " + e.getMessage());
-            return;
-        }
-        Assumptions.assumeTrue(readers.stream().anyMatch(r -> r.name().startsWith("Virtual PCD")),
-                "pcscd runs without the vpcd driver (readers: " + readers + ")");
-        try {
-            card = VpcdCard.insert(PORT, ATR, PcscVpcdInteropTest::answer);
-        } catch (IOException e) {
-            Assumptions.abort("cannot reach vpcd on port " + PORT + ": " + e.getMessage());
-        }
-        for (int i = 0; i < 50 && reader == null; i++) {
-            reader = PcscReaders.list(PcscProvider.JNA).stream()
-                    .filter(r -> Arrays.equals(r.atr(), ATR)).map(ReaderInfo::name).findFirst().orElse(null);
-            if (reader == null) {
-                Thread.sleep(100);
-            }
-        }
-        Assumptions.assumeTrue(reader != null, "the vpcd reader on port " + PORT + " never showed our card (in use?)");
+    void insertCard() throws InterruptedException {
+        card = VpcdCard.insertListed(PORT, ATR, PcscVpcdInteropTest::answer);
+        reader = card.reader();
     }
 
     @AfterEach
@@ -219,14 +198,8 @@ class PcscVpcdInteropTest {
     }
 
     private void waitUntilPcscSeesNoCard() throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            boolean present = PcscReaders.list(PcscProvider.JNA).stream()
-                    .anyMatch(r -> r.name().equals(reader) && r.cardPresent());
-            if (!present) {
-                return;
-            }
-            Thread.sleep(100);
+        if (!card.awaitRemovedFromListing()) {
+            throw new AssertionError("pcscd still reports a card in '" + reader + "' after the vpcd connection closed");
         }
-        throw new AssertionError("pcscd still reports a card in '" + reader + "' after the vpcd connection closed");
     }
 }

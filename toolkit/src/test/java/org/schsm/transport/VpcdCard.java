@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Assumptions;
 import org.schsm.apdu.Hex;
 
 /**
@@ -24,6 +25,7 @@ final class VpcdCard implements AutoCloseable {
     private final byte[] atr;
     private final UnaryOperator<byte[]> card;
     private final Thread loop;
+    private String reader;
     /**
      * Every APDU pcscd delivered, hex, in order: what really went over the wire. Other PC/SC
      * clients on the machine (OpenSC probing every card it sees, for one) add theirs; use
@@ -46,6 +48,57 @@ final class VpcdCard implements AutoCloseable {
         VpcdCard c = new VpcdCard(s, atr, card);
         c.loop.start();
         return c;
+    }
+
+    /**
+     * Inserts the card into the vpcd reader on {@code port} and returns once PC/SC lists a reader
+     * holding a card with {@code atr}; the test is skipped (JUnit assumption), saying why, when
+     * pcscd, the vpcd driver or the port is not there, or another client's card holds the reader.
+     */
+    static VpcdCard insertListed(int port, byte[] atr, UnaryOperator<byte[]> card) throws InterruptedException {
+        List<ReaderInfo> readers;
+        try {
+            readers = PcscReaders.list(PcscProvider.JNA);
+        } catch (PcscUnavailableException e) {
+            Assumptions.abort("no PC/SC service: " + e.getMessage());
+            throw new IllegalStateException(e);
+        }
+        Assumptions.assumeTrue(readers.stream().anyMatch(r -> r.name().startsWith("Virtual PCD")),
+                "pcscd runs without the vpcd driver (readers: " + readers + ")");
+        VpcdCard inserted;
+        try {
+            inserted = insert(port, atr, card);
+        } catch (IOException e) {
+            Assumptions.abort("cannot reach vpcd on port " + port + ": " + e.getMessage());
+            throw new IllegalStateException(e);
+        }
+        for (int i = 0; i < 50 && inserted.reader == null; i++) {
+            inserted.reader = PcscReaders.list(PcscProvider.JNA).stream()
+                    .filter(r -> java.util.Arrays.equals(r.atr(), atr)).map(ReaderInfo::name).findFirst().orElse(null);
+            if (inserted.reader == null) {
+                Thread.sleep(100);
+            }
+        }
+        Assumptions.assumeTrue(inserted.reader != null, "the vpcd reader on port " + port + " never showed our card (in use?)");
+        return inserted;
+    }
+
+    /** The name of the reader PC/SC shows this card in (after {@link #insertListed}). */
+    String reader() {
+        return reader;
+    }
+
+    /** Waits until PC/SC no longer shows a card in {@link #reader()}; false if it still does after 5 s. */
+    boolean awaitRemovedFromListing() throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            boolean present = PcscReaders.list(PcscProvider.JNA).stream()
+                    .anyMatch(r -> r.name().equals(reader) && r.cardPresent());
+            if (!present) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** The received APDUs that are among {@code ours}, in order. */
