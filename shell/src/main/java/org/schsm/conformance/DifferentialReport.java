@@ -192,7 +192,7 @@ public final class DifferentialReport {
         return row;
     }
 
-    /** The table printed in the terminal: one row per differing case, one column per card. */
+    /** The table printed in the terminal: one row per differing step (and outcome), one column per card. */
     public List<String> table(int cellWidth) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < cards.size(); i++) {
