@@ -32,12 +32,12 @@ def initialize = { int options = 0x0001, int retries = 3, String so = SO ->
 // FCP tag 85 as OpenSC reads it, from the end (ref §1.2): options low byte, build type, major,
 // minor. Only the options byte is fixed by what INITIALIZE set; the version is the card's own.
 def options = { int low -> ~/${String.format('%02X', low)}[0-9A-F]{6}$/ }
-// schsm's simulator carries a device certificate issued by its own CA, SCHSMDICA (docs/simulator.md,
+// schsm's simulator carries a device certificate issued by its own CA, ZZSIMDICA (country ZZ: no real CA; docs/simulator.md,
 // EF.C_DevAut); no other card does. Reading EF 2F02 (SELECT, READ BINARY) changes nothing.
 def simulatorOnly = { ctx, String why ->
     ctx.send '00 A4 00 00 02 2F 02 00'
     def cert = ctx.send '00 B1 00 00 04 54 02 00 00 00'
-    ctx.skipUnless(cert.isOk() && ctx.hex(cert.data()).contains('534348534D44494341'),
+    ctx.skipUnless(cert.isOk() && ctx.hex(cert.data()).contains('5A5A53494D44494341'),
             "holds only for schsm's simulator ($why); this card is another implementation")
     ctx.send SELECT, sw: 0x9000
 }

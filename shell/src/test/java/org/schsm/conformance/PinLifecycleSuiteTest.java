@@ -42,7 +42,7 @@ class PinLifecycleSuiteTest {
     }
 
     /**
-     * A simulated card without the simulator's device certificate stands in for another
+     * A simulated card whose device certificate names another CA stands in for another
      * implementation: the cases that hold only for schsm's simulator skip, saying so, and every
      * other case passes, since it checks only what the protocol fixes. No SO-PIN try is spent.
      */
@@ -51,7 +51,13 @@ class PinLifecycleSuiteTest {
         List<Suite> suites = SuiteLoader.load(SUITE);
         RunResult run;
         int soTriesAfter;
-        try (SimulatorTransport card = SimulatorTransport.withFreshCard()) {
+        // EF 2F02 holds a certificate of another issuer: the simulator's own CA is not named in it.
+        byte[] otherDevice = org.schsm.simulator.cvc.DeviceCertificates.generate(
+                new org.schsm.simulator.cvc.HolderReference("DE", "OTHER0001", "00001")).efCDevAut();
+        String foreign = org.schsm.apdu.Hex.encode(otherDevice).replace("5A5A53494D44494341", "44454F5448455243"
+                + "41");
+        try (SimulatorTransport card = new SimulatorTransport(org.schsm.simulator.SimulatedCard.create(
+                org.schsm.apdu.Hex.decode(foreign)))) {
             run = new SuiteRunner(RunOptions.DEFAULT, RunListener.NONE).run(suites, card, "other");
             card.transmit(org.schsm.apdu.Hex.decode("00A404000BE82B0601040181C31F020100"));
             soTriesAfter = card.transmit(org.schsm.apdu.Hex.decode("00200088"))[1] & 0x0F;
