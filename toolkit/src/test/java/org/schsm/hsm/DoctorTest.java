@@ -107,7 +107,7 @@ class DoctorTest {
 
     @Test
     void keysOnTheDeviceAreWhatAReinitializationWouldErase() {
-        DeviceStatus healthy = device(0x0001, "63CF", "63C3", Optional.of(DKEK_READY));
+        DeviceStatus healthy = device(0x0001, "63CF", "63C3", OptionalRead.of(DKEK_READY));
         Finding three = only(Doctor.examine(healthy, OptionalInt.of(3)), "keys-on-device");
         assertEquals(Severity.INFO, three.severity());
         assertEquals("3 keys on the device: a re-initialization would erase all 3", three.summary());
