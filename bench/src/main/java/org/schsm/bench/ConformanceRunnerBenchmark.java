@@ -23,9 +23,9 @@ import org.schsm.conformance.RunListener;
 import org.schsm.conformance.RunOptions;
 import org.schsm.conformance.RunResult;
 import org.schsm.conformance.Suite;
+import org.schsm.conformance.SuiteLoader;
 import org.schsm.conformance.SuiteRunner;
 import org.schsm.conformance.TestCase;
-import org.schsm.conformance.dsl.SuiteLoader;
 import org.schsm.simulator.SimulatorTransport;
 
 /**

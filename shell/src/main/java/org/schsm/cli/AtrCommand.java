@@ -3,6 +3,7 @@ package org.schsm.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.schsm.atr.Atr;
+import org.schsm.session.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

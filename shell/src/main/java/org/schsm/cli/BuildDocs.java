@@ -3,6 +3,7 @@ package org.schsm.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.schsm.session.ExitCode;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.schsm.hsm.SmartCardHsm;
+import org.schsm.session.ExitCode;
 
 /**
  * The build-time training run behind {@code bin/schsm}'s class-data-sharing archive

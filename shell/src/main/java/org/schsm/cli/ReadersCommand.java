@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.schsm.apdu.Hex;
+import org.schsm.session.ExitCode;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.transport.PcscReaders;
 import org.schsm.transport.PcscUnavailableException;

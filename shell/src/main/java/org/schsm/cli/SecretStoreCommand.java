@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.schsm.InvalidInputException;
 import org.schsm.secrets.SecretKind;
 import org.schsm.secrets.SecretStore;
+import org.schsm.session.ExitCode;
+import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

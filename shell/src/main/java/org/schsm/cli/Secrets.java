@@ -5,6 +5,7 @@ import org.schsm.hsm.Pin;
 import org.schsm.hsm.SoPin;
 import org.schsm.secrets.SecretKind;
 import org.schsm.secrets.StoredSecrets;
+import org.schsm.session.PinSource;
 
 /**
  * Builds PIN values from command-line sources, clearing the intermediate character arrays so the

@@ -9,11 +9,15 @@ import java.util.concurrent.Callable;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
+import org.schsm.session.CardConnector;
+import org.schsm.session.CardOptions;
+import org.schsm.session.CardSession;
+import org.schsm.session.ExitCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code schsm send APDU...}: raw APDUs in order. Every APDU is parsed before the first is sent,

@@ -6,6 +6,7 @@ import org.schsm.hsm.DeviceStatus;
 import org.schsm.hsm.DkekStatus;
 import org.schsm.hsm.PinStatus;
 import org.schsm.hsm.cvc.DeviceIdentity;
+import org.schsm.session.CardSession;
 
 /** The JSON shape of {@code schsm status --json}; field names are part of the interface. */
 final class StatusJson {

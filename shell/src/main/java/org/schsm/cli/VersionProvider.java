@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.schsm.InvalidInputException;
+import org.schsm.session.CardConnector;
 import org.schsm.transport.PcscProvider;
 import picocli.CommandLine;
 

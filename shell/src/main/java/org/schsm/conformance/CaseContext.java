@@ -101,7 +101,7 @@ public final class CaseContext {
         if (spec == null || spec.isEmpty()) {
             throw new SuiteDefinitionException("pinFrom: no " + what + " given (env:VAR, file:PATH or secret:NAME)");
         }
-        return new org.schsm.cli.PinSource(System.getenv(), null).resolve(spec, what, "pinFrom");
+        return new org.schsm.session.PinSource(System.getenv(), null).resolve(spec, what, "pinFrom");
     }
 
     /** A line to keep with the case in the report. */

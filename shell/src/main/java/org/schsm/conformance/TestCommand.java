@@ -12,21 +12,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.schsm.InvalidInputException;
-import org.schsm.cli.CardOptions;
-import org.schsm.cli.ExitCode;
-import org.schsm.cli.Main;
-import org.schsm.cli.PinSource;
-import org.schsm.conformance.dsl.SuiteLoader;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.SoPin;
 import org.schsm.secrets.SecretKind;
+import org.schsm.session.CardOptions;
+import org.schsm.session.ExitCode;
+import org.schsm.session.PinSource;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -130,7 +128,7 @@ public final class TestCommand implements Callable<Integer> {
     }
 
     private int run(List<Suite> suites, boolean auto, PrintWriter out, PrintWriter err) {
-        CardOptions options = cardOptions();
+        CardOptions options = CardOptions.of(spec);
         List<String> readers = readers();
         RunOptions runOptions = new RunOptions(filter, failFast);
         ProgressBar progress = new ProgressBar(err, System.console() != null);
@@ -186,10 +184,6 @@ public final class TestCommand implements Callable<Integer> {
             }
         }
         return all;
-    }
-
-    private CardOptions cardOptions() {
-        return spec.root().userObject() instanceof Main ? CardOptions.of(spec) : new CardOptions();
     }
 
     private static List<String> readTrace(Path file) {

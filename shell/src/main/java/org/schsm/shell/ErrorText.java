@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
 import org.schsm.SchsmException;
-import org.schsm.cli.ErrorReporter;
 import org.schsm.errors.SafeErrorText;
 import org.schsm.hsm.BrickGuardException;
+import org.schsm.session.ErrorReporter;
 
 /**
  * One line per error for users (whole brick-guard refusals), the full trace on demand, the CLI's

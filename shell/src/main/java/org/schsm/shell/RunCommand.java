@@ -3,7 +3,7 @@ package org.schsm.shell;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.schsm.cli.CardOptions;
+import org.schsm.session.CardOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.schsm.InvalidInputException;
-import org.schsm.cli.ExitCode;
+import org.schsm.session.ExitCode;
 
 /**
  * Runs one Groovy script file with the shell's bindings and {@code args}. The exit code is the

@@ -11,7 +11,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 import org.schsm.InvalidInputException;
-import org.schsm.cli.CardOptions;
+import org.schsm.session.CardOptions;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -4,10 +4,10 @@ import groovy.lang.Binding;
 import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.function.Function;
-import org.schsm.cli.CardConnector;
+import org.schsm.session.CardConnector;
 import org.schsm.simulator.StateFileBusyException;
-import org.schsm.cli.CardOptions;
-import org.schsm.cli.CardSession;
+import org.schsm.session.CardOptions;
+import org.schsm.session.CardSession;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.Transports;
 

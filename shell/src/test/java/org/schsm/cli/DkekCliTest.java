@@ -12,6 +12,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.session.ExitCode;
 
 /** {@code schsm dkek ...} with the real share file of the reference (sc-hsm-keys.md appendix A, S16). */
 class DkekCliTest {

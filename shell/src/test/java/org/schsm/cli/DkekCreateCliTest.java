@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.session.ExitCode;
 
 /** {@code schsm dkek create-share} takes its randomness from the card's GET CHALLENGE. */
 class DkekCreateCliTest {

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.session.ExitCode;
 
 /** {@code schsm doctor} tells how many keys a re-initialization would erase (issue 15 item 16). */
 class DoctorKeysTest {

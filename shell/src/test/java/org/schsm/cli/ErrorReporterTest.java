@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.schsm.session.ErrorReporter;
 import picocli.CommandLine;
 
 class ErrorReporterTest {

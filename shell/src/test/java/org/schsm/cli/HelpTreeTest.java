@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.schsm.session.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 

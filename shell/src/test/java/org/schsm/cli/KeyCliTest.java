@@ -16,6 +16,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.session.ExitCode;
 
 /** {@code schsm key generate|sign|public|delete} against the embedded simulator. */
 class KeyCliTest {

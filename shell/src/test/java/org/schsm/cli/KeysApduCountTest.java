@@ -13,6 +13,8 @@ import org.schsm.hsm.KeySpec;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.SoPin;
+import org.schsm.session.EmbeddedSimulator;
+import org.schsm.session.ExitCode;
 
 /**
  * {@code schsm keys} on a card with 50 keys sends at most 1 + 2 x 50 APDUs for the listing (one

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.session.ExitCode;
 
 /** {@code schsm keys}, {@code inspect} and the identity lines of {@code status} on the embedded simulator. */
 class KeysCliTest {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.session.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.dkek.WrapFile;
+import org.schsm.session.ExitCode;
 import org.schsm.simulator.PersistentCard;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.session.ExitCode;
 
 class SendCommandTest {
     private static final String SELECT = "00A404000BE82B0601040181C31F020100";

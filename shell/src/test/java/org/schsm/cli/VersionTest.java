@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.schsm.session.ExitCode;
 
 /** schsm --version says what a bug report needs: schsm, Java, the PC/SC provider, jCardSim. */
 class VersionTest {

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.schsm.conformance.dsl.SuiteLoader;
 import org.schsm.simulator.SimulatorTransport;
 
 /** The DSL and every expectation kind, run against a fresh simulated card. */

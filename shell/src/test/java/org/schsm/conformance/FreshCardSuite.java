@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.schsm.conformance.dsl.SuiteLoader;
 import org.schsm.simulator.SimulatorTransport;
 
 /** Runs a shipped conformance suite on a fresh simulated card and insists that every case passes with a reference. */

@@ -8,7 +8,6 @@ import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schsm.conformance.dsl.SuiteLoader;
 import org.schsm.simulator.SimulatorTransport;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

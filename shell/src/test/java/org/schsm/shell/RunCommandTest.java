@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schsm.cli.CardOptions;
+import org.schsm.session.CardOptions;
 
 class RunCommandTest {
     @TempDir

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.schsm.cli.ExitCode;
+import org.schsm.session.ExitCode;
 
 /** Every script in scripts/ parses its arguments with picocli: --help, unknown and missing options. */
 class ScriptArgumentsTest {

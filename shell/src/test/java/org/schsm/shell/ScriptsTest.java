@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schsm.cli.ExitCode;
+import org.schsm.session.ExitCode;
 
 /**
  * Each script in scripts/ against a fresh embedded simulated card (one state file per test), on

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.schsm.Secret;
-import org.schsm.cli.PinSource;
+import org.schsm.session.PinSource;
 import org.schsm.hsm.InitializeOptions;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.SmartCardHsm;

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schsm.cli.EmbeddedSimulator;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.PinReference;
 import org.schsm.hsm.SmartCardHsm;
+import org.schsm.session.EmbeddedSimulator;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.TransportException;
@@ -138,7 +138,7 @@ class CardRemovalTest {
     }
 
     private static int cliExitCodeOf(Throwable e) throws ReflectiveOperationException {
-        Method m = Class.forName("org.schsm.cli.ErrorReporter").getDeclaredMethod("exitCodeOf", Throwable.class);
+        Method m = Class.forName("org.schsm.session.ErrorReporter").getDeclaredMethod("exitCodeOf", Throwable.class);
         m.setAccessible(true);
         return (Integer) m.invoke(null, e);
     }

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.Secret;
-import org.schsm.cli.CardOptions;
+import org.schsm.session.CardOptions;
 import org.schsm.cli.Main;
-import org.schsm.cli.PinSource;
+import org.schsm.session.PinSource;
 import org.schsm.conformance.CaseContext;
 import org.schsm.hsm.InitializeOptions;
 import org.schsm.hsm.Pin;
@@ -369,7 +369,7 @@ class SecretSweepTest {
             return "";
         }
         if (type == PinSource.class) {
-            return "new org.schsm.cli.PinSource([:], null).";
+            return "new org.schsm.session.PinSource([:], null).";
         }
         if (type == PinValue.class && !isStatic) {
             return "Pin.user('648219').";

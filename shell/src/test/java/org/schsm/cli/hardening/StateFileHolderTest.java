@@ -22,8 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schsm.cli.EmbeddedSimulator;
-import org.schsm.cli.ExitCode;
+import org.schsm.session.EmbeddedSimulator;
+import org.schsm.session.ExitCode;
 
 /**
  * The simulated card is one card (issue 14): one program holds a state file at a time, a try is

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.schsm.cli.ExitCode;
+import org.schsm.session.ExitCode;
 import org.schsm.cli.Main;
 import org.schsm.simulator.interop.InteropTest;
 import org.schsm.simulator.interop.PcscEnvironment;

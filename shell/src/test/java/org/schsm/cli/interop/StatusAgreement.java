@@ -9,7 +9,7 @@ import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.schsm.cli.ExitCode;
+import org.schsm.session.ExitCode;
 
 /** Reads {@code schsm status --json} and compares it with what sc-hsm-tool printed. */
 final class StatusAgreement {

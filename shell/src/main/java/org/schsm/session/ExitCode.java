@@ -1,4 +1,4 @@
-package org.schsm.cli;
+package org.schsm.session;
 
 /** The exit codes of every schsm command; scripts and CI pipelines branch on them. */
 public final class ExitCode {

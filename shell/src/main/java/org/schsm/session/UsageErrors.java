@@ -1,4 +1,4 @@
-package org.schsm.cli;
+package org.schsm.session;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * Prints a command-line mistake as one line without any value the user typed. A word on the

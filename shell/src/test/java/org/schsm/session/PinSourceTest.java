@@ -1,4 +1,4 @@
-package org.schsm.cli;
+package org.schsm.session;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

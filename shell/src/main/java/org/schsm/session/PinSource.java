@@ -1,4 +1,4 @@
-package org.schsm.cli;
+package org.schsm.session;
 
 import java.io.Console;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.schsm.conformance.dsl;
+package org.schsm.conformance;
 
 import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
@@ -12,8 +12,6 @@ import java.util.List;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
-import org.schsm.conformance.Suite;
-import org.schsm.conformance.SuiteDefinitionException;
 import org.schsm.errors.SafeErrorText;
 
 /**

@@ -1,4 +1,4 @@
-package org.schsm.cli;
+package org.schsm.session;
 
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.StatusWordException;

@@ -1,12 +1,10 @@
-package org.schsm.conformance.dsl;
+package org.schsm.conformance;
 
 import groovy.lang.Closure;
 import groovy.lang.Script;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.schsm.conformance.Suite;
-import org.schsm.conformance.SuiteDefinitionException;
 
 /**
  * Base class of every suite file: gives the script the top-level {@code suite(...)} keyword.

@@ -1,4 +1,4 @@
-package org.schsm.cli;
+package org.schsm.session;
 
 import java.io.PrintWriter;
 import java.util.List;

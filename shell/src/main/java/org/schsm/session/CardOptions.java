@@ -1,4 +1,4 @@
-package org.schsm.cli;
+package org.schsm.session;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +46,13 @@ public final class CardOptions {
         return of(newReader, simState, trace);
     }
 
-    /** The options of the command line {@code spec} belongs to. */
+    /**
+     * The options of the command line {@code spec} belongs to: the root command's mixin named
+     * {@code card}, or the defaults when the root has none (a command run on its own, as in tests).
+     */
     public static CardOptions of(CommandSpec spec) {
-        return ((Main) spec.root().userObject()).card;
+        CommandSpec mixin = spec.root().mixins().get("card");
+        return mixin != null ? (CardOptions) mixin.userObject() : new CardOptions();
     }
 
     public String reader() {

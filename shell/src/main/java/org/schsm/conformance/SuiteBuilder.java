@@ -1,4 +1,4 @@
-package org.schsm.conformance.dsl;
+package org.schsm.conformance;
 
 import groovy.lang.Closure;
 import java.util.ArrayList;
@@ -6,10 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.schsm.conformance.CaseBody;
-import org.schsm.conformance.Suite;
-import org.schsm.conformance.SuiteDefinitionException;
-import org.schsm.conformance.TestCase;
 
 /** The delegate of a {@code suite} closure: {@code setup}, {@code teardown}, {@code testcase}. */
 public final class SuiteBuilder {

@@ -1,4 +1,4 @@
-package org.schsm.conformance.dsl;
+package org.schsm.conformance;
 
 import java.time.Duration;
 import java.util.Map;

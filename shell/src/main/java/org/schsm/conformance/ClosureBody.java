@@ -1,8 +1,6 @@
-package org.schsm.conformance.dsl;
+package org.schsm.conformance;
 
 import groovy.lang.Closure;
-import org.schsm.conformance.CaseBody;
-import org.schsm.conformance.CaseContext;
 
 /**
  * A closure of the suite file as a {@link CaseBody}. The closure class was compiled once when the
