@@ -42,7 +42,7 @@ public final class SuiteLoader {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(SuiteScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
-        imports.addStarImports("org.schsm.apdu", "org.schsm.hsm", "org.schsm.tlv");
+        imports.addStarImports("org.schsm.apdu", "org.schsm.hsm", "org.schsm.hsm.pkcs15", "org.schsm.tlv");
         imports.addImports("java.time.Duration");
         config.addCompilationCustomizers(imports, new DurationLiterals());
         Binding binding = new Binding();

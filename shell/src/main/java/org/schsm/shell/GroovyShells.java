@@ -8,7 +8,7 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
 final class GroovyShells {
     /** Packages every line and script sees without imports (absent ones are harmless). */
     static final String[] STAR_IMPORTS = {
-        "org.schsm.apdu", "org.schsm.transport", "org.schsm.hsm", "org.schsm.tlv", "org.schsm.shell"
+        "org.schsm.apdu", "org.schsm.transport", "org.schsm.hsm", "org.schsm.hsm.pkcs15", "org.schsm.tlv", "org.schsm.shell"
     };
 
     private GroovyShells() {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.schsm.hsm.KeyInfo;
 import org.schsm.hsm.KeySpec;
-import org.schsm.hsm.KeyType;
+import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.cvc.CvPublicKey;
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.schsm.InvalidInputException;
 import org.schsm.hsm.cvc.CvPublicKey;
 import org.schsm.hsm.cvc.EcCurves;
+import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.pkcs15.PrivateKeyDescription;
 
 /**

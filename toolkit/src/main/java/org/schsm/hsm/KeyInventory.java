@@ -9,6 +9,7 @@ import org.schsm.hsm.cvc.AuthenticatedRequest;
 import org.schsm.hsm.cvc.CvCertificate;
 import org.schsm.hsm.cvc.CvPublicKey;
 import org.schsm.hsm.cvc.CvcFormatException;
+import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.pkcs15.Pkcs15FormatException;
 import org.schsm.hsm.pkcs15.PrivateKeyDescription;
 import org.schsm.transport.CardTransport;

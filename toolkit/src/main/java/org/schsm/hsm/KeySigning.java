@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.Hex;
+import org.schsm.hsm.pkcs15.KeyType;
 
 /**
  * Signing a message with a card key the way OpenSC does it (keys.md §3.2): the host hashes; EC

@@ -3,6 +3,7 @@ package org.schsm.hsm;
 import java.util.List;
 import java.util.Locale;
 import org.schsm.InvalidInputException;
+import org.schsm.hsm.pkcs15.KeyType;
 
 /**
  * What key to generate: an EC key on a named curve or an RSA key of a modulus size. Written

@@ -24,6 +24,7 @@ import org.schsm.hsm.cvc.CvcFormatException;
 import org.schsm.hsm.cvc.DeviceIdentity;
 import org.schsm.hsm.cvc.TrustedRoots;
 import org.schsm.hsm.dkek.DkekShare;
+import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.pkcs15.PrivateKeyDescription;
 import org.schsm.transport.CardTransport;
 

@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.schsm.hsm.pkcs15.KeyType;
 
 /** Key type, size and curve of the public key in an X.509 certificate stored in {@code CE<id>}. */
 record X509Summary(KeyType type, int sizeBits, Optional<String> curve) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
 import org.schsm.hsm.dkek.DkekShare;
+import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.pkcs15.PrivateKeyDescription;
 import org.schsm.tlv.Tlv;
 import org.schsm.tlv.TlvReader;

@@ -14,6 +14,7 @@ import javax.crypto.Cipher;
 import org.junit.jupiter.api.Test;
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.Hex;
+import org.schsm.hsm.pkcs15.KeyType;
 
 class KeySigningTest {
     private static final byte[] MESSAGE = "to be signed".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

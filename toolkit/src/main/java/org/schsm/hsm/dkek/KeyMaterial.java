@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.math.ec.ECCurve;
-import org.schsm.hsm.KeyType;
+import org.schsm.hsm.pkcs15.KeyType;
 
 /**
  * The plaintext inside a key blob (keys.md §6.2): after 8 random bytes, the key size (2 bytes,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.schsm.apdu.Hex;
-import org.schsm.hsm.KeyType;
+import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.cvc.AuthenticatedRequest;
 import org.schsm.hsm.cvc.CvcFormatException;
 import org.schsm.hsm.pkcs15.Pkcs15FormatException;

@@ -19,7 +19,6 @@ import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.schsm.hsm.KeyType;
 
 /**
  * A PKCS#15 private key description (PrKD) as OpenSC stores it in EF {@code C4<id>} for key

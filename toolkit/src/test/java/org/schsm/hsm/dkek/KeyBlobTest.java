@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
-import org.schsm.hsm.KeyType;
+import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.RealData;
 import org.schsm.hsm.cvc.AuthenticatedRequest;
 import org.schsm.hsm.pkcs15.PrivateKeyDescription;

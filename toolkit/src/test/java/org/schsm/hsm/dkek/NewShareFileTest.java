@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.schsm.hsm.KeyType;
+import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.RealData;
 
 class NewShareFileTest {

@@ -22,7 +22,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.schsm.InvalidInputException;
-import org.schsm.hsm.KeyType;
+import org.schsm.hsm.pkcs15.KeyType;
 
 class PrivateKeyFilesTest {
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();

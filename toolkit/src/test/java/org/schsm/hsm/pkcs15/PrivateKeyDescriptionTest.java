@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
-import org.schsm.hsm.KeyType;
 import org.schsm.hsm.RealData;
 import org.schsm.hsm.cvc.AuthenticatedRequest;
 
