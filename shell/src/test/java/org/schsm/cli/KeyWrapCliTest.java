@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.hsm.dkek.WrapFile;
+import org.schsm.session.ExitCode;
 
 /** {@code schsm key wrap|unwrap} against the embedded simulator with the reference share (KCV 2AFA121E8764A1E3). */
 class KeyWrapCliTest {
