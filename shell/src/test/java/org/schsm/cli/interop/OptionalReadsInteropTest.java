@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.StatusWord;
-import org.schsm.cli.ExitCode;
+import org.schsm.session.ExitCode;
 import org.schsm.simulator.interop.InteropTest;
 import org.schsm.simulator.interop.Requirement;
 
