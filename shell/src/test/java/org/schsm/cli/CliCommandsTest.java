@@ -12,26 +12,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /** Every schsm command and exit code, end to end against the embedded simulated card. */
 class CliCommandsTest {
-    private static final String SO = "3537363231383830";
+    private static final String SO = HsmConstants.DEFAULT_SO_PIN;
     private static final String WRONG_SO = "0102030405060708";
-    private static final String PIN = "648219";
+    private static final String PIN = HsmConstants.USER_PIN;
 
     @TempDir
     Path dir;
     Path state;
-    Cli cli;
+    InProcessSchsm cli;
 
     @BeforeEach
     void setUp() {
         state = dir.resolve("card.state");
-        cli = new Cli(state);
+        cli = InProcessSchsm.onSimulator(state);
     }
 
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
+    private SchsmRun ok(String... args) {
+        SchsmRun r = cli.run(args);
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         return r;
     }
@@ -54,7 +57,7 @@ class CliCommandsTest {
 
     @Test
     void statusOfFreshCardSaysNeverInitializedAndDecodesAtr() {
-        Cli.Result r = ok("status");
+        SchsmRun r = ok("status");
         assertTrue(r.out().contains("Initialized          : no"), r::toString);
         assertTrue(r.out().contains("TCK FA  correct"), r::toString);
         assertTrue(r.out().contains("Version              : 3.6"), r::toString);
@@ -82,10 +85,10 @@ class CliCommandsTest {
     void wrongPinExitsOneThenGuardStopsTheLastTryWithExitFour() {
         initialized();
         assertEquals(ExitCode.CARD_REFUSED, cli.run("pin", "verify", "--pin", "000000").exitCode());
-        Cli.Result second = cli.run("pin", "verify", "--pin", "000000");
+        SchsmRun second = cli.run("pin", "verify", "--pin", "000000");
         assertEquals(ExitCode.CARD_REFUSED, second.exitCode());
         assertTrue(second.err().contains("63C1"), second::toString);
-        Cli.Result guarded = cli.run("pin", "verify", "--pin", "000000");
+        SchsmRun guarded = cli.run("pin", "verify", "--pin", "000000");
         assertEquals(ExitCode.GUARD, guarded.exitCode(), guarded::toString);
         assertTrue(guarded.err().contains("--force"), guarded::toString);
         assertEquals(1, tries("userPin"), "the guard must not have spent the last try");
@@ -97,7 +100,7 @@ class CliCommandsTest {
         assertEquals(ExitCode.CARD_REFUSED, cli.run("pin", "verify", "--force", "--pin", "000000").exitCode());
         JsonObject user = statusJson().getAsJsonObject("userPin");
         assertTrue(user.get("blocked").getAsBoolean());
-        Cli.Result right = cli.run("pin", "verify", "--force", "--pin", PIN);
+        SchsmRun right = cli.run("pin", "verify", "--force", "--pin", PIN);
         assertEquals(ExitCode.CARD_REFUSED, right.exitCode(), right::toString);
         assertTrue(right.err().contains("6983"), right::toString);
     }
@@ -114,11 +117,11 @@ class CliCommandsTest {
     @Test
     void reinitializationNeedsForceAndAWrongSoPinSpendsOneTryAndErasesNothing() {
         initialized();
-        Cli.Result guarded = cli.run("init", "--so-pin", SO, "--pin", "111111");
+        SchsmRun guarded = cli.run("init", "--so-pin", SO, "--pin", "111111");
         assertEquals(ExitCode.GUARD, guarded.exitCode(), guarded::toString);
         assertTrue(guarded.err().contains("erase"), guarded::toString);
 
-        Cli.Result wrong = cli.run("init", "--force", "--so-pin", WRONG_SO, "--pin", "111111");
+        SchsmRun wrong = cli.run("init", "--force", "--so-pin", WRONG_SO, "--pin", "111111");
         assertEquals(ExitCode.CARD_REFUSED, wrong.exitCode(), wrong::toString);
         assertEquals(14, tries("soPin"));
         ok("pin", "verify", "--pin", PIN); // old user PIN still there: nothing erased
@@ -140,7 +143,7 @@ class CliCommandsTest {
     @Test
     void unblockWithoutPinResetOptionIsRefusedAndSpendsNoSoTry() {
         initialized("--no-pin-reset");
-        Cli.Result r = cli.run("pin", "unblock", "--so-pin", SO);
+        SchsmRun r = cli.run("pin", "unblock", "--so-pin", SO);
         assertEquals(ExitCode.CARD_REFUSED, r.exitCode(), r::toString);
         assertTrue(r.err().contains("6986"), r::toString);
         assertEquals(15, tries("soPin"));
@@ -160,7 +163,7 @@ class CliCommandsTest {
     void transportPinMustBeChangedBeforeUse() {
         initialized("--transport-pin");
         assertTrue(statusJson().get("transportPin").getAsBoolean());
-        Cli.Result verify = cli.run("pin", "verify", "--pin", PIN);
+        SchsmRun verify = cli.run("pin", "verify", "--pin", PIN);
         assertEquals(ExitCode.CARD_REFUSED, verify.exitCode(), verify::toString);
         assertTrue(verify.err().contains("6984"), verify::toString);
         ok("pin", "change", "--old", PIN, "--new", "654321");
@@ -171,7 +174,7 @@ class CliCommandsTest {
     @Test
     void pinStatusSpendsNothing() {
         initialized();
-        Cli.Result r = ok("pin", "status");
+        SchsmRun r = ok("pin", "status");
         assertTrue(r.out().contains("User PIN : 3 tries left"), r::toString);
         assertTrue(r.out().contains("SO-PIN   : 15 tries left"), r::toString);
         ok("pin", "status");
@@ -186,7 +189,7 @@ class CliCommandsTest {
         for (int i = 0; i < 8; i++) {
             assertEquals(ExitCode.CARD_REFUSED, cli.run("init", "--force", "--so-pin", WRONG_SO, "--pin", PIN).exitCode());
         }
-        Cli.Result r = ok("doctor");
+        SchsmRun r = ok("doctor");
         assertTrue(r.out().contains("SO-PIN has 7 of 15 tries left"), r::toString);
         assertTrue(r.out().contains("User PIN has 2 tries left"), r::toString);
         assertTrue(r.out().contains("Do not keep guessing SO-PINs"), r::toString);
@@ -198,13 +201,13 @@ class CliCommandsTest {
 
     @Test
     void doctorOnFreshCardPointsToInit() {
-        Cli.Result r = ok("doctor");
+        SchsmRun r = ok("doctor");
         assertTrue(r.out().contains("schsm init"), r::toString);
     }
 
     @Test
     void eightCharacterSoPinIsRefusedWithItsHexFormAndNothingIsSent() {
-        Cli.Result r = cli.run("init", "--so-pin", "57621880", "--pin", PIN);
+        SchsmRun r = cli.run("init", "--so-pin", "57621880", "--pin", PIN);
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         assertTrue(r.err().contains("3537363231383830"), r::toString);
         assertFalse(Files.exists(state), "no card may have been opened");
@@ -226,7 +229,7 @@ class CliCommandsTest {
 
     @Test
     void missingPinWithoutConsoleIsUsageErrorTwo() {
-        Cli.Result r = cli.run("pin", "verify");
+        SchsmRun r = cli.run("pin", "verify");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         assertTrue(r.err().contains("no console"), r::toString);
     }
@@ -234,16 +237,16 @@ class CliCommandsTest {
     @Test
     void unusableStateFileIsACardErrorThree() throws Exception {
         Path directory = Files.createDirectory(dir.resolve("not-a-file"));
-        Cli.Result r = new Cli(directory).run("status");
+        SchsmRun r = InProcessSchsm.onSimulator(directory).run("status");
         assertEquals(ExitCode.NO_CARD, r.exitCode(), r::toString);
         assertEquals(1, r.err().strip().lines().count(), "one line: " + r);
     }
 
     @Test
     void traceNeverShowsThePin() {
-        Cli.Result r = cli.run("-v", "init", "--so-pin", SO, "--pin", PIN);
+        SchsmRun r = cli.run("-v", "init", "--so-pin", SO, "--pin", PIN);
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
-        Cli.Result v = cli.run("-v", "pin", "verify", "--pin", PIN);
+        SchsmRun v = cli.run("-v", "pin", "verify", "--pin", PIN);
         String all = r.all() + v.all();
         assertTrue(all.contains("trace >> 80 50 00 00"), all);
         assertTrue(all.contains("**"), all);
@@ -254,28 +257,28 @@ class CliCommandsTest {
 
     @Test
     void readersListsTheEmbeddedSimulator() {
-        Cli.Result r = Cli.runBare("readers");
+        SchsmRun r = InProcessSchsm.schsm("readers");
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         assertTrue(r.out().contains("sim "), r::toString);
     }
 
     @Test
     void atrCommandDecodesAndRejectsTruncatedAtr() {
-        Cli.Result r = Cli.runBare("atr", "3B FE 18 00 00 81 31 FE 45 80 31 81 54 48 53 4D 31 73 80 21 40 81 07 FA");
+        SchsmRun r = InProcessSchsm.schsm("atr", "3B FE 18 00 00 81 31 FE 45 80 31 81 54 48 53 4D 31 73 80 21 40 81 07 FA");
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         assertTrue(r.out().contains("Protocols: T=1"), r::toString);
-        assertEquals(ExitCode.BAD_INPUT, Cli.runBare("atr", "3BFE18").exitCode());
+        assertEquals(ExitCode.BAD_INPUT, InProcessSchsm.schsm("atr", "3BFE18").exitCode());
     }
 
     @Test
     void versionPrintsSchsmFirstAndHelpStillListsEverySubcommand() {
         for (String flag : new String[] {"--version", "-V"}) {
-            Cli.Result r = Cli.runBare(flag);
+            SchsmRun r = InProcessSchsm.schsm(flag);
             assertEquals(ExitCode.OK, r.exitCode(), r::toString);
             assertTrue(r.out().startsWith("schsm "), r::toString);
             assertEquals(4, r.out().strip().lines().count(), r::toString);
         }
-        Cli.Result help = Cli.runBare("--help");
+        SchsmRun help = InProcessSchsm.schsm("--help");
         assertEquals(ExitCode.OK, help.exitCode(), help::toString);
         for (String name : Main.SUBCOMMANDS.keySet()) {
             assertTrue(help.out().contains("  " + name + " ") || help.out().contains("  " + name + "\n"),

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /** {@code schsm dkek ...} with the real share file of the reference (sc-hsm-keys.md appendix A, S16). */
 class DkekCliTest {
@@ -22,17 +24,17 @@ class DkekCliTest {
 
     @TempDir
     Path dir;
-    Cli cli;
+    InProcessSchsm cli;
     Path share;
 
     @BeforeEach
     void setUp() throws Exception {
-        cli = new Cli(dir.resolve("card.state"));
+        cli = InProcessSchsm.onSimulator(dir.resolve("card.state"));
         share = Files.write(dir.resolve("dkek-share-1.pbe"), Base64.getDecoder().decode(SHARE_FILE));
     }
 
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
+    private SchsmRun ok(String... args) {
+        SchsmRun r = cli.run(args);
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         return r;
     }
@@ -44,7 +46,7 @@ class DkekCliTest {
         assertEquals(1, before.get("outstanding").getAsInt());
         assertTrue(before.get("keyCheckValue").isJsonNull());
 
-        Cli.Result imported = ok("dkek", "import", share.toString(), "--password", "passwordpassword");
+        SchsmRun imported = ok("dkek", "import", share.toString(), "--password", "passwordpassword");
         assertTrue(imported.out().contains("share KCV 2AFA121E8764A1E3"), imported::toString);
         assertFalse(imported.all().contains("passwordpassword"));
         JsonObject after = JsonParser.parseString(ok("dkek", "status", "--json").out()).getAsJsonObject();
@@ -55,7 +57,7 @@ class DkekCliTest {
     @Test
     void resharedFilesImportToTheSameKcv() {
         Path out = dir.resolve("new");
-        Cli.Result reshared = Cli.runBare("dkek", "reshare", "--share", share.toString(), "--password", "passwordpassword",
+        SchsmRun reshared = InProcessSchsm.schsm("dkek", "reshare", "--share", share.toString(), "--password", "passwordpassword",
                 "--out", out.toString(), "--shares", "2", "--new-password", "first custodian", "--new-password",
                 "second custodian");
         assertEquals(ExitCode.OK, reshared.exitCode(), reshared::toString);
@@ -64,18 +66,18 @@ class DkekCliTest {
 
         ok("init", "--so-pin", "3537363231383830", "--pin", "648219", "--dkek-shares", "2");
         ok("dkek", "import", out.resolve("dkek-share-1.pbe").toString(), "--password", "first custodian");
-        Cli.Result second = ok("dkek", "import", out.resolve("dkek-share-2.pbe").toString(), "--password",
+        SchsmRun second = ok("dkek", "import", out.resolve("dkek-share-2.pbe").toString(), "--password",
                 "second custodian");
         assertTrue(second.out().contains("DKEK key check value: 2AFA121E8764A1E3"), second::toString);
     }
 
     @Test
     void wrongPasswordAndNonShareFilesAreBadInput() throws Exception {
-        Cli.Result wrong = cli.run("dkek", "show-share", share.toString(), "--password", "wrongpassword");
+        SchsmRun wrong = cli.run("dkek", "show-share", share.toString(), "--password", "wrongpassword");
         assertEquals(ExitCode.BAD_INPUT, wrong.exitCode(), wrong::toString);
         assertFalse(wrong.all().contains("wrongpassword"), wrong::toString);
         Path notShare = Files.write(dir.resolve("x"), new byte[64]);
-        Cli.Result bad = cli.run("dkek", "show-share", notShare.toString(), "--password", "whatever1");
+        SchsmRun bad = cli.run("dkek", "show-share", notShare.toString(), "--password", "whatever1");
         assertEquals(ExitCode.BAD_INPUT, bad.exitCode(), bad::toString);
         assertTrue(bad.err().contains("Salted__"), bad::toString);
     }
@@ -83,7 +85,7 @@ class DkekCliTest {
     @Test
     void wrapFileIsInspectedWithoutACard() throws Exception {
         Path wrap = Files.write(dir.resolve("key.wrap"), org.schsm.apdu.Hex.decode(RealWrapFile.HEX));
-        Cli.Result r = Cli.runBare("dkek", "inspect-wrap", wrap.toString());
+        SchsmRun r = InProcessSchsm.schsm("dkek", "inspect-wrap", wrap.toString());
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         assertTrue(r.out().contains("Key blob KCV         : 97E303855DC1C54D"), r::toString);
         assertTrue(r.out().contains("Label                : btc-test"), r::toString);

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /** {@code schsm dkek create-share} takes its randomness from the card's GET CHALLENGE. */
 class DkekCreateCliTest {
@@ -19,29 +21,29 @@ class DkekCreateCliTest {
 
     @Test
     void createdShareOpensWithItsPasswordIsPrivateAndImportsToItsKcv() throws Exception {
-        Cli cli = new Cli(dir.resolve("card.state"));
+        InProcessSchsm cli = InProcessSchsm.onSimulator(dir.resolve("card.state"));
         assertEquals(ExitCode.OK, cli.run("init", "--so-pin", "3537363231383830", "--pin", "648219",
                 "--dkek-shares", "1").exitCode());
         Path share = dir.resolve("share.pbe");
-        Cli.Result created = cli.run("dkek", "create-share", share.toString(), "--password", "custodian-1");
+        SchsmRun created = cli.run("dkek", "create-share", share.toString(), "--password", "custodian-1");
         assertEquals(ExitCode.OK, created.exitCode(), created::toString);
         Matcher kcv = Pattern.compile("key check value: ([0-9A-F]{16})").matcher(created.out());
         assertTrue(kcv.find(), created::toString);
         assertEquals(64, Files.size(share));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(share)));
-        Cli.Result again = cli.run("dkek", "create-share", share.toString(), "--password", "custodian-1");
+        SchsmRun again = cli.run("dkek", "create-share", share.toString(), "--password", "custodian-1");
         assertEquals(ExitCode.BAD_INPUT, again.exitCode(), "never overwrites: " + again);
 
-        Cli.Result imported = cli.run("dkek", "import", share.toString(), "--password", "custodian-1");
+        SchsmRun imported = cli.run("dkek", "import", share.toString(), "--password", "custodian-1");
         assertEquals(ExitCode.OK, imported.exitCode(), imported::toString);
         assertTrue(imported.out().contains("DKEK key check value: " + kcv.group(1)), imported::toString);
     }
 
     @Test
     void passwordSharesArePrintedInScHsmToolsForm() {
-        Cli cli = new Cli(dir.resolve("card.state"));
+        InProcessSchsm cli = InProcessSchsm.onSimulator(dir.resolve("card.state"));
         Path share = dir.resolve("share.pbe");
-        Cli.Result created = cli.run("dkek", "create-share", share.toString(), "--password-shares", "3", "--threshold", "2");
+        SchsmRun created = cli.run("dkek", "create-share", share.toString(), "--password-shares", "3", "--threshold", "2");
         assertEquals(ExitCode.OK, created.exitCode(), created::toString);
         assertEquals(3, Pattern.compile("(?m)^Prime       : [0-9A-F:]+$").matcher(created.out()).results().count());
         assertTrue(created.out().contains("Share ID    : 3"), created::toString);

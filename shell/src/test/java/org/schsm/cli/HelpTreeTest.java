@@ -10,8 +10,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.schsm.session.ExitCode;
-import picocli.CommandLine;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** Every command and subcommand answers --help, -h and `schsm help PATH`, and names its options. */
 class HelpTreeTest {
@@ -55,7 +57,7 @@ class HelpTreeTest {
     @TestFactory
     Stream<DynamicTest> everyCommandAnswersHelpAndNamesItsOptions() {
         return commandPaths().stream().map(path -> DynamicTest.dynamicTest("schsm " + String.join(" ", path), () -> {
-            Cli.Result longForm = Cli.runBare(args(path, "--help"));
+            SchsmRun longForm = InProcessSchsm.schsm(args(path, "--help"));
             assertEquals(ExitCode.OK, longForm.exitCode(), longForm::toString);
             assertTrue(longForm.err().isEmpty(), longForm::toString);
             assertTrue(longForm.out().startsWith("Usage: schsm" + (path.isEmpty() ? "" : " " + String.join(" ", path))),
@@ -66,10 +68,10 @@ class HelpTreeTest {
                             () -> option.longestName() + " missing in\n" + longForm);
                 }
             }
-            Cli.Result shortForm = Cli.runBare(args(path, "-h"));
+            SchsmRun shortForm = InProcessSchsm.schsm(args(path, "-h"));
             assertEquals(ExitCode.OK, shortForm.exitCode(), shortForm::toString);
             assertEquals(longForm.out(), shortForm.out());
-            Cli.Result viaHelp = Cli.runBare(args(List.of("help"), path.toArray(String[]::new)));
+            SchsmRun viaHelp = InProcessSchsm.schsm(args(List.of("help"), path.toArray(String[]::new)));
             assertEquals(ExitCode.OK, viaHelp.exitCode(), viaHelp::toString);
             assertEquals(longForm.out(), viaHelp.out());
         }));
@@ -77,27 +79,27 @@ class HelpTreeTest {
 
     @Test
     void helpOfANestedCommandIsThatCommandsHelp() {
-        Cli.Result r = Cli.runBare("help", "pin", "change");
+        SchsmRun r = InProcessSchsm.schsm("help", "pin", "change");
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         assertTrue(r.out().startsWith("Usage: schsm pin change"), r::toString);
     }
 
     @Test
     void helpOfAnUnknownCommandIsAUsageErrorNamingTheChoices() {
-        Cli.Result r = Cli.runBare("help", "pin", "frobnicate");
+        SchsmRun r = InProcessSchsm.schsm("help", "pin", "frobnicate");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         assertTrue(r.err().contains("no such command under schsm pin") && r.err().contains("change"), r::toString);
     }
 
     @Test
     void aUsageErrorPointsToHelpThatWorks() {
-        Cli.Result r = Cli.runBare("pin", "change", "--bogus");
+        SchsmRun r = InProcessSchsm.schsm("pin", "change", "--bogus");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         String hint = r.err().lines().filter(l -> l.startsWith("Try '")).findFirst().orElseThrow();
         String command = hint.substring("Try '".length(), hint.indexOf("' for usage."));
         assertEquals("schsm pin change --help", command);
         String[] words = command.substring("schsm ".length()).split(" ");
-        Cli.Result help = Cli.runBare(words);
+        SchsmRun help = InProcessSchsm.schsm(words);
         assertEquals(ExitCode.OK, help.exitCode(), help::toString);
         assertTrue(help.out().startsWith("Usage: schsm pin change"), help::toString);
     }

@@ -17,23 +17,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /** {@code schsm key generate|sign|public|delete} against the embedded simulator. */
 class KeyCliTest {
-    private static final String PIN = "648219";
+    private static final String PIN = HsmConstants.USER_PIN;
 
     @TempDir
     Path dir;
-    Cli cli;
+    InProcessSchsm cli;
 
     @BeforeEach
     void setUp() {
-        cli = new Cli(dir.resolve("card.state"));
+        cli = InProcessSchsm.onSimulator(dir.resolve("card.state"));
         ok("init", "--so-pin", "3537363231383830", "--pin", PIN);
     }
 
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
+    private SchsmRun ok(String... args) {
+        SchsmRun r = cli.run(args);
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         return r;
     }
@@ -72,7 +75,7 @@ class KeyCliTest {
     @Test
     void deleteNeedsForce() {
         ok("key", "generate", "--type", "ec:secp256r1", "--id", "2", "--pin", PIN);
-        Cli.Result refused = cli.run("key", "delete", "--id", "2", "--pin", PIN);
+        SchsmRun refused = cli.run("key", "delete", "--id", "2", "--pin", PIN);
         assertEquals(ExitCode.GUARD, refused.exitCode(), refused::toString);
         assertEquals(1, JsonParser.parseString(ok("keys", "--json").out()).getAsJsonArray().size());
         ok("key", "delete", "--id", "2", "--force", "--pin", PIN);
@@ -81,7 +84,7 @@ class KeyCliTest {
 
     @Test
     void badKeyTypeIsBadInputBeforeTheCard() {
-        Cli.Result r = cli.run("key", "generate", "--type", "dsa:1024", "--pin", PIN);
+        SchsmRun r = cli.run("key", "generate", "--type", "dsa:1024", "--pin", PIN);
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         assertEquals(1, r.err().strip().lines().count(), r::toString);
     }

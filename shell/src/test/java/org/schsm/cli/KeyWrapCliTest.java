@@ -20,29 +20,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.hsm.dkek.WrapFile;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /** {@code schsm key wrap|unwrap} against the embedded simulator with the reference share (KCV 2AFA121E8764A1E3). */
 class KeyWrapCliTest {
     /** sc-hsm-tool --create-dkek-share output (reference S16), password "passwordpassword". */
     static final String SHARE_FILE =
             "U2FsdGVkX19svhSIBSqUH/GixQX4+9KdFKpErNW7MLzNCX9YBE7+eseQB6Vh7JgaFmhlWzIcqCgB39n9xXe6BA==";
-    static final String SO_PIN = "3537363231383830";
-    static final String PIN = "648219";
+    static final String SO_PIN = HsmConstants.DEFAULT_SO_PIN;
+    static final String PIN = HsmConstants.USER_PIN;
 
     @TempDir
     Path dir;
-    Cli cli;
+    InProcessSchsm cli;
     Path share;
 
     @BeforeEach
     void setUp() throws Exception {
-        cli = new Cli(dir.resolve("card.state"));
+        cli = InProcessSchsm.onSimulator(dir.resolve("card.state"));
         share = Files.write(dir.resolve("dkek-share-1.pbe"), Base64.getDecoder().decode(SHARE_FILE));
         ok("init", "--so-pin", SO_PIN, "--pin", PIN, "--dkek-shares", "1");
     }
 
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
+    private SchsmRun ok(String... args) {
+        SchsmRun r = cli.run(args);
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         assertFalse(r.all().contains("passwordpassword"), "no password in any output");
         return r;
@@ -52,7 +55,7 @@ class KeyWrapCliTest {
     void wrapIsRefusedByTheCardWhileTheDkekIsIncomplete() {
         ok("key", "generate", "--type", "ec:secp256r1", "--id", "1", "--pin", PIN);
         Path out = dir.resolve("key1.wrap");
-        Cli.Result refused = cli.run("key", "wrap", "--id", "1", "--out", out.toString(), "--pin", PIN);
+        SchsmRun refused = cli.run("key", "wrap", "--id", "1", "--out", out.toString(), "--pin", PIN);
         assertEquals(ExitCode.CARD_REFUSED, refused.exitCode(), refused::toString);
         assertTrue(refused.err().matches("(?s).*6[9A][0-9A-F]{2}.*"), "the card's status word is shown: " + refused);
         assertFalse(Files.exists(out), "nothing written");
@@ -63,7 +66,7 @@ class KeyWrapCliTest {
         ok("dkek", "import", share.toString(), "--password", "passwordpassword");
         ok("key", "generate", "--type", "ec:secp256r1", "--id", "3", "--label", "wrapped", "--pin", PIN);
         Path out = dir.resolve("key3.wrap");
-        Cli.Result wrapped = ok("key", "wrap", "--id", "3", "--out", out.toString(), "--pin", PIN);
+        SchsmRun wrapped = ok("key", "wrap", "--id", "3", "--out", out.toString(), "--pin", PIN);
         assertTrue(wrapped.out().contains("DKEK KCV 2AFA121E8764A1E3"), wrapped::toString);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
         WrapFile file = WrapFile.decode(Files.readAllBytes(out));
@@ -72,7 +75,7 @@ class KeyWrapCliTest {
         assertTrue(file.certificate().isPresent(), "CV request CE03 is in the file");
 
         byte[] before = Files.readAllBytes(out);
-        Cli.Result again = cli.run("key", "wrap", "--id", "3", "--out", out.toString(), "--pin", PIN);
+        SchsmRun again = cli.run("key", "wrap", "--id", "3", "--out", out.toString(), "--pin", PIN);
         assertEquals(ExitCode.BAD_INPUT, again.exitCode(), again::toString);
         assertTrue(again.err().contains("already exists"), again::toString);
         assertArrayEquals(before, Files.readAllBytes(out), "the existing file is untouched");
@@ -89,7 +92,7 @@ class KeyWrapCliTest {
         ok("key", "delete", "--id", "4", "--force", "--pin", PIN);
         assertEquals("[]", keys());
 
-        Cli.Result unwrapped = ok("key", "unwrap", "--in", wrap.toString(), "--id", "4", "--pin", PIN);
+        SchsmRun unwrapped = ok("key", "unwrap", "--in", wrap.toString(), "--id", "4", "--pin", PIN);
         assertTrue(unwrapped.out().contains("Key 04 unwrapped"), unwrapped::toString);
         assertEquals(keysBefore, keys(), "same id, label, type and size");
         assertEquals(pem, ok("key", "public", "--id", "4", "--pem").out());
@@ -113,7 +116,7 @@ class KeyWrapCliTest {
         ok("key", "generate", "--type", "ec:secp256r1", "--id", "5", "--label", "new", "--pin", PIN);
         String newKey = ok("key", "public", "--id", "5", "--pem").out();
 
-        Cli.Result refused = cli.run("key", "unwrap", "--in", wrap.toString(), "--id", "5", "--pin", PIN);
+        SchsmRun refused = cli.run("key", "unwrap", "--in", wrap.toString(), "--id", "5", "--pin", PIN);
         assertEquals(ExitCode.GUARD, refused.exitCode(), refused::toString);
         assertEquals(newKey, ok("key", "public", "--id", "5", "--pem").out(), "the existing key is untouched");
 
@@ -134,7 +137,7 @@ class KeyWrapCliTest {
         Path other = dir.resolve("other.wrap");
         Files.write(other, new WrapFile(blob, file.privateKeyDescription(), file.certificate()).encode());
         String pem = ok("key", "public", "--id", "6", "--pem").out();
-        Cli.Result refused = cli.run("key", "unwrap", "--in", other.toString(), "--id", "6", "--force", "--pin", PIN);
+        SchsmRun refused = cli.run("key", "unwrap", "--in", other.toString(), "--id", "6", "--force", "--pin", PIN);
         assertEquals(ExitCode.BAD_INPUT, refused.exitCode(), refused::toString);
         assertTrue(refused.err().contains("2AFA121E8764A1E3"), refused::toString);
         assertEquals(pem, ok("key", "public", "--id", "6", "--pem").out(), "the key is still there");

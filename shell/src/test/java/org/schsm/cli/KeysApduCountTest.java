@@ -15,6 +15,8 @@ import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.SoPin;
 import org.schsm.session.EmbeddedSimulator;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * {@code schsm keys} on a card with 50 keys sends at most 1 + 2 x 50 APDUs for the listing (one
@@ -40,7 +42,7 @@ class KeysApduCountTest {
             }
         }
 
-        Cli.Result listed = new Cli(state).run("keys", "--json", "--trace");
+        SchsmRun listed = InProcessSchsm.onSimulator(state).run("keys", "--json", "--trace");
         assertEquals(ExitCode.OK, listed.exitCode(), listed::toString);
         assertEquals(KEYS, JsonParser.parseString(listed.out()).getAsJsonArray().size(), listed::toString);
         List<String> sent = listed.err().lines().filter(l -> l.contains(">> ")).toList();

@@ -11,27 +11,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /** {@code schsm keys}, {@code inspect} and the identity lines of {@code status} on the embedded simulator. */
 class KeysCliTest {
     @TempDir
     Path dir;
-    Cli cli;
+    InProcessSchsm cli;
 
     @BeforeEach
     void setUp() {
-        cli = new Cli(dir.resolve("card.state"));
+        cli = InProcessSchsm.onSimulator(dir.resolve("card.state"));
     }
 
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
+    private SchsmRun ok(String... args) {
+        SchsmRun r = cli.run(args);
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         return r;
     }
 
     @Test
     void statusShowsSerialAndTheSimulatorsCertificateVerdict() {
-        Cli.Result r = ok("status");
+        SchsmRun r = ok("status");
         assertTrue(r.out().matches("(?s).*Serial               : \\S+\n.*"), r::toString);
         assertTrue(r.out().contains("Device certificate   : simulated SmartCard-HSM (root "), r::toString);
         assertTrue(r.out().contains("  device "), r::toString);
@@ -53,7 +55,7 @@ class KeysCliTest {
 
     @Test
     void inspectShowsStatusIdentityFilesAndKeysInOneView() {
-        Cli.Result text = ok("inspect");
+        SchsmRun text = ok("inspect");
         assertTrue(text.out().contains("Device certificate   : simulated"), text::toString);
         assertTrue(text.out().contains("Files                : "), text::toString);
         assertTrue(text.out().contains("Keys                 : 0"), text::toString);

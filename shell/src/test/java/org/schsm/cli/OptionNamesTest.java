@@ -12,28 +12,31 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
-import picocli.CommandLine;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** PIN options carry pkcs11-tool's / sc-hsm-tool's names everywhere; the older spellings still work, unlisted. */
 class OptionNamesTest {
-    private static final String SO = "3537363231383830";
+    private static final String SO = HsmConstants.DEFAULT_SO_PIN;
     private static final String NEW_SO = "0011223344556677";
-    private static final String PIN = "648219";
+    private static final String PIN = HsmConstants.USER_PIN;
     private static final Set<String> PIN_OPTIONS = Set.of("--pin", "--new-pin", "--so-pin", "--new-so-pin");
 
     @TempDir
     Path dir;
-    Cli cli;
+    InProcessSchsm cli;
 
     @BeforeEach
     void initialized() {
-        cli = new Cli(dir.resolve("card.state"));
+        cli = InProcessSchsm.onSimulator(dir.resolve("card.state"));
         ok("init", "--so-pin", SO, "--pin", PIN);
     }
 
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
+    private SchsmRun ok(String... args) {
+        SchsmRun r = cli.run(args);
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         return r;
     }
@@ -77,18 +80,18 @@ class OptionNamesTest {
         ok("pin", "change", "--old", PIN, "--new", "123456");
         ok("pin", "change", "--so", "--old", SO, "--new", NEW_SO);
         ok("pin", "verify", "--so", "--pin", NEW_SO);
-        String help = Cli.runBare("pin", "change", "--help").out();
+        String help = InProcessSchsm.schsm("pin", "change", "--help").out();
         assertFalse(help.contains("--old") || help.contains("--new="), help);
         assertTrue(help.contains("--new-pin") && help.contains("--new-so-pin"), help);
     }
 
     @Test
     void mixingUserAndSoPinNamesIsAUsageErrorAndSendsNothing() {
-        Cli.Result r = cli.run("-v", "pin", "change", "--pin", PIN, "--new-so-pin", NEW_SO);
+        SchsmRun r = cli.run("-v", "pin", "change", "--pin", PIN, "--new-so-pin", NEW_SO);
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         assertFalse(r.err().contains("trace"), r::toString);
         assertFalse(r.all().contains(PIN) || r.all().contains(NEW_SO), r::toString);
-        Cli.Result both = cli.run("pin", "verify", "--pin", PIN, "--so-pin", SO);
+        SchsmRun both = cli.run("pin", "verify", "--pin", PIN, "--so-pin", SO);
         assertEquals(ExitCode.BAD_INPUT, both.exitCode(), both::toString);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -24,6 +23,9 @@ import org.schsm.session.ExitCode;
 import org.schsm.simulator.PersistentCard;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * The recovery drill of issue 16, end to end on the simulator: initialize with one DKEK share,
@@ -41,8 +43,8 @@ class RecoveryDrillTest {
     /** sc-hsm-tool --create-dkek-share output (reference S16), password "passwordpassword", KCV 2AFA121E8764A1E3. */
     private static final String SHARE_FILE =
             "U2FsdGVkX19svhSIBSqUH/GixQX4+9KdFKpErNW7MLzNCX9YBE7+eseQB6Vh7JgaFmhlWzIcqCgB39n9xXe6BA==";
-    private static final String SO_PIN = "3537363231383830";
-    private static final String PIN = "648219";
+    private static final String SO_PIN = HsmConstants.DEFAULT_SO_PIN;
+    private static final String PIN = HsmConstants.USER_PIN;
 
     @TempDir
     Path dir;
@@ -50,7 +52,7 @@ class RecoveryDrillTest {
     @Test
     void backUpBlockReinitializeRestoreAndTheKeysSignAsBefore() throws Exception {
         Path state = dir.resolve("card.state");
-        Cli cli = new Cli(state);
+        InProcessSchsm cli = InProcessSchsm.onSimulator(state);
         Path share = Files.write(dir.resolve("dkek-share-1.pbe"), Base64.getDecoder().decode(SHARE_FILE));
 
         ok(cli, "init", "--so-pin", SO_PIN, "--pin", PIN, "--dkek-shares", "1", "--no-pin-reset");
@@ -79,19 +81,19 @@ class RecoveryDrillTest {
         for (int i = 0; i < 2; i++) {
             assertNotEquals(ExitCode.OK, cli.run("pin", "verify", "--pin", "000000").exitCode());
         }
-        Cli.Result guarded = cli.run("pin", "verify", "--pin", "000000");
+        SchsmRun guarded = cli.run("pin", "verify", "--pin", "000000");
         assertNotEquals(ExitCode.OK, guarded.exitCode(), guarded::toString);
         assertTrue(guarded.err().contains("last try"), guarded::toString);
         assertTrue(ok(cli, "pin", "status").out().contains("User PIN : 1 try left"), "the guard spent no try");
         assertNotEquals(ExitCode.OK, cli.run("pin", "verify", "--pin", "000000", "--force").exitCode());
-        Cli.Result doctor = cli.run("doctor");
+        SchsmRun doctor = cli.run("doctor");
         assertTrue(ok(cli, "pin", "status").out().contains("User PIN : BLOCKED"));
         assertTrue(doctor.out().contains("User PIN is blocked and cannot be reset"), doctor::toString);
         assertTrue(doctor.out().contains("schsm init --force"), doctor::toString);
         assertTrue(doctor.out().contains("DKEK key check value: 2AFA121E8764A1E3"), doctor::toString);
 
         // Re-initialize: refused without --force (it erases every key), then forced.
-        Cli.Result refused = cli.run("init", "--so-pin", SO_PIN, "--pin", PIN, "--dkek-shares", "1", "--no-pin-reset");
+        SchsmRun refused = cli.run("init", "--so-pin", SO_PIN, "--pin", PIN, "--dkek-shares", "1", "--no-pin-reset");
         assertNotEquals(ExitCode.OK, refused.exitCode(), refused::toString);
         assertTrue(refused.err().contains("would erase every key"), refused::toString);
         assertTrue(refused.err().contains("--force"), refused::toString);
@@ -128,14 +130,14 @@ class RecoveryDrillTest {
         }
     }
 
-    private static Cli.Result ok(Cli cli, String... args) {
-        Cli.Result r = cli.run(args);
+    private static SchsmRun ok(InProcessSchsm cli, String... args) {
+        SchsmRun r = cli.run(args);
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         assertFalse(r.all().contains("passwordpassword"), "no password in any output");
         return r;
     }
 
-    private static String keyList(Cli cli) {
+    private static String keyList(InProcessSchsm cli) {
         JsonArray keys = JsonParser.parseString(ok(cli, "keys", "--json").out()).getAsJsonArray();
         assertEquals(2, keys.size(), keys::toString);
         return keys.toString();

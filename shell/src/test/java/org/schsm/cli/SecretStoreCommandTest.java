@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * {@code schsm secret ...} and {@code secret:NAME} on the embedded simulator: values go in and
@@ -29,7 +31,7 @@ class SecretStoreCommandTest {
 
     @TempDir
     Path dir;
-    Cli cli;
+    InProcessSchsm cli;
     Path store;
 
     @BeforeEach
@@ -37,7 +39,7 @@ class SecretStoreCommandTest {
         store = dir.resolve("data/secrets.json");
         System.setProperty("schsm.secretStore", store.toString());
         System.setProperty("schsm.secretKeyFile", dir.resolve("config/secrets.key").toString());
-        cli = new Cli(dir.resolve("card.state"));
+        cli = InProcessSchsm.onSimulator(dir.resolve("card.state"));
         add("lab", "user-pin", PIN);
         add("lab-so", "so-pin", SO);
     }
@@ -54,32 +56,32 @@ class SecretStoreCommandTest {
     }
 
     private void add(String name, String kind, String value) throws Exception {
-        Cli.Result r = Cli.runBare("secret", "add", name, "--kind", kind, "--value", "file:" + file(name + ".value", value));
+        SchsmRun r = InProcessSchsm.schsm("secret", "add", name, "--kind", kind, "--value", "file:" + file(name + ".value", value));
         assertEquals(0, r.exitCode(), r::toString);
         assertNoValue(r);
     }
 
-    private static void assertNoValue(Cli.Result r) {
+    private static void assertNoValue(SchsmRun r) {
         for (String v : VALUES) {
             assertFalse(r.all().contains(v), () -> "a value was printed:\n" + r);
         }
     }
 
-    private Cli.Result run(String... args) {
-        Cli.Result r = cli.run(args);
+    private SchsmRun run(String... args) {
+        SchsmRun r = cli.run(args);
         assertNoValue(r);
         return r;
     }
 
     private int userTriesLeft() {
-        Cli.Result r = run("pin", "status");
+        SchsmRun r = run("pin", "status");
         String line = r.out().lines().filter(l -> l.startsWith("User PIN")).findFirst().orElseThrow();
         return Integer.parseInt(line.replaceAll(".*\\[63C(.) .*", "$1"), 16);
     }
 
     @Test
     void listShowsNamesAndKindsButNeverValues() throws Exception {
-        Cli.Result r = Cli.runBare("secret", "list");
+        SchsmRun r = InProcessSchsm.schsm("secret", "list");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("lab ") && r.out().contains("user-pin") && r.out().contains("so-pin"), r::toString);
         assertNoValue(r);
@@ -88,7 +90,7 @@ class SecretStoreCommandTest {
             assertFalse(file.contains(v), file);
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store)));
-        Cli.Result again = Cli.runBare("secret", "add", "lab", "--value", "file:" + file("x", PIN_2));
+        SchsmRun again = InProcessSchsm.schsm("secret", "add", "lab", "--value", "file:" + file("x", PIN_2));
         assertEquals(ExitCode.BAD_INPUT, again.exitCode(), again::toString);
         assertTrue(again.err().contains("exists already"), again::toString);
     }
@@ -100,12 +102,12 @@ class SecretStoreCommandTest {
         assertEquals(0, run("pin", "verify", "--so", "--pin", "secret:lab-so").exitCode());
         // a script, through pinFrom
         Path script = file("s.groovy", "hsm.select(); hsm.verify(pinFrom(args[0], 'user PIN')); println 'verified'");
-        Cli.Result scripted = run("run", script.toString(), "secret:lab");
+        SchsmRun scripted = run("run", script.toString(), "secret:lab");
         assertEquals(0, scripted.exitCode(), scripted::toString);
         // a conformance suite, through the case context's pinFrom
         Path suite = file("suite.groovy", "suite('stored') { testcase('verify') { hsm.select();"
                 + " hsm.verify(pinFrom('secret:lab', 'user PIN')) } }");
-        Cli.Result tested = run("test", suite.toString());
+        SchsmRun tested = run("test", suite.toString());
         assertEquals(0, tested.exitCode(), tested::toString);
         assertTrue(tested.out().contains("1 passed, 0 failed"), tested::toString);
     }
@@ -113,7 +115,7 @@ class SecretStoreCommandTest {
     @Test
     void aStoredSoPinIsNeverSentAsTheUserPin() {
         assertEquals(0, run("init", "--so-pin", "secret:lab-so", "--pin", "secret:lab").exitCode());
-        Cli.Result r = run("pin", "verify", "--pin", "secret:lab-so");
+        SchsmRun r = run("pin", "verify", "--pin", "secret:lab-so");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         assertTrue(r.err().contains("secret 'lab-so' is a SO-PIN, not a user PIN"), r::toString);
         assertEquals(3, userTriesLeft());
@@ -124,39 +126,39 @@ class SecretStoreCommandTest {
         assertEquals(0, run("init", "--so-pin", "secret:lab-so", "--pin", "secret:lab", "--pin-retry", "5").exitCode());
         // someone changes the PIN on the card; the nightly job still has the old one
         assertEquals(0, run("pin", "change", "--old", PIN, "--new", PIN_2).exitCode());
-        Cli.Result first = run("pin", "verify", "--pin", "secret:lab");
+        SchsmRun first = run("pin", "verify", "--pin", "secret:lab");
         assertEquals(ExitCode.CARD_REFUSED, first.exitCode(), first::toString);
         assertEquals(4, userTriesLeft());
-        assertTrue(Cli.runBare("secret", "list").out().matches("(?s).*lab +user-pin .* 20\\d\\d-.*63C4.*"),
-                Cli.runBare("secret", "list")::toString);
+        assertTrue(InProcessSchsm.schsm("secret", "list").out().matches("(?s).*lab +user-pin .* 20\\d\\d-.*63C4.*"),
+                InProcessSchsm.schsm("secret", "list")::toString);
 
-        Cli.Result second = run("pin", "verify", "--pin", "secret:lab");
+        SchsmRun second = run("pin", "verify", "--pin", "secret:lab");
         assertEquals(ExitCode.GUARD, second.exitCode(), second::toString);
         assertTrue(second.err().contains("the card refused secret 'lab'"), second::toString);
         assertTrue(second.err().contains("schsm secret update lab"), second::toString);
         assertEquals(4, userTriesLeft(), "no try spent");
 
-        Cli.Result forced = run("pin", "verify", "--pin", "secret:lab", "--force");
+        SchsmRun forced = run("pin", "verify", "--pin", "secret:lab", "--force");
         assertEquals(ExitCode.CARD_REFUSED, forced.exitCode(), forced::toString);
         assertEquals(3, userTriesLeft());
 
-        Cli.Result updated = Cli.runBare("secret", "update", "lab", "--value", "file:" + file("new", PIN_2));
+        SchsmRun updated = InProcessSchsm.schsm("secret", "update", "lab", "--value", "file:" + file("new", PIN_2));
         assertEquals(0, updated.exitCode(), updated::toString);
         assertEquals(0, run("pin", "verify", "--pin", "secret:lab").exitCode());
-        assertTrue(Cli.runBare("secret", "list").out().lines().anyMatch(l -> l.startsWith("lab ") && l.endsWith(" -")));
+        assertTrue(InProcessSchsm.schsm("secret", "list").out().lines().anyMatch(l -> l.startsWith("lab ") && l.endsWith(" -")));
     }
 
     @Test
     void anUpdateThatFailsKeepsThePreviousValueAndSaysSo() throws Exception {
         assertEquals(0, run("init", "--so-pin", "secret:lab-so", "--pin", "secret:lab").exitCode());
-        Cli.Result tooShort = Cli.runBare("secret", "update", "lab", "--value", "file:" + file("short", "12345"));
+        SchsmRun tooShort = InProcessSchsm.schsm("secret", "update", "lab", "--value", "file:" + file("short", "12345"));
         assertEquals(ExitCode.BAD_INPUT, tooShort.exitCode(), tooShort::toString);
         assertTrue(tooShort.err().contains("secret 'lab' not updated, the previous value is kept"), tooShort::toString);
-        Cli.Result literal = Cli.runBare("secret", "update", "lab", "--value", PIN_2);
+        SchsmRun literal = InProcessSchsm.schsm("secret", "update", "lab", "--value", PIN_2);
         assertEquals(ExitCode.BAD_INPUT, literal.exitCode(), literal::toString);
         assertTrue(literal.err().contains("never the value itself"), literal::toString);
         assertNoValue(literal);
-        Cli.Result missing = Cli.runBare("secret", "update", "lab", "--value", "env:SCHSM_TEST_SURELY_UNSET");
+        SchsmRun missing = InProcessSchsm.schsm("secret", "update", "lab", "--value", "env:SCHSM_TEST_SURELY_UNSET");
         assertTrue(missing.err().contains("the previous value is kept"), missing::toString);
         assertEquals(0, run("pin", "verify", "--pin", "secret:lab").exitCode());
     }
@@ -165,20 +167,20 @@ class SecretStoreCommandTest {
     void valuesAreTypedTwiceAtThePrompt() {
         Deque<String> typed = new ArrayDeque<>(List.of(PIN_2, PIN, PIN_2, PIN_2));
         SecretStoreCommand.prompt = text -> typed.removeFirst().toCharArray();
-        Cli.Result differ = Cli.runBare("secret", "add", "typed");
+        SchsmRun differ = InProcessSchsm.schsm("secret", "add", "typed");
         assertEquals(ExitCode.BAD_INPUT, differ.exitCode(), differ::toString);
         assertTrue(differ.err().contains("the two entries differ"), differ::toString);
-        Cli.Result same = Cli.runBare("secret", "add", "typed");
+        SchsmRun same = InProcessSchsm.schsm("secret", "add", "typed");
         assertEquals(0, same.exitCode(), same::toString);
         assertNoValue(same);
-        assertEquals(0, Cli.runBare("secret", "remove", "typed").exitCode());
-        assertFalse(Cli.runBare("secret", "list").out().contains("typed"));
+        assertEquals(0, InProcessSchsm.schsm("secret", "remove", "typed").exitCode());
+        assertFalse(InProcessSchsm.schsm("secret", "list").out().contains("typed"));
     }
 
     @Test
     void aStoreOthersCanReadIsRefused() throws Exception {
         Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rw-r--r--"));
-        Cli.Result r = run("pin", "verify", "--pin", "secret:lab");
+        SchsmRun r = run("pin", "verify", "--pin", "secret:lab");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         assertTrue(r.err().contains("chmod 600 " + store), r::toString);
         assertFalse(Files.exists(dir.resolve("card.state")), "nothing was sent to the card");

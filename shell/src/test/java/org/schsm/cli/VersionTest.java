@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /** schsm --version says what a bug report needs: schsm, Java, the PC/SC provider, jCardSim. */
 class VersionTest {
     @Test
     void versionNamesSchsmJavaPcscProviderAndJCardSim() {
-        Cli.Result r = Cli.runBare("--version");
+        SchsmRun r = InProcessSchsm.schsm("--version");
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         List<String> lines = r.out().lines().toList();
         assertEquals(4, lines.size(), r::toString);
@@ -23,6 +25,6 @@ class VersionTest {
         assertTrue(lines.get(2).startsWith(expected), r::toString);
         assertTrue(lines.get(2).matches(".*\\d+\\.\\d+\\.\\d+.*"), r::toString);
         assertTrue(lines.get(3).matches("jCardSim \\d+\\.\\d+\\.\\d+.*"), r::toString);
-        assertEquals(r.out(), Cli.runBare("-V").out());
+        assertEquals(r.out(), InProcessSchsm.schsm("-V").out());
     }
 }

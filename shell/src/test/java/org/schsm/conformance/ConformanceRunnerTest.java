@@ -10,10 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.schsm.simulator.SimulatorTransport;
+import org.schsm.testkit.HsmConstants;
 
 /** The DSL and every expectation kind, run against a fresh simulated card. */
 class ConformanceRunnerTest {
-    static final String SELECT = "00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00";
+    static final String SELECT = HsmConstants.SELECT;
     static final String INIT = "80 50 00 00 19 80 02 00 01 81 06 36 34 38 32 31 39 82 08 35 37 36 32 31 38 38 30 91 01 03";
 
     static RunResult run(String suiteText, RunOptions options) {

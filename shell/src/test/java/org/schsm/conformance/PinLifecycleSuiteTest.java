@@ -9,6 +9,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.simulator.SimulatorTransport;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -58,7 +61,7 @@ class PinLifecycleSuiteTest {
         try (SimulatorTransport card = new SimulatorTransport(org.schsm.simulator.SimulatedCard.create(
                 org.schsm.apdu.Hex.decode(foreign)))) {
             run = new SuiteRunner(RunOptions.DEFAULT, RunListener.NONE).run(suites, card, "other");
-            card.transmit(org.schsm.apdu.Hex.decode("00A404000BE82B0601040181C31F020100"));
+            card.transmit(org.schsm.apdu.Hex.decode(HsmConstants.compact(HsmConstants.SELECT)));
             soTriesAfter = card.transmit(org.schsm.apdu.Hex.decode("00200088"))[1] & 0x0F;
         }
         List<String> skipped = run.cases().stream().filter(c -> c.status() == CaseResult.Status.SKIPPED)
@@ -79,7 +82,7 @@ class PinLifecycleSuiteTest {
     @Test
     void theCommandRunsTheSuiteAndWritesTheReport(@TempDir Path dir) throws Exception {
         Path xml = dir.resolve("junit.xml");
-        TestCli.Result r = TestCli.run("test", "-r", "sim:fresh", SUITE.toString(), "--junit-xml", xml.toString());
+        SchsmRun r = InProcessSchsm.schsm("test", "-r", "sim:fresh", SUITE.toString(), "--junit-xml", xml.toString());
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.lastLine().matches("\\d+ passed, 0 failed, 0 skipped"), r.toString());
         int passed = Integer.parseInt(r.lastLine().split(" ")[0]);

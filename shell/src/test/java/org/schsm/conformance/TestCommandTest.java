@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +11,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
-import org.schsm.cli.Main;
 import org.schsm.simulator.SimulatedCard;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -43,7 +42,7 @@ class TestCommandTest {
     @Test
     void passingSuiteExitsZeroWithTheSummaryLine() throws Exception {
         Path suite = write("ok.groovy", "suite('s') { testcase('a') { send '00 A4 04 00 05 A0 00 00 00 01', sw: 0x6A82 } }");
-        TestCli.Result r = TestCli.run("-r", "sim:fresh", "test", suite.toString());
+        SchsmRun r = InProcessSchsm.schsm("-r", "sim:fresh", "test", suite.toString());
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("1 passed, 0 failed, 0 skipped", r.lastLine());
     }
@@ -55,7 +54,7 @@ class TestCommandTest {
                     testcase('a') { send '00 A4 04 00 05 A0 00 00 00 01', sw: 0x9000 }
                     testcase('b') { skip 'n/a' }
                 }""");
-        TestCli.Result r = TestCli.run("test", "-r", "sim:fresh", suite.toString());
+        SchsmRun r = InProcessSchsm.schsm("test", "-r", "sim:fresh", suite.toString());
         assertEquals(1, r.exitCode(), r.toString());
         assertEquals("0 passed, 1 failed, 1 skipped", r.lastLine());
         assertTrue(r.err().contains("FAIL  s / a: sent 00 A4 04 00 05 A0 00 00 00 01 — expected SW 9000 (success), got 6A82"), r.toString());
@@ -63,14 +62,14 @@ class TestCommandTest {
 
     @Test
     void badSuiteOrUsageExitsTwo() throws Exception {
-        assertEquals(2, TestCli.run("test", "-r", "sim:fresh", dir.resolve("missing.groovy").toString()).exitCode());
+        assertEquals(2, InProcessSchsm.schsm("test", "-r", "sim:fresh", dir.resolve("missing.groovy").toString()).exitCode());
         Path broken = write("broken.groovy", "suite('s') { testcase('a') { ");
-        TestCli.Result r = TestCli.run("test", "-r", "sim:fresh", broken.toString());
+        SchsmRun r = InProcessSchsm.schsm("test", "-r", "sim:fresh", broken.toString());
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("broken.groovy: does not compile"), r.toString());
-        assertEquals(2, TestCli.run("test", "-r", "sim:fresh").exitCode(), "no suite at all");
+        assertEquals(2, InProcessSchsm.schsm("test", "-r", "sim:fresh").exitCode(), "no suite at all");
         Path typo = write("typo.groovy", "suite('s') { testcase('a') { send '00 20 00 81', swx: 0x9000 } }");
-        TestCli.Result t = TestCli.run("test", "-r", "sim:fresh", typo.toString());
+        SchsmRun t = InProcessSchsm.schsm("test", "-r", "sim:fresh", typo.toString());
         assertEquals(2, t.exitCode(), t.toString());
         assertEquals("0 passed, 1 failed, 0 skipped", t.lastLine());
     }
@@ -79,7 +78,7 @@ class TestCommandTest {
     void unusableCardExitsThree() throws Exception {
         Path garbage = write("garbage.state", "not a state file");
         Path suite = write("ok.groovy", "suite('s') { testcase('a') { } }");
-        TestCli.Result r = TestCli.run("test", "-r", "sim:" + garbage, suite.toString());
+        SchsmRun r = InProcessSchsm.schsm("test", "-r", "sim:" + garbage, suite.toString());
         assertEquals(3, r.exitCode(), r.toString());
     }
 
@@ -88,7 +87,7 @@ class TestCommandTest {
         Path state = initializedCard("a.state");
         Path suite = write("s.groovy", "suite('s') { testcase('a') { send '" + ConformanceRunnerTest.SELECT
                 + "'; send '00 20 00 81', sw: 0x63C3 } }");
-        TestCli.Result r = TestCli.run("--sim-state", state.toString(), "test", "-r", "sim", suite.toString());
+        SchsmRun r = InProcessSchsm.schsm("--sim-state", state.toString(), "test", "-r", "sim", suite.toString());
         assertEquals(0, r.exitCode(), r.toString());
     }
 
@@ -99,24 +98,21 @@ class TestCommandTest {
         Files.copy(recordedOn, replayOn);
         Path fresh = dir.resolve("fresh.state");
         Files.copy(recordedOn, fresh);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"-v", "-r", "sim", "--sim-state", recordedOn.toString(), "send",
-                ConformanceRunnerTest.SELECT, "00 20 00 81", "00 20 00 81 06 31 31 31 31 31 31", "00 20 00 81"},
-                new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(1, code, "the wrong PIN is refused: " + err);
-        String trace = err.toString();
+        SchsmRun recorded = InProcessSchsm.schsm("-v", "-r", "sim", "--sim-state", recordedOn.toString(), "send",
+                ConformanceRunnerTest.SELECT, "00 20 00 81", "00 20 00 81 06 31 31 31 31 31 31", "00 20 00 81");
+        assertEquals(1, recorded.exitCode(), "the wrong PIN is refused: " + recorded.err());
+        String trace = recorded.err();
         assertTrue(trace.contains("trace >> 00 20 00 81 06 **"), trace);
         Path traceFile = write("session.trace", "note: something else on stderr\n" + trace);
 
-        TestCli.Result ok = TestCli.run("--sim-state", replayOn.toString(), "test", "-r", "sim",
+        SchsmRun ok = InProcessSchsm.schsm("--sim-state", replayOn.toString(), "test", "-r", "sim",
                 "--replay", traceFile.toString(), "--pin", "111111");
         assertEquals(0, ok.exitCode(), ok.toString());
         assertEquals("1 passed, 0 failed, 0 skipped", ok.lastLine());
 
         // The replayed card has now spent a try too: the same trace no longer matches it.
         Path xml = dir.resolve("replay.xml");
-        TestCli.Result differs = TestCli.run("--sim-state", replayOn.toString(), "test", "-r", "sim",
+        SchsmRun differs = InProcessSchsm.schsm("--sim-state", replayOn.toString(), "test", "-r", "sim",
                 "--replay", traceFile.toString(), "--pin", "111111", "--junit-xml", xml.toString());
         assertEquals(1, differs.exitCode(), differs.toString());
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
@@ -127,7 +123,7 @@ class TestCommandTest {
 
         // Without the PIN the redacted VERIFY is skipped with a note.
         Path xml2 = dir.resolve("nopin.xml");
-        TestCli.Result noPin = TestCli.run("--sim-state", fresh.toString(), "test", "-r", "sim",
+        SchsmRun noPin = InProcessSchsm.schsm("--sim-state", fresh.toString(), "test", "-r", "sim",
                 "--replay", traceFile.toString(), "--junit-xml", xml2.toString());
         assertEquals(1, noPin.exitCode(), "the status after the skipped VERIFY differs: " + noPin);
         assertTrue(Files.readString(xml2).contains("not replayed: its data is redacted"), Files.readString(xml2));
@@ -163,7 +159,7 @@ class TestCommandTest {
         Path initialized = initializedCard("b.state");
         Path suite = write("status.groovy", STATUS_SUITE);
         Path xml = dir.resolve("diff.xml");
-        TestCli.Result asserted = TestCli.run("test", "-r", "sim:fresh", "-r", "sim:" + initialized, suite.toString());
+        SchsmRun asserted = InProcessSchsm.schsm("test", "-r", "sim:fresh", "-r", "sim:" + initialized, suite.toString());
         assertEquals(1, asserted.exitCode(), asserted.toString());
         // The FCPs differ (options 0000 / 0001) but the suite asserts only SELECT's status word there:
         // by default the cards are compared on what the suite asserts, so the table shows the PIN statuses.
@@ -171,7 +167,7 @@ class TestCommandTest {
         assertFalse(asserted.out().contains("62 17"), asserted.toString());
         assertTrue(asserted.out().contains("63C3 (wrong PIN, 3 tries left)"), asserted.toString());
 
-        TestCli.Result r = TestCli.run("test", "-r", "sim:fresh", "-r", "sim:" + initialized, suite.toString(),
+        SchsmRun r = InProcessSchsm.schsm("test", "-r", "sim:fresh", "-r", "sim:" + initialized, suite.toString(),
                 "--sw-only", "--junit-xml", xml.toString());
         assertEquals(1, r.exitCode(), "cards that differ fail the run: " + r);
         assertTrue(r.out().contains("differential: 2 of 3 cases differ"), r.toString());
@@ -201,7 +197,7 @@ class TestCommandTest {
                         send '00 20 00 88', sw: [0x6A88, '63CX']
                     }
                 }""".formatted(ConformanceRunnerTest.SELECT));
-        TestCli.Result r = TestCli.run("test", "-r", "sim:fresh", "-r", "sim:" + initialized, suite.toString());
+        SchsmRun r = InProcessSchsm.schsm("test", "-r", "sim:fresh", "-r", "sim:" + initialized, suite.toString());
         assertEquals(1, r.exitCode(), r.toString());
         List<String> rows = r.out().lines().filter(l -> l.contains(" | ")).toList();
         // header, then steps 1 (62/85 differs: options 0000 / 0001), 2 and 4; step 3 is the same on both.
@@ -216,7 +212,7 @@ class TestCommandTest {
     @Test
     void differentialModeWithEqualCardsPasses() throws Exception {
         Path suite = write("status.groovy", STATUS_SUITE);
-        TestCli.Result r = TestCli.run("-r", "sim:fresh", "test", "-r", "sim:fresh", suite.toString());
+        SchsmRun r = InProcessSchsm.schsm("-r", "sim:fresh", "test", "-r", "sim:fresh", suite.toString());
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("differential: 0 of 3 cases differ"), r.toString());
         assertEquals("6 passed, 0 failed, 0 skipped", r.lastLine());

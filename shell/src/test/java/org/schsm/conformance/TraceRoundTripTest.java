@@ -18,6 +18,8 @@ import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.TraceFormat;
 import org.schsm.transport.Transports;
@@ -93,14 +95,14 @@ class TraceRoundTripTest {
     void aTraceOfADifferentialRunReplaysWithSchsmTest() throws Exception {
         Path suite = dir.resolve("status.groovy");
         Files.writeString(suite, TestCommandTest.STATUS_SUITE);
-        TestCli.Result recorded = TestCli.run("-v", "test", "-r", "sim:fresh", "-r", "sim:fresh", suite.toString());
+        SchsmRun recorded = InProcessSchsm.schsm("-v", "test", "-r", "sim:fresh", "-r", "sim:fresh", suite.toString());
         assertEquals(0, recorded.exitCode(), recorded.toString());
         assertTrue(recorded.err().contains("trace[A] >> 00 20 00 81"), recorded.toString());
         assertTrue(recorded.err().contains("trace[B] >> 00 20 00 81"), recorded.toString());
         Path trace = dir.resolve("diff.trace");
         Files.writeString(trace, recorded.err());
 
-        TestCli.Result replayed = TestCli.run("test", "-r", "sim:fresh", "--replay", trace.toString());
+        SchsmRun replayed = InProcessSchsm.schsm("test", "-r", "sim:fresh", "--replay", trace.toString());
         assertEquals(0, replayed.exitCode(), replayed.toString());
         assertEquals("1 passed, 0 failed, 0 skipped", replayed.lastLine());
     }

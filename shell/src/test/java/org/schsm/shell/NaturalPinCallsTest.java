@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schsm.testkit.InProcessSchsm;
 
 /** hsm.verify('648219') and its SO-PIN, change and unblock companions, in the shell and in scripts. */
 class NaturalPinCallsTest {
@@ -50,7 +51,7 @@ class NaturalPinCallsTest {
 
     @Test
     void scriptsTakeTheSameCalls() throws Exception {
-        var init = ShellFixture.main("-r", "sim", "--sim-state", dir.resolve("sim.state").toString(), "init",
+        var init = InProcessSchsm.schsm("-r", "sim", "--sim-state", dir.resolve("sim.state").toString(), "init",
                 "--so-pin", ShellFixture.SO_PIN, "--pin", ShellFixture.USER_PIN);
         assertEquals(0, init.exitCode(), init.err());
         Path script = Files.writeString(dir.resolve("natural.groovy"), String.join("\n",

@@ -3,6 +3,7 @@ package org.schsm.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.schsm.testkit.HsmConstants;
 
 class PinMaskTest {
     private final PinMask mask = new PinMask();
@@ -57,7 +58,7 @@ class PinMaskTest {
     @Test
     void commandsWithoutSecretsAreStoredAsTyped() {
         String[] lines = {
-            "send(\"00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00\")",
+            "send(\"00 A4 04 00 0B " + HsmConstants.AID + " 00\")",
             "send(\"00 20 00 81\", expect: [0x9000, 0x63C0..0x63CF])",
             "println \"hello\"; x = [1, 2, 3]",
             "askPin(\"user PIN\")",

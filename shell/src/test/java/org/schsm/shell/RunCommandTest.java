@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.CardOptions;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 class RunCommandTest {
     @TempDir
     Path dir;
 
-    private ShellFixture.Result run(String source, String... args) throws Exception {
+    private SchsmRun run(String source, String... args) throws Exception {
         Path script = dir.resolve("t.groovy");
         Files.writeString(script, source);
         return ShellFixture.run(dir, script, args);
@@ -96,25 +98,25 @@ class RunCommandTest {
         Path script = dir.resolve("words.groovy");
         Files.writeString(script, "println card.name().split(' ')[0] + ' ' + args.join('|')");
         String state = dir.resolve("sim.state").toString();
-        var before = ShellFixture.main("-r", "sim", "--sim-state", state, "run", script.toString(), "a", "b");
+        var before = InProcessSchsm.schsm("-r", "sim", "--sim-state", state, "run", script.toString(), "a", "b");
         assertEquals(0, before.exitCode(), before.err());
         assertEquals("sim a|b\n", before.out());
-        var after = ShellFixture.main("run", "-r", "sim", "--sim-state", state, script.toString(), "a", "-r", "x", "-v", "run");
+        var after = InProcessSchsm.schsm("run", "-r", "sim", "--sim-state", state, script.toString(), "a", "-r", "x", "-v", "run");
         assertEquals(0, after.exitCode(), after.err());
         assertEquals("sim a|-r|x|-v|run\n", after.out());
         assertEquals("", after.err());   // -v after the script is the script's, not the trace switch
-        var traced = ShellFixture.main("-v", "-r", "sim", "--sim-state", state, "run", script.toString());
+        var traced = InProcessSchsm.schsm("-v", "-r", "sim", "--sim-state", state, "run", script.toString());
         assertEquals("sim \n", traced.out());
-        var send = ShellFixture.main("-v", "-r", "sim", "--sim-state", state, "run", dir.resolve("t.groovy").toString());
+        var send = InProcessSchsm.schsm("-v", "-r", "sim", "--sim-state", state, "run", dir.resolve("t.groovy").toString());
         assertEquals(2, send.exitCode(), send.err());   // t.groovy does not exist: bad input
         Files.writeString(dir.resolve("t.groovy"), "send('00 20 00 81')");
-        send = ShellFixture.main("-v", "-r", "sim", "--sim-state", state, "run", dir.resolve("t.groovy").toString());
+        send = InProcessSchsm.schsm("-v", "-r", "sim", "--sim-state", state, "run", dir.resolve("t.groovy").toString());
         assertTrue(send.err().contains("trace >> 00 20 00 81"), send.err());
     }
 
     @Test
     void missingScriptNameIsAUsageError() {
-        var r = ShellFixture.main("-r", "sim", "run");
+        var r = InProcessSchsm.schsm("-r", "sim", "run");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("missing parameter SCRIPT"), r.err());
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.SchsmRun;
 
 /** Every script in scripts/ parses its arguments with picocli: --help, unknown and missing options. */
 class ScriptArgumentsTest {
@@ -37,11 +38,11 @@ class ScriptArgumentsTest {
         assertTrue(scripts.size() >= 6, scripts::toString);
         return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
             String name = script.getFileName().toString();
-            ShellFixture.Result help = ShellFixture.run(dir, script, "--help");
+            SchsmRun help = ShellFixture.run(dir, script, "--help");
             assertEquals(ExitCode.OK, help.exitCode(), help::toString);
             assertTrue(help.out().startsWith("Usage: " + name), help::toString);
 
-            ShellFixture.Result unknown = ShellFixture.run(dir, script, "--no-such-option");
+            SchsmRun unknown = ShellFixture.run(dir, script, "--no-such-option");
             assertEquals(ExitCode.BAD_INPUT, unknown.exitCode(), unknown::toString);
             assertTrue(unknown.err().startsWith("schsm: " + name + ": unknown option '--no-such-option'"), unknown::toString);
             assertTrue(unknown.err().contains("Usage: " + name), unknown::toString);
@@ -52,7 +53,7 @@ class ScriptArgumentsTest {
                 withValue.add(m.group(1));
             }
             for (String option : withValue) {
-                ShellFixture.Result missing = ShellFixture.run(dir, script, option);
+                SchsmRun missing = ShellFixture.run(dir, script, option);
                 assertEquals(ExitCode.BAD_INPUT, missing.exitCode(), () -> option + "\n" + missing);
                 assertTrue(missing.err().contains("option '" + option + "' needs a value"),
                         () -> option + "\n" + missing);
@@ -64,7 +65,7 @@ class ScriptArgumentsTest {
 
     @Test
     void aStrayValueIsNotEchoedInTheUsageError() {
-        ShellFixture.Result r = ShellFixture.run(dir, ShellFixture.script("change-pins.groovy"), "--force", "648219");
+        SchsmRun r = ShellFixture.run(dir, ShellFixture.script("change-pins.groovy"), "--force", "648219");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         assertFalse(r.err().contains("648219"), r::toString);
         assertTrue(r.err().contains("unexpected value"), r::toString);
@@ -74,7 +75,7 @@ class ScriptArgumentsTest {
     void scriptsTakeOpenScsPinOptionNames() {
         assertEquals(ExitCode.OK, ShellFixture.run(dir, ShellFixture.script("initialize-device.groovy"),
                 "--so-pin", "3537363231383830", "--pin", "648219", "--pin-retry", "2").exitCode());
-        ShellFixture.Result r = ShellFixture.run(dir, ShellFixture.script("change-pins.groovy"),
+        SchsmRun r = ShellFixture.run(dir, ShellFixture.script("change-pins.groovy"),
                 "--pin", "648219", "--new-pin", "123456");
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         r = ShellFixture.run(dir, ShellFixture.script("change-pins.groovy"),

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * Each script in scripts/ against a fresh embedded simulated card (one state file per test), on
@@ -26,16 +28,16 @@ class ScriptsTest {
     @TempDir
     Path dir;
 
-    private ShellFixture.Result run(String script, String... args) {
+    private SchsmRun run(String script, String... args) {
         return ShellFixture.run(dir, ShellFixture.script(script), args);
     }
 
     /** {@code schsm -v -r sim --sim-state ... run SCRIPT ARGS}: the APDU trace is in err. */
-    private ShellFixture.Result runTraced(String script, String... args) {
+    private SchsmRun runTraced(String script, String... args) {
         List<String> argv = new ArrayList<>(List.of("-v", "-r", "sim", "--sim-state", dir.resolve("sim.state").toString(),
                 "run", ShellFixture.script(script).toString()));
         argv.addAll(List.of(args));
-        return ShellFixture.main(argv.toArray(String[]::new));
+        return InProcessSchsm.schsm(argv.toArray(String[]::new));
     }
 
     private void initialize(String... extra) {
@@ -59,7 +61,7 @@ class ScriptsTest {
         return ShellFixture.askSavedCard(dir, apdu).sw();
     }
 
-    private static void assertNoSecret(ShellFixture.Result r, String... secrets) {
+    private static void assertNoSecret(SchsmRun r, String... secrets) {
         for (String s : secrets) {
             assertFalse(r.out().contains(s) || r.err().contains(s), "printed " + s + ": " + r.out() + r.err());
         }

@@ -13,6 +13,7 @@ import org.schsm.InvalidInputException;
 import org.schsm.apdu.ResponseApdu;
 import org.schsm.apdu.StatusWord;
 import org.schsm.apdu.StatusWordException;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.tlv.Tlv;
 import org.schsm.tlv.TlvFormatException;
 
@@ -56,7 +57,7 @@ class SendTest {
 
     @Test
     void fieldFormAcceptsHexBytesAndListsAsDataAndLe() {
-        Object r = s.eval("send(0x00, 0xA4, 0x04, 0x00, hex('E82B0601040181C31F0201'), 256)");
+        Object r = s.eval("send(0x00, 0xA4, 0x04, 0x00, hex('" + HsmConstants.compact(HsmConstants.AID) + "'), 256)");
         assertEquals(0x9000, ((ResponseApdu) r).sw());
         r = s.eval("send(0x00, 0xA4, 0x04, 0x00, [0xE8, 0x2B, 6, 1, 4, 1, 0x81, 0xC3, 0x1F, 2, 1], 256)");
         assertTrue(((ResponseApdu) r).dataLength() > 0);

@@ -14,18 +14,20 @@ import org.jline.terminal.Terminal;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
-import org.schsm.cli.Main;
 import org.schsm.session.CardOptions;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 import org.schsm.transport.CardTransport;
 
 /** Drives the shell and scripts against the simulator in tests. */
 final class ShellFixture {
-    static final String SELECT = "00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00";
-    static final String USER_PIN = "648219";
-    static final String USER_PIN_HEX = "363438323139";
-    static final String SO_PIN = "3537363231383830";
+    static final String SELECT = HsmConstants.SELECT;
+    static final String USER_PIN = HsmConstants.USER_PIN;
+    static final String USER_PIN_HEX = HsmConstants.compact(HsmConstants.USER_PIN_HEX);
+    static final String SO_PIN = HsmConstants.DEFAULT_SO_PIN;
 
     private ShellFixture() {
     }
@@ -36,11 +38,8 @@ final class ShellFixture {
         return "80500000" + Hex.byteHex(data.length() / 2) + data;
     }
 
-    record Result(int exitCode, String out, String err) {
-    }
-
     /** Runs the REPL on {@code input} with the embedded simulator kept in {@code dir}. */
-    static Result repl(Path dir, String input) throws IOException {
+    static SchsmRun repl(Path dir, String input) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
         CardOptions options = CardOptions.of("sim", dir.resolve("sim.state"), false);
@@ -49,23 +48,14 @@ final class ShellFixture {
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out)) {
             code = ShellCommand.run(options, terminal, dir.resolve("history"), new PrintWriter(err, true));
         }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        return new SchsmRun(List.of("shell"), code, out.toString(StandardCharsets.UTF_8), err.toString(), "", 0);
     }
 
     /** {@code schsm -r sim --sim-state DIR/sim.state run SCRIPT ARGS...}. */
-    static Result run(Path dir, Path script, String... args) {
-        List<String> argv = new ArrayList<>(List.of("-r", "sim", "--sim-state", dir.resolve("sim.state").toString(),
-                "run", script.toString()));
+    static SchsmRun run(Path dir, Path script, String... args) {
+        List<String> argv = new ArrayList<>(List.of("run", script.toString()));
         argv.addAll(List.of(args));
-        return main(argv.toArray(String[]::new));
-    }
-
-    /** The whole command line, {@code schsm ARGV...}, in-process. */
-    static Result main(String... argv) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(argv, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return InProcessSchsm.onSimulator(dir.resolve("sim.state")).run(argv.toArray(String[]::new));
     }
 
     /** A session on a fresh in-memory card, and a Groovy shell for it. */

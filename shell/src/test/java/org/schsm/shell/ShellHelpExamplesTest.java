@@ -11,8 +11,8 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -20,10 +20,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.StatusWord;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /** Every example :help shows works as shown, on a fresh card, and the first line needs no SELECT. */
 class ShellHelpExamplesTest {
-    private static final String SO = "3537363231383830";
+    private static final String SO = HsmConstants.DEFAULT_SO_PIN;
 
     @TempDir
     Path dir;
@@ -104,7 +107,7 @@ class ShellHelpExamplesTest {
 
     @Test
     void aFreshShellOnAnInitializedCardVerifiesAsItsFirstLine() throws Exception {
-        ShellFixture.Result init = ShellFixture.main("-r", "sim", "--sim-state", dir.resolve("sim.state").toString(),
+        SchsmRun init = InProcessSchsm.schsm("-r", "sim", "--sim-state", dir.resolve("sim.state").toString(),
                 "init", "--so-pin", SO, "--pin", "648219");
         assertEquals(0, init.exitCode(), init::toString);
         var r = ShellFixture.repl(dir, "hsm.verify(Pin.user('648219'))\nsend('00 20 00 81').statusWord\n:quit\n");

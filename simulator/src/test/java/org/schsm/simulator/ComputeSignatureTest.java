@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
-import java.math.BigInteger;
-import javax.crypto.Cipher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.tlv.Tlv;
 import org.schsm.tlv.TlvReader;
 
@@ -105,7 +104,7 @@ class ComputeSignatureTest {
         fresh.expect(sign73, 0x9000);
         fresh.expect(sign73, 0x9000);
         fresh.expect(sign73, 0x6984);                                    // use counter of 2 spent
-        fresh.expect(TestCard.SELECT, 0x9000);
+        fresh.expect(HsmConstants.SELECT, 0x9000);
         fresh.expect(sign73, 0x6982);                                    // logged out
     }
 
@@ -128,7 +127,7 @@ class ComputeSignatureTest {
         java.nio.file.Path file = dir.resolve("card.state");
         first.card.save(file);
         TestCard loaded = new TestCard(SimulatedCard.load(file));
-        loaded.expect(TestCard.SELECT, 0x9000);
+        loaded.expect(HsmConstants.SELECT, 0x9000);
         loaded.expect(TestCard.VERIFY_USER, 0x9000);
         byte[] der = loaded.expectData(Keys.extended("80680573", MESSAGE));
         assertTrue(Keys.verify("SHA256withECDSA", key, MESSAGE, der));

@@ -2,8 +2,8 @@ package org.schsm.simulator;
 
 import static org.schsm.simulator.FileTestSupport.ENUMERATE;
 import static org.schsm.simulator.FileTestSupport.read;
-import static org.schsm.simulator.TestCard.SELECT;
 import static org.schsm.simulator.TestCard.VERIFY_USER;
+import static org.schsm.testkit.HsmConstants.SELECT;
 
 import org.junit.jupiter.api.Test;
 

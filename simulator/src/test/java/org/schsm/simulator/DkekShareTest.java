@@ -1,9 +1,9 @@
 package org.schsm.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.schsm.simulator.TestCard.DKEK_STATUS;
-import static org.schsm.simulator.TestCard.SO_PIN;
-import static org.schsm.simulator.TestCard.USER_PIN;
+import static org.schsm.testkit.HsmConstants.DEFAULT_SO_PIN;
+import static org.schsm.testkit.HsmConstants.DKEK_STATUS;
+import static org.schsm.testkit.HsmConstants.USER_PIN_HEX;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +17,7 @@ class DkekShareTest {
     private static final String SHARE_B = "A5 ".repeat(32);
 
     private static String withShares(int shares) {
-        return "80 50 00 00 1C 80 02 00 01 81 06 " + USER_PIN + " 82 08 " + SO_PIN + " 91 01 03 92 01 "
+        return "80 50 00 00 1C 80 02 00 01 81 06 " + USER_PIN_HEX + " 82 08 " + DEFAULT_SO_PIN + " 91 01 03 92 01 "
                 + String.format("%02X", shares);
     }
 

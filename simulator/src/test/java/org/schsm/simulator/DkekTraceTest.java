@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.Instruction;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.transport.TracingTransport;
 
 /**
@@ -32,8 +33,8 @@ class DkekTraceTest {
         List<String> lines = new ArrayList<>();
         TestCard plain = new TestCard();
         TracingTransport traced = new TracingTransport(plain.transport, lines::add);
-        send(traced, TestCard.SELECT, 0x9000);
-        send(traced, "80 50 00 00 1C 80 02 00 01 81 06 " + TestCard.USER_PIN + " 82 08 " + TestCard.SO_PIN
+        send(traced, HsmConstants.SELECT, 0x9000);
+        send(traced, "80 50 00 00 1C 80 02 00 01 81 06 " + HsmConstants.USER_PIN_HEX + " 82 08 " + HsmConstants.DEFAULT_SO_PIN
                 + " 91 01 03 92 01 02", 0x9000);
         send(traced, "80 52 00 00 20 " + SHARE_1 + " 00", 0x9000);
         send(traced, "80 52 00 00 1F " + SHARE_2.substring(2), 0x6700);     // wrong length: refused

@@ -1,7 +1,7 @@
 package org.schsm.simulator;
 
 import static org.schsm.simulator.FileTestSupport.ENUMERATE;
-import static org.schsm.simulator.TestCard.SELECT;
+import static org.schsm.testkit.HsmConstants.SELECT;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package org.schsm.simulator;
 
 import java.util.Arrays;
+import org.schsm.testkit.HsmConstants;
 
 /** What the file command tests share: a test certificate, a personalised card, READ BINARY. */
 final class FileTestSupport {
@@ -20,7 +21,7 @@ final class FileTestSupport {
     /** A card whose EF.C_DevAut holds {@code cert} (and no device key), selected. */
     static TestCard personalised(byte[] cert) {
         TestCard card = new TestCard(SimulatedCard.create(cert));
-        card.expect(TestCard.SELECT, 0x9000);
+        card.expect(HsmConstants.SELECT, 0x9000);
         return card;
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.tlv.Tlv;
 import org.schsm.tlv.TlvReader;
 
@@ -96,7 +97,7 @@ class GenerateKeyPairTest {
     @Test
     void aCardWithoutDeviceKeyCannotAttestAndSaysSo() {
         TestCard card = new TestCard(SimulatedCard.createBlank());
-        card.expect(TestCard.SELECT, 0x9000);
+        card.expect(HsmConstants.SELECT, 0x9000);
         card.expect(TestCard.INITIALIZE_TOOL, 0x9000);
         card.expect(TestCard.VERIFY_USER, 0x9000);
         card.expect(Keys.generate(1, Keys.ecRequest("secp256r1")), 0x6A88);

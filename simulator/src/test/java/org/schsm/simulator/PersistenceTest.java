@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.schsm.simulator.TestCard.SELECT;
-import static org.schsm.simulator.TestCard.SO_PIN;
-import static org.schsm.simulator.TestCard.SO_STATUS;
-import static org.schsm.simulator.TestCard.USER_STATUS;
 import static org.schsm.simulator.TestCard.VERIFY_USER;
 import static org.schsm.simulator.TestCard.VERIFY_WRONG_USER;
 import static org.schsm.simulator.TestCard.WRONG_SO_PIN;
+import static org.schsm.testkit.HsmConstants.DEFAULT_SO_PIN;
+import static org.schsm.testkit.HsmConstants.SELECT;
+import static org.schsm.testkit.HsmConstants.SO_STATUS;
+import static org.schsm.testkit.HsmConstants.USER_STATUS;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.transport.TransportException;
 
 class PersistenceTest {
@@ -41,13 +42,13 @@ class PersistenceTest {
         card.expect("80 52 00 00 20 " + "11 ".repeat(32) + " 00", 0x9000);
         card.expect(VERIFY_WRONG_USER, 0x63C2);
         card.expect("00 20 00 88 08 " + WRONG_SO_PIN, 0x63CE);
-        byte[] dkek = card.expectData(TestCard.DKEK_STATUS);
+        byte[] dkek = card.expectData(HsmConstants.DKEK_STATUS);
 
         TestCard restored = reload(card);
         restored.expect(SELECT, 0x9000);
         restored.expect(USER_STATUS, 0x63C2);
         restored.expect(SO_STATUS, 0x63CE);
-        assertArrayEquals(dkek, restored.expectData(TestCard.DKEK_STATUS));
+        assertArrayEquals(dkek, restored.expectData(HsmConstants.DKEK_STATUS));
         restored.expect(VERIFY_USER, 0x9000);
         restored.expectData("00 B1 CF 01 04 54 02 00 00 00", "CA FE");
         restored.expectData("80 58 00 00 00", "2F 02 CF 01 CC 00");
@@ -94,7 +95,7 @@ class PersistenceTest {
     void sessionStateIsNotSaved() throws IOException {
         TestCard card = TestCard.initialized();
         card.expect(VERIFY_USER, 0x9000);
-        card.expect("00 20 00 88 08 " + SO_PIN, 0x9000);
+        card.expect("00 20 00 88 08 " + DEFAULT_SO_PIN, 0x9000);
         TestCard restored = reload(card);
         restored.expect(SELECT, 0x9000);
         restored.expect(USER_STATUS, 0x63C3);

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.schsm.apdu.Hex;
 import org.schsm.simulator.holder.HoldStateFile;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.transport.TransportException;
 
 /** One holder per state file, and every spent try on disk before the comparison it pays for. */
@@ -40,7 +41,7 @@ class PersistentCardTest {
 
     private static String status(SimulatedCard card, String statusQuery) {
         card.powerCycle();
-        card.transmit(Hex.decode(TestCard.SELECT));
+        card.transmit(Hex.decode(HsmConstants.SELECT));
         byte[] r = card.transmit(Hex.decode(statusQuery));
         return Hex.encode(r, r.length - 2, 2);
     }
@@ -71,7 +72,7 @@ class PersistentCardTest {
             throws IOException {
         Path file = initializedStateFile();
         try (PersistentCard card = PersistentCard.open(file, SimulatedCard::create, NO_WAIT)) {
-            send(card, TestCard.SELECT);
+            send(card, HsmConstants.SELECT);
             card.card().tearAfterWrites(1);  // the decrement goes through, the next write loses power
             TransportException lost = assertThrows(TransportException.class, () -> send(card, command));
             assertTrue(lost.getMessage().contains("lost power"), lost.getMessage());
@@ -84,10 +85,10 @@ class PersistentCardTest {
         Path file = initializedStateFile();
         byte[] before = Files.readAllBytes(file);
         try (PersistentCard card = PersistentCard.open(file, SimulatedCard::create, NO_WAIT)) {
-            send(card, TestCard.SELECT);
+            send(card, HsmConstants.SELECT);
             assertEquals("9000", Hex.encode(send(card, TestCard.VERIFY_USER)));
         }
-        assertEquals("63C3", statusInFile(file, TestCard.USER_STATUS), "right PIN: counter restored on disk");
+        assertEquals("63C3", statusInFile(file, HsmConstants.USER_STATUS), "right PIN: counter restored on disk");
         assertEquals(before.length, Files.readAllBytes(file).length);
     }
 
@@ -96,10 +97,10 @@ class PersistentCardTest {
         Path file = initializedStateFile();
         for (String expected : List.of("63C2", "63C1", "6983")) {
             try (PersistentCard card = PersistentCard.open(file, SimulatedCard::create, NO_WAIT)) {
-                send(card, TestCard.SELECT);
+                send(card, HsmConstants.SELECT);
                 assertEquals(expected, Hex.encode(send(card, TestCard.VERIFY_WRONG_USER)));
             }
-            assertEquals(expected, statusInFile(file, TestCard.USER_STATUS));
+            assertEquals(expected, statusInFile(file, HsmConstants.USER_STATUS));
         }
     }
 
@@ -118,12 +119,12 @@ class PersistentCardTest {
     private String refusalWhenUnwritable(String verify) throws IOException {
         Path file = initializedStateFile();
         try (PersistentCard card = PersistentCard.open(file, SimulatedCard::create, NO_WAIT)) {
-            send(card, TestCard.SELECT);
+            send(card, HsmConstants.SELECT);
             // The next save cannot replace the file: a non-empty directory now has its name.
             Files.delete(file);
             Files.createDirectories(file.resolve("in-the-way"));
             StateNotWritableException e = assertThrows(StateNotWritableException.class, () -> send(card, verify));
-            byte[] status = send(card, TestCard.USER_STATUS);
+            byte[] status = send(card, HsmConstants.USER_STATUS);
             assertEquals("63C2", Hex.encode(status), "not verified: the PIN was never compared");
             Files.delete(file.resolve("in-the-way"));
             Files.delete(file);
@@ -141,8 +142,8 @@ class PersistentCardTest {
         for (int i = 0; i < 2; i++) {
             try (PersistentCard card = PersistentCard.open(file, SimulatedCard::create, NO_WAIT)) {
                 assertTrue(card.readOnly());
-                send(card, TestCard.SELECT);
-                assertEquals("63C3", Hex.encode(send(card, TestCard.USER_STATUS)), "reading works");
+                send(card, HsmConstants.SELECT);
+                assertEquals("63C3", Hex.encode(send(card, HsmConstants.USER_STATUS)), "reading works");
                 String command = commands[i];
                 messages[i] = assertThrows(StateNotWritableException.class, () -> send(card, command)).getMessage();
             }
@@ -222,8 +223,8 @@ class PersistentCardTest {
         });
         killer.start();
         try (PersistentCard card = PersistentCard.open(file, SimulatedCard::create, Duration.ofSeconds(20))) {
-            send(card, TestCard.SELECT);
-            assertEquals("63C3", Hex.encode(send(card, TestCard.USER_STATUS)));
+            send(card, HsmConstants.SELECT);
+            assertEquals("63C3", Hex.encode(send(card, HsmConstants.USER_STATUS)));
         } finally {
             killer.join();
             holder.waitFor(10, TimeUnit.SECONDS);
@@ -253,8 +254,8 @@ class PersistentCardTest {
             assertTrue(Files.readString(StateFileLock.lockFileOf(file)).contains("pid=" + holder.pid()),
                     "the killed holder's lines are still there, and must not matter");
             try (PersistentCard card = PersistentCard.open(file, SimulatedCard::create, NO_WAIT)) {
-                send(card, TestCard.SELECT);
-                assertEquals("63C3", Hex.encode(send(card, TestCard.USER_STATUS)));
+                send(card, HsmConstants.SELECT);
+                assertEquals("63C3", Hex.encode(send(card, HsmConstants.USER_STATUS)));
                 assertFalse(Files.readString(StateFileLock.lockFileOf(file)).contains("pid=" + holder.pid()));
             }
         } finally {

@@ -6,8 +6,8 @@ import static org.schsm.simulator.FileTestSupport.certificate;
 import static org.schsm.simulator.FileTestSupport.concat;
 import static org.schsm.simulator.FileTestSupport.personalised;
 import static org.schsm.simulator.FileTestSupport.read;
-import static org.schsm.simulator.TestCard.SELECT;
 import static org.schsm.simulator.TestCard.VERIFY_USER;
+import static org.schsm.testkit.HsmConstants.SELECT;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

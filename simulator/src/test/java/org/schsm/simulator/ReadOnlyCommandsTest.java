@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.schsm.simulator.TestCard.SELECT;
-import static org.schsm.simulator.TestCard.SO_PIN;
 import static org.schsm.simulator.TestCard.VERIFY_USER;
 import static org.schsm.simulator.TestCard.VERIFY_WRONG_USER;
 import static org.schsm.simulator.TestCard.WRONG_SO_PIN;
+import static org.schsm.testkit.HsmConstants.DEFAULT_SO_PIN;
+import static org.schsm.testkit.HsmConstants.SELECT;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ class ReadOnlyCommandsTest {
         states.put("SO-PIN partly spent, then verified", () -> {
             TestCard card = TestCard.initialized();
             card.expect("00 20 00 88 08 " + WRONG_SO_PIN, 0x63CE);
-            card.expect("00 20 00 88 08 " + SO_PIN, 0x9000);
+            card.expect("00 20 00 88 08 " + DEFAULT_SO_PIN, 0x9000);
             return card;
         });
         return states;

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
+import org.schsm.testkit.HsmConstants;
 
 class RobustnessTest {
 
@@ -54,7 +55,7 @@ class RobustnessTest {
             case "fresh" -> TestCard::selected;
             case "personalised" -> () -> {
                 TestCard c = new TestCard(SimulatedCard.create(filled(500, 0x7F)));
-                c.expect(TestCard.SELECT, 0x9000);
+                c.expect(HsmConstants.SELECT, 0x9000);
                 return c;
             };
             default -> TestCard::initialized;
@@ -78,7 +79,7 @@ class RobustnessTest {
             ResponseApdu r = ResponseApdu.decode(card.transport.transmit(apdu));
             assertNotEquals(0x6F00, r.sw(), () -> Hex.spaced(apdu));
             if (i % 500 == 0) {
-                card.send(TestCard.SELECT);
+                card.send(HsmConstants.SELECT);
                 card.send(TestCard.VERIFY_USER);
             }
         }
@@ -131,7 +132,7 @@ class RobustnessTest {
     void malformedApdusAnswerWrongLength(String apdu) {
         TestCard card = TestCard.initialized();
         card.expect(apdu, 0x6700);
-        card.expect(TestCard.USER_STATUS, 0x63C3);
+        card.expect(HsmConstants.USER_STATUS, 0x63C3);
     }
 
     @Test
@@ -139,10 +140,10 @@ class RobustnessTest {
         TestCard card = new TestCard();
         String name = "11 ".repeat(0x8B);
         card.expect("00 A4 04 00 8B " + name + " 00", 0x6A82);
-        card.expect(TestCard.SELECT, 0x9000);
+        card.expect(HsmConstants.SELECT, 0x9000);
         card.expect("00 A4 04 00 8B " + name + " 00", 0x6A82);
         card.expect("00 A4 04 00 11 " + "11 ".repeat(17) + " 00", 0x6A82);
-        card.expect(TestCard.SO_STATUS, 0x6A88);
+        card.expect(HsmConstants.SO_STATUS, 0x6A88);
     }
 
     @Test
@@ -150,7 +151,7 @@ class RobustnessTest {
         TestCard card = TestCard.initialized();
         byte[] raw = card.transport.transmit(Hex.decode("00 20 00 81"));
         assertEquals(2, raw.length);
-        assertTrue(card.send(TestCard.SELECT).dataLength() > 0);
+        assertTrue(card.send(HsmConstants.SELECT).dataLength() > 0);
     }
 
     private static byte[] filled(int n, int value) {

@@ -2,11 +2,12 @@ package org.schsm.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.schsm.simulator.TestCard.AID;
-import static org.schsm.simulator.TestCard.SELECT;
+import static org.schsm.testkit.HsmConstants.AID;
+import static org.schsm.testkit.HsmConstants.SELECT;
 
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 
 class SelectTest {
     private static final String FRESH_FCP = "62 17 82 01 38 84 0B " + AID + " 85 05 00 00 FF 03 06";
@@ -53,18 +54,18 @@ class SelectTest {
     void selectLogsTheUserOut() {
         TestCard card = TestCard.initialized();
         card.expect(TestCard.VERIFY_USER, 0x9000);
-        card.expect(TestCard.USER_STATUS, 0x9000);
+        card.expect(HsmConstants.USER_STATUS, 0x9000);
         card.expect(SELECT, 0x9000);
-        card.expect(TestCard.USER_STATUS, 0x63C3);
+        card.expect(HsmConstants.USER_STATUS, 0x63C3);
     }
 
     @Test
     void selectLogsTheSoPinSessionOut() {
         TestCard card = TestCard.initialized();
-        card.expect("00 20 00 88 08 " + TestCard.SO_PIN, 0x9000);
-        card.expect(TestCard.SO_STATUS, 0x9000);
+        card.expect("00 20 00 88 08 " + HsmConstants.DEFAULT_SO_PIN, 0x9000);
+        card.expect(HsmConstants.SO_STATUS, 0x9000);
         card.expect(SELECT, 0x9000);
-        card.expect(TestCard.SO_STATUS, 0x63CF);
+        card.expect(HsmConstants.SO_STATUS, 0x63CF);
     }
 
     @Test
@@ -73,7 +74,7 @@ class SelectTest {
         card.expect("00 A4 04 00 05 A0 00 00 00 01 00", 0x6A82);
         card.expect(SELECT, 0x9000);
         card.expect("00 A4 04 00 05 A0 00 00 00 01 00", 0x6A82);
-        card.expect(TestCard.SO_STATUS, 0x6A88);
+        card.expect(HsmConstants.SO_STATUS, 0x6A88);
     }
 
     @Test
@@ -82,13 +83,13 @@ class SelectTest {
         card.expect(TestCard.VERIFY_USER, 0x9000);
         byte[] fcp = card.expectData("00 A4 04 00 00 00 0B " + AID + " 00 00");
         assertEquals(0x62, fcp[0]);
-        card.expect(TestCard.USER_STATUS, 0x63C3);
+        card.expect(HsmConstants.USER_STATUS, 0x63C3);
     }
 
     @Test
     void selectFileByFidAnswersFileNotFoundWhenAbsent() {
         TestCard card = new TestCard(SimulatedCard.createBlank());
-        card.expect(TestCard.SELECT, 0x9000);
+        card.expect(HsmConstants.SELECT, 0x9000);
         card.expect("00 A4 00 00 02 2F 02 00", 0x6A82);
         card.expect("00 A4 00 00 02 2F 03 00", 0x6A82);
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.TransportException;
 
@@ -25,10 +26,10 @@ class SimulatorTransportTest {
     @Test
     void commandApdusGoThroughTheDefaultMethod() {
         try (SimulatorTransport transport = SimulatorTransport.withFreshCard()) {
-            ResponseApdu fcp = transport.transmit(CommandApdu.parse(TestCard.SELECT));
+            ResponseApdu fcp = transport.transmit(CommandApdu.parse(HsmConstants.SELECT));
             assertEquals(0x9000, fcp.sw());
             assertEquals(0x62, fcp.data()[0]);
-            assertEquals(0x6A88, transport.transmit(CommandApdu.parse(TestCard.SO_STATUS)).sw());
+            assertEquals(0x6A88, transport.transmit(CommandApdu.parse(HsmConstants.SO_STATUS)).sw());
         }
     }
 
@@ -37,15 +38,15 @@ class SimulatorTransportTest {
         SimulatedCard card = SimulatedCard.create();
         SimulatorTransport first = new SimulatorTransport(card);
         assertSame(card, first.card());
-        first.transmit(Hex.decode(TestCard.SELECT));
+        first.transmit(Hex.decode(HsmConstants.SELECT));
         first.transmit(Hex.decode(TestCard.INITIALIZE_TOOL));
         first.close();
         first.close();
         TransportException e = assertThrows(TransportException.class,
-                () -> first.transmit(Hex.decode(TestCard.SO_STATUS)));
+                () -> first.transmit(Hex.decode(HsmConstants.SO_STATUS)));
         assertEquals("transport 'schsm simulator' is closed", e.getMessage());
         TestCard again = new TestCard(card);
-        again.expect(TestCard.SO_STATUS, 0x63CF);
+        again.expect(HsmConstants.SO_STATUS, 0x63CF);
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.schsm.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.schsm.testkit.HsmConstants.DEFAULT_SO_PIN;
+import static org.schsm.testkit.HsmConstants.SELECT;
+import static org.schsm.testkit.HsmConstants.USER_PIN_HEX;
 
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.ResponseApdu;
@@ -9,19 +12,12 @@ import org.schsm.apdu.StatusWord;
 
 /** A simulated card behind a {@link SimulatorTransport}, driven with raw hex APDUs. */
 final class TestCard {
-    static final String AID = "E8 2B 06 01 04 01 81 C3 1F 02 01";
-    static final String SELECT = "00 A4 04 00 0B " + AID + " 00";
     /** sc-hsm-tool --initialize --so-pin 3537363231383830 --pin 648219 --pin-retry 3 --dkek-shares 1. */
     static final String INITIALIZE_TOOL =
             "80 50 00 00 1C 80 02 00 01 81 06 36 34 38 32 31 39 82 08 35 37 36 32 31 38 38 30 91 01 03 92 01 01";
-    static final String USER_PIN = "36 34 38 32 31 39";
-    static final String SO_PIN = "35 37 36 32 31 38 38 30";
     static final String WRONG_SO_PIN = "30 30 30 30 30 30 30 30";
-    static final String USER_STATUS = "00 20 00 81";
-    static final String SO_STATUS = "00 20 00 88";
-    static final String VERIFY_USER = "00 20 00 81 06 " + USER_PIN;
+    static final String VERIFY_USER = "00 20 00 81 06 " + USER_PIN_HEX;
     static final String VERIFY_WRONG_USER = "00 20 00 81 06 31 31 31 31 31 31";
-    static final String DKEK_STATUS = "80 52 00 00 00";
 
     final SimulatedCard card;
     final SimulatorTransport transport;
@@ -51,7 +47,7 @@ final class TestCard {
 
     /** INITIALIZE DEVICE with the given options word and default PINs, no DKEK shares. */
     static String initialize(String options) {
-        return "80 50 00 00 19 80 02 " + options + " 81 06 " + USER_PIN + " 82 08 " + SO_PIN + " 91 01 03";
+        return "80 50 00 00 19 80 02 " + options + " 81 06 " + USER_PIN_HEX + " 82 08 " + DEFAULT_SO_PIN + " 91 01 03";
     }
 
     ResponseApdu send(String hex) {

@@ -12,12 +12,13 @@ import org.schsm.hsm.DkekStatus;
 import org.schsm.hsm.FileNotFoundOnCardException;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.cvc.ChainVerdict;
-import org.schsm.hsm.cvc.DeviceIdentity;
 import org.schsm.hsm.cvc.CvCertificate;
+import org.schsm.hsm.cvc.DeviceIdentity;
 import org.schsm.hsm.cvc.TrustedRoots;
 import org.schsm.hsm.dkek.DkekShare;
 import org.schsm.simulator.cvc.DeviceCertificates;
 import org.schsm.simulator.cvc.HolderReference;
+import org.schsm.testkit.HsmConstants;
 
 /** The toolkit's file, identity and DKEK commands (org.schsm.hsm) against the simulated card. */
 class ToolkitKeyLayerOnSimulatorTest {
@@ -41,7 +42,7 @@ class ToolkitKeyLayerOnSimulatorTest {
     void simulatedDeviceChainIsRecognisedAndGivesTheSerial() {
         DeviceCertificates certificates = DeviceCertificates.generate(HolderReference.simulatedDevice(42));
         TestCard card = new TestCard(SimulatedCard.create(certificates.efCDevAut()));
-        card.expect(TestCard.SELECT, 0x9000);
+        card.expect(HsmConstants.SELECT, 0x9000);
         DeviceIdentity identity = new SmartCardHsm(card.transport).deviceIdentity();
         ChainVerdict.Simulated verdict = assertInstanceOf(ChainVerdict.Simulated.class, identity.verdict(),
                 identity.verdict()::describe);

@@ -15,9 +15,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.schsm.hsm.KeyInfo;
 import org.schsm.hsm.KeySpec;
-import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.cvc.CvPublicKey;
+import org.schsm.hsm.pkcs15.KeyType;
+import org.schsm.testkit.HsmConstants;
 
 /** The toolkit's key generation, listing, signing and deletion against the simulated card. */
 class ToolkitKeysOnSimulatorTest {
@@ -25,7 +26,7 @@ class ToolkitKeysOnSimulatorTest {
 
     private static SmartCardHsm loggedIn() {
         TestCard card = new TestCard(SimulatedCard.create());
-        card.expect(TestCard.SELECT, 0x9000);
+        card.expect(HsmConstants.SELECT, 0x9000);
         card.expect(TestCard.INITIALIZE_TOOL, 0x9000);
         card.expect(TestCard.VERIFY_USER, 0x9000);
         return new SmartCardHsm(card.transport);

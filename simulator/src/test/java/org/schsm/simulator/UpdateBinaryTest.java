@@ -2,13 +2,14 @@ package org.schsm.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.schsm.simulator.FileTestSupport.certificate;
 import static org.schsm.simulator.FileTestSupport.ENUMERATE;
+import static org.schsm.simulator.FileTestSupport.certificate;
 import static org.schsm.simulator.FileTestSupport.personalised;
 import static org.schsm.simulator.FileTestSupport.read;
 import static org.schsm.simulator.TestCard.VERIFY_USER;
 
 import org.junit.jupiter.api.Test;
+import org.schsm.testkit.HsmConstants;
 
 /** UPDATE BINARY, odd INS {@code D7}: create, grow, chunked writes; user PIN needed. */
 class UpdateBinaryTest {
@@ -66,7 +67,7 @@ class UpdateBinaryTest {
     @Test
     void deviceCertificateAndKeysCannotBeWrittenByUpdateBinary() {
         TestCard card = personalised(certificate(10));
-        card.expect("80 50 00 00 19 80 02 00 01 81 06 " + TestCard.USER_PIN + " 82 08 " + TestCard.SO_PIN
+        card.expect("80 50 00 00 19 80 02 00 01 81 06 " + HsmConstants.USER_PIN_HEX + " 82 08 " + HsmConstants.DEFAULT_SO_PIN
                 + " 91 01 03", 0x9000);
         card.expect(VERIFY_USER, 0x9000);
         card.expect("00 D7 2F 02 07 54 02 00 00 53 01 AA", 0x6982);

@@ -1,12 +1,13 @@
 package org.schsm.simulator;
 
-import static org.schsm.simulator.TestCard.SO_PIN;
-import static org.schsm.simulator.TestCard.SO_STATUS;
-import static org.schsm.simulator.TestCard.USER_STATUS;
 import static org.schsm.simulator.TestCard.VERIFY_USER;
 import static org.schsm.simulator.TestCard.VERIFY_WRONG_USER;
+import static org.schsm.testkit.HsmConstants.DEFAULT_SO_PIN;
+import static org.schsm.testkit.HsmConstants.SO_STATUS;
+import static org.schsm.testkit.HsmConstants.USER_STATUS;
 
 import org.junit.jupiter.api.Test;
+import org.schsm.testkit.HsmConstants;
 
 class VerifyTest {
 
@@ -44,7 +45,7 @@ class VerifyTest {
         card.expect(VERIFY_WRONG_USER, 0x63C2);
         card.expect(VERIFY_WRONG_USER, 0x63C1);
         card.expect(VERIFY_USER, 0x9000);
-        card.expect(TestCard.SELECT, 0x9000);
+        card.expect(HsmConstants.SELECT, 0x9000);
         card.expect(USER_STATUS, 0x63C3);
     }
 
@@ -89,11 +90,11 @@ class VerifyTest {
         TestCard card = TestCard.initialized();
         card.expect("00 20 00 88 08 " + TestCard.WRONG_SO_PIN, 0x63CE);
         card.expect(SO_STATUS, 0x63CE);
-        card.expect("00 20 00 88 08 " + SO_PIN, 0x9000);
+        card.expect("00 20 00 88 08 " + DEFAULT_SO_PIN, 0x9000);
         card.expect(SO_STATUS, 0x9000);
         card.expect(USER_STATUS, 0x63C3);
         card.card.powerCycle();
-        card.expect(TestCard.SELECT, 0x9000);
+        card.expect(HsmConstants.SELECT, 0x9000);
         card.expect(SO_STATUS, 0x63CF);
     }
 
@@ -101,9 +102,9 @@ class VerifyTest {
     void wrongP1AnswersIncorrectParametersAndUnknownReferenceAnswersReferenceNotFound() {
         TestCard card = TestCard.initialized();
         card.expect("00 20 01 81", 0x6A86);
-        card.expect("00 20 01 81 06 " + TestCard.USER_PIN, 0x6A86);
+        card.expect("00 20 01 81 06 " + HsmConstants.USER_PIN_HEX, 0x6A86);
         card.expect("00 20 00 82", 0x6A88);
-        card.expect("00 20 00 01 06 " + TestCard.USER_PIN, 0x6A88);
+        card.expect("00 20 00 01 06 " + HsmConstants.USER_PIN_HEX, 0x6A88);
         card.expect("00 20 00 00", 0x6A88);
         card.expect(USER_STATUS, 0x63C3);
     }
@@ -116,11 +117,11 @@ class VerifyTest {
         card.expect(VERIFY_WRONG_USER, 0x63C2);
         card.expect(VERIFY_USER, 0x9000);
         card.card.powerCycle();
-        card.expect(TestCard.SELECT, 0x9000);
+        card.expect(HsmConstants.SELECT, 0x9000);
         card.expect(USER_STATUS, 0x63C3);
         card.expect(VERIFY_WRONG_USER, 0x63C2);
         card.card.powerCycle();
-        card.expect(TestCard.SELECT, 0x9000);
+        card.expect(HsmConstants.SELECT, 0x9000);
         card.expect(USER_STATUS, 0x63C2);
     }
 

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.schsm.simulator.TestCard.SO_PIN;
-import static org.schsm.simulator.TestCard.USER_PIN;
+import static org.schsm.testkit.HsmConstants.DEFAULT_SO_PIN;
+import static org.schsm.testkit.HsmConstants.USER_PIN_HEX;
 
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.tlv.Tlv;
 import org.schsm.tlv.TlvReader;
 
@@ -189,9 +190,9 @@ class WrapUnwrapKeyTest {
         none.expect(wrap(1), 0x6A88);
 
         TestCard own = TestCard.selected();
-        own.expect("80 50 00 00 1C 80 02 00 01 81 06 " + USER_PIN + " 82 08 " + SO_PIN + " 91 01 03 92 01 00",
+        own.expect("80 50 00 00 1C 80 02 00 01 81 06 " + USER_PIN_HEX + " 82 08 " + DEFAULT_SO_PIN + " 91 01 03 92 01 00",
                 0x9000);
-        own.expectData(TestCard.DKEK_STATUS, "00 00 00 00 00 00 00 00 00 00");
+        own.expectData(HsmConstants.DKEK_STATUS, "00 00 00 00 00 00 00 00 00 00");
         own.expect("80 52 00 00 20 " + SHARE + " 00", 0x6A88);                // no share is expected
         own.expect(TestCard.VERIFY_USER, 0x9000);
         own.expect(Keys.generate(1, Keys.ecRequest("secp256r1")), 0x9000);

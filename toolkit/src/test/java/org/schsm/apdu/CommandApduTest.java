@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.schsm.testkit.HsmConstants;
 
 class CommandApduTest {
-    private static final byte[] AID = Hex.decode("E82B0601040181C31F0201");
+    private static final byte[] AID = Hex.decode(HsmConstants.compact(HsmConstants.AID));
 
     private static String hex(CommandApdu c) {
         return Hex.encode(c.bytes());
@@ -40,7 +41,7 @@ class CommandApduTest {
     @Test
     void case4SelectOfTheSmartCardHsmMatchesTheKnownBytes() {
         CommandApdu c = new CommandApdu(0x00, 0xA4, 0x04, 0x00, AID, 256);
-        assertEquals("00A404000BE82B0601040181C31F020100", hex(c));
+        assertEquals(HsmConstants.compact(HsmConstants.SELECT), hex(c));
         assertEquals(4, c.isoCase());
         assertFalse(c.isExtended());
     }
@@ -114,7 +115,7 @@ class CommandApduTest {
     @Test
     void decodeRecognisesEveryCaseAndRoundTrips() {
         String[] samples = {"00200081", "0084000008", "0020008106363438323139",
-            "00A404000BE82B0601040181C31F020100", "00B00000000101", "80500000000100" + "00".repeat(256),
+            HsmConstants.compact(HsmConstants.SELECT), "00B00000000101", "80500000000100" + "00".repeat(256),
             "80500000000002AABB" + "0100"};
         int[] cases = {1, 2, 3, 4, 2, 3, 4};
         for (int i = 0; i < samples.length; i++) {
@@ -187,8 +188,8 @@ class CommandApduTest {
     void withNeKeepsHeaderAndData() {
         CommandApdu c = CommandApdu.parse("00CA0101");
         assertEquals("00CA010110", hex(c.withNe(16)));
-        CommandApdu d = CommandApdu.parse("00A404000BE82B0601040181C31F0201");
-        assertEquals("00A404000BE82B0601040181C31F020124", hex(d.withNe(0x24)));
+        CommandApdu d = CommandApdu.parse(HsmConstants.compact("00 A4 04 00 0B " + HsmConstants.AID));
+        assertEquals("00A404000B" + HsmConstants.compact(HsmConstants.AID) + "24", hex(d.withNe(0x24)));
     }
 
     @Test

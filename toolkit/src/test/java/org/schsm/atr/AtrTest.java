@@ -10,10 +10,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 
 class AtrTest {
     /** SmartCard-HSM contact ATR. */
-    private static final String SCHSM = "3B FE 18 00 00 81 31 FE 45 80 31 81 54 48 53 4D 31 73 80 21 40 81 07 FA";
+    private static final String SCHSM = HsmConstants.ATR;
     /** SmartCard-HSM contactless, as a PC/SC reader synthesises it. */
     private static final String SCHSM_CL = "3B 8E 80 01 80 31 81 54 48 53 4D 31 73 80 21 40 81 07 18";
     /** SmartCard-HSM on a token with global T=15 bytes. */

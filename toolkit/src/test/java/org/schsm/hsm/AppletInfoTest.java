@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 
 class AppletInfoTest {
 
@@ -16,7 +17,7 @@ class AppletInfoTest {
 
     @Test
     void picoLikeFcpGivesVersionBuildAndOptions() {
-        AppletInfo info = parse("62 17 82 01 38 84 0B E8 2B 06 01 04 01 81 C3 1F 02 01 85 05 00 01 FF 03 06");
+        AppletInfo info = parse("62 17 82 01 38 84 0B " + HsmConstants.AID + " 85 05 00 01 FF 03 06");
         assertEquals(new AppletVersion(3, 6), info.version());
         assertEquals(0xFF, info.buildType());
         assertEquals(Optional.of(new DeviceOptions(0x0001)), info.options());

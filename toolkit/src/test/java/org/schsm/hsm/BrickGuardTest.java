@@ -3,23 +3,24 @@ package org.schsm.hsm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.schsm.hsm.ScriptedCard.DEFAULT_SO;
-import static org.schsm.hsm.ScriptedCard.PIN_648219;
-import static org.schsm.hsm.ScriptedCard.SO_STATUS;
-import static org.schsm.hsm.ScriptedCard.USER_STATUS;
+import static org.schsm.testkit.HsmConstants.DEFAULT_SO_PIN;
+import static org.schsm.testkit.HsmConstants.SO_STATUS;
+import static org.schsm.testkit.HsmConstants.USER_PIN_HEX;
+import static org.schsm.testkit.HsmConstants.USER_STATUS;
 
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.schsm.SchsmException;
 import org.schsm.hsm.BrickGuardException.Reason;
+import org.schsm.testkit.ScriptedTransport;
 
 class BrickGuardTest {
-    private static final String VERIFY_648219 = "00 20 00 81 06 " + PIN_648219;
-    private static final String INITIALIZE = "80 50 00 00 19 80 02 00 01 81 06 " + PIN_648219 + " 82 08 " + DEFAULT_SO
+    private static final String VERIFY_648219 = "00 20 00 81 06 " + USER_PIN_HEX;
+    private static final String INITIALIZE = "80 50 00 00 19 80 02 00 01 81 06 " + USER_PIN_HEX + " 82 08 " + DEFAULT_SO_PIN
             + " 91 01 03";
 
-    private final ScriptedCard card = new ScriptedCard();
+    private final ScriptedTransport card = new ScriptedTransport();
     private final SmartCardHsm hsm = new SmartCardHsm(card);
 
     private static InitializeOptions initOptions() {
@@ -86,7 +87,7 @@ class BrickGuardTest {
         assertTrue(firstLine(e).startsWith("Refused: RESET RETRY COUNTER (it presents the SO-PIN) would spend the last try of the SO-PIN"),
                 firstLine(e));
 
-        card.expect("00 2C 00 81 0E " + DEFAULT_SO + " " + PIN_648219, "9000");
+        card.expect("00 2C 00 81 0E " + DEFAULT_SO_PIN + " " + USER_PIN_HEX, "9000");
         hsm.withForce().resetRetryCounter(SoPin.defaultSoPin(), Pin.user("648219"));
         card.assertDone();
         assertEquals(2, card.sent().size());

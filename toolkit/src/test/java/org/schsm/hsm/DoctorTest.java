@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.StatusWord;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.ScriptedTransport;
 
 class DoctorTest {
     private static final DkekStatus DKEK_READY = new DkekStatus(1, 0, "1122334455667788");
@@ -19,7 +21,7 @@ class DoctorTest {
     private static DeviceStatus device(int options, String soSw, String userSw, OptionalRead<DkekStatus> dkek) {
         AppletInfo applet = new AppletInfo(new AppletVersion(3, 2), 0, Optional.of(new DeviceOptions(options)));
         return new DeviceStatus(applet, PinStatus.fromStatusWord(PinReference.SO, StatusWord.parse(soSw)),
-                PinStatus.fromStatusWord(PinReference.USER, StatusWord.parse(userSw)), dkek, ScriptedCard.ATR);
+                PinStatus.fromStatusWord(PinReference.USER, StatusWord.parse(userSw)), dkek, HsmConstants.ATR);
     }
 
     private static Diagnosis examine(int options, String soSw, String userSw) {
@@ -88,11 +90,11 @@ class DoctorTest {
 
     @Test
     void forumCaseIsDiagnosedFromTheCardWithoutSpendingATry() {
-        ScriptedCard card = new ScriptedCard()
-                .expect(ScriptedCard.SELECT, "62 07 85 05 00 01 00 03 02 90 00")
-                .expect(ScriptedCard.SO_STATUS, "63C7")
-                .expect(ScriptedCard.USER_STATUS, "63C2")
-                .expect(ScriptedCard.DKEK_STATUS, "6A88")
+        ScriptedTransport card = new ScriptedTransport()
+                .expect(HsmConstants.SELECT, "62 07 85 05 00 01 00 03 02 90 00")
+                .expect(HsmConstants.SO_STATUS, "63C7")
+                .expect(HsmConstants.USER_STATUS, "63C2")
+                .expect(HsmConstants.DKEK_STATUS, "6A88")
                 // the key inventory: no PIN needed; a card that lists no CE files is asked for CE<id> anyway
                 .expect("80 58 00 00 00 00 00", "2F02 CC00 CC01 CC02 90 00")
                 .expect("00 B1 CE 01 00 00 04 54 02 00 00 00 00", "6A82")
@@ -125,11 +127,11 @@ class DoctorTest {
 
     @Test
     void aCardThatRefusesToListItsFilesIsStillDiagnosed() {
-        ScriptedCard card = new ScriptedCard()
-                .expect(ScriptedCard.SELECT, "62 07 85 05 00 01 00 03 02 90 00")
-                .expect(ScriptedCard.SO_STATUS, "63CF")
-                .expect(ScriptedCard.USER_STATUS, "63C3")
-                .expect(ScriptedCard.DKEK_STATUS, "6A88")
+        ScriptedTransport card = new ScriptedTransport()
+                .expect(HsmConstants.SELECT, "62 07 85 05 00 01 00 03 02 90 00")
+                .expect(HsmConstants.SO_STATUS, "63CF")
+                .expect(HsmConstants.USER_STATUS, "63C3")
+                .expect(HsmConstants.DKEK_STATUS, "6A88")
                 .expect("80 58 00 00 00 00 00", "6D00");
         Diagnosis d = Doctor.diagnose(new SmartCardHsm(card));
         card.assertDone();
@@ -159,7 +161,7 @@ class DoctorTest {
     void blockedUserPinOnAnAppletThatDoesNotReportOptionsSuggestsTryingUnblock() {
         AppletInfo applet = new AppletInfo(new AppletVersion(2, 0), -1, Optional.empty());
         DeviceStatus status = new DeviceStatus(applet, PinStatus.fromStatusWord(PinReference.SO, StatusWord.parse("63CF")),
-                PinStatus.fromStatusWord(PinReference.USER, StatusWord.parse("6983")), NO_DKEK, ScriptedCard.ATR);
+                PinStatus.fromStatusWord(PinReference.USER, StatusWord.parse("6983")), NO_DKEK, HsmConstants.ATR);
         Finding f = only(Doctor.examine(status), "user-pin-blocked");
         assertTrue(f.explanation().contains("6986"), f.explanation());
     }

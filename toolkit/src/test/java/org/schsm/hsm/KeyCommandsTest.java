@@ -13,6 +13,7 @@ import org.schsm.apdu.Hex;
 import org.schsm.hsm.dkek.DkekShare;
 import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.pkcs15.PrivateKeyDescription;
+import org.schsm.testkit.ScriptedTransport;
 import org.schsm.tlv.Tlv;
 import org.schsm.tlv.TlvReader;
 import org.schsm.tlv.TlvWriter;
@@ -23,21 +24,21 @@ class KeyCommandsTest {
 
     @Test
     void enumerateObjectsSendsExtendedLeAndSplitsFileIds() {
-        ScriptedCard card = new ScriptedCard().expect("80 58 00 00 00 00 00", "2F02 CC00 CC01 C401 9000");
+        ScriptedTransport card = new ScriptedTransport().expect("80 58 00 00 00 00 00", "2F02 CC00 CC01 C401 9000");
         assertEquals(List.of(0x2F02, 0xCC00, 0xCC01, 0xC401), new SmartCardHsm(card).enumerateObjects());
         card.assertDone();
     }
 
     @Test
     void readBinaryReadsTheWholeFileInOneExtendedCommand() {
-        ScriptedCard card = new ScriptedCard().expect("00 B1 2F 02 00 00 04 54 02 00 00 00 00", "0102 03 6282");
+        ScriptedTransport card = new ScriptedTransport().expect("00 B1 2F 02 00 00 04 54 02 00 00 00 00", "0102 03 6282");
         assertEquals("010203", Hex.encode(new SmartCardHsm(card).readBinary(0x2F02)));
         card.assertDone();
     }
 
     @Test
     void missingFileIsATypedRefusal() {
-        ScriptedCard card = new ScriptedCard().expect("00 B1 C4 09 00 00 04 54 02 00 00 00 00", "6A82");
+        ScriptedTransport card = new ScriptedTransport().expect("00 B1 C4 09 00 00 04 54 02 00 00 00 00", "6A82");
         FileNotFoundOnCardException e = assertThrows(FileNotFoundOnCardException.class,
                 () -> new SmartCardHsm(card).readBinary(0xC409));
         assertEquals(0x6A82, e.statusWord().value());
@@ -47,7 +48,7 @@ class KeyCommandsTest {
     void updateBinaryWritesInChunksWithAdvancingOffsets() {
         byte[] data = new byte[2500];
         Arrays.fill(data, (byte) 0x5A);
-        ScriptedCard card = new ScriptedCard()
+        ScriptedTransport card = new ScriptedTransport()
                 .expect(write(0xCF01, 0, Arrays.copyOfRange(data, 0, 1024)), OK)
                 .expect(write(0xCF01, 1024, Arrays.copyOfRange(data, 1024, 2048)), OK)
                 .expect(write(0xCF01, 2048, Arrays.copyOfRange(data, 2048, 2500)), OK);
@@ -57,14 +58,14 @@ class KeyCommandsTest {
 
     @Test
     void emptyWriteCreatesAnEmptyFileAsOpenScDoes() {
-        ScriptedCard card = new ScriptedCard().expect("00 D7 CF 02 06 54 02 00 00 53 00", OK);
+        ScriptedTransport card = new ScriptedTransport().expect("00 D7 CF 02 06 54 02 00 00 53 00", OK);
         new SmartCardHsm(card).updateBinary(0xCF02, new byte[0]);
         card.assertDone();
     }
 
     @Test
     void keyListingReadsOnlyListedFilesOncePerFile() {
-        ScriptedCard card = new ScriptedCard()
+        ScriptedTransport card = new ScriptedTransport()
                 .expect("80 58 00 00 00 00 00", "2F02 CC00 CC01 C401 CE01 CC02 C402 9000")
                 .expect("00 B1 C4 01 00 00 04 54 02 00 00 00 00", Hex.encode(RealData.prkd()) + "6282")
                 .expect("00 B1 CE 01 00 00 04 54 02 00 00 00 00", Hex.encode(RealData.authenticatedRequest()) + "6282")
@@ -89,7 +90,7 @@ class KeyCommandsTest {
     @Test
     void fiftyKeysCostAtMostOnePlusTwoApdusEach() {
         StringBuilder list = new StringBuilder("CC00");
-        ScriptedCard card = new ScriptedCard();
+        ScriptedTransport card = new ScriptedTransport();
         for (int id = 1; id <= 50; id++) {
             list.append(String.format(" CC%02X C4%02X CE%02X", id, id, id));
         }
@@ -105,13 +106,13 @@ class KeyCommandsTest {
 
     @Test
     void deletingAKeyNeedsForceAndRemovesDescriptorAndCertificate() {
-        ScriptedCard guarded = new ScriptedCard();
+        ScriptedTransport guarded = new ScriptedTransport();
         BrickGuardException refused = assertThrows(BrickGuardException.class, () -> new SmartCardHsm(guarded).deleteKey(1));
         assertTrue(refused.reasons().contains(BrickGuardException.Reason.DELETES_KEY));
         assertEquals(List.of(), guarded.sent(), "nothing sent without force");
         assertThrows(BrickGuardException.class, () -> new SmartCardHsm(guarded).deleteFile(0xCC01));
 
-        ScriptedCard card = new ScriptedCard()
+        ScriptedTransport card = new ScriptedTransport()
                 .expect("00 E4 02 00 02 CC 01", OK)
                 .expect("00 E4 02 00 02 C4 01", OK)
                 .expect("00 E4 02 00 02 CE 01", "6A82");
@@ -127,7 +128,7 @@ class KeyCommandsTest {
                 "DENK010570200001", Optional.empty(), new byte[0], Optional.empty());
         assertEquals(Hex.encode(realBodyWithoutPoint()), Hex.encode(request.encode()));
 
-        ScriptedCard card = new ScriptedCard()
+        ScriptedTransport card = new ScriptedTransport()
                 .expect("00 46 01 00 " + lc(request.encode()) + Hex.encode(request.encode()) + "00 00",
                         Hex.encode(RealData.authenticatedRequest()) + "9000")
                 .expect(write(0xC401, 0, RealData.prkd()), OK);
@@ -160,7 +161,7 @@ class KeyCommandsTest {
     @Test
     void signDecipherWrapUnwrapApdus() {
         byte[] hash = new byte[32];
-        ScriptedCard card = new ScriptedCard()
+        ScriptedTransport card = new ScriptedTransport()
                 .expect("80 68 01 70 00 00 20" + Hex.encode(hash) + "00 00", "3006020101020102 9000")
                 .expect("80 62 02 80 00 00 03 04 01 02 00 00", "04 AA 9000")
                 .expect("80 72 01 92 00 00 00", Hex.encode(RealData.keyBlob()) + "9000")
@@ -177,7 +178,7 @@ class KeyCommandsTest {
     void importDkekShareSendsCase4AndClearsTheShareBytes() {
         byte[] value = new byte[32];
         Arrays.fill(value, (byte) 0x11);
-        ScriptedCard card = new ScriptedCard()
+        ScriptedTransport card = new ScriptedTransport()
                 .expect("80 52 00 00 20" + Hex.encode(value) + "00", "01 00 0102030405060708 9000");
         DkekStatus status = new SmartCardHsm(card).importDkekShare(new DkekShare(value));
         assertEquals(new DkekStatus(1, 0, "0102030405060708"), status);
@@ -189,7 +190,7 @@ class KeyCommandsTest {
 
     @Test
     void getChallengeAsksInBlocksOf256() {
-        ScriptedCard card = new ScriptedCard()
+        ScriptedTransport card = new ScriptedTransport()
                 .expect("00 84 00 00 00", Hex.encode(new byte[256]) + "9000")
                 .expect("00 84 00 00 08", "0102030405060708 9000");
         byte[] r = new SmartCardHsm(card).getChallenge(264);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.Hex;
 import org.schsm.hsm.pkcs15.KeyType;
+import org.schsm.testkit.ScriptedTransport;
 
 class KeySigningTest {
     private static final byte[] MESSAGE = "to be signed".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -39,7 +40,7 @@ class KeySigningTest {
     @Test
     void ecKeysSignTheHashWithAlgorithm70() throws Exception {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(MESSAGE);
-        ScriptedCard card = new ScriptedCard().expect("80 68 01 70 00 00 20" + Hex.encode(hash) + "00 00",
+        ScriptedTransport card = new ScriptedTransport().expect("80 68 01 70 00 00 20" + Hex.encode(hash) + "00 00",
                 "3006020101020101 9000");
         KeyInfo key = new KeyInfo(1, Optional.of(KeyType.EC), 256, Optional.of("secp256r1"), Optional.empty(),
                 Optional.empty(), KeyInfo.Credential.CV_REQUEST, Optional.empty(), Optional.empty());

@@ -4,20 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.schsm.hsm.ScriptedCard.DEFAULT_SO;
-import static org.schsm.hsm.ScriptedCard.PIN_648219;
-import static org.schsm.hsm.ScriptedCard.SO_STATUS;
-import static org.schsm.hsm.ScriptedCard.USER_STATUS;
+import static org.schsm.testkit.HsmConstants.DEFAULT_SO_PIN;
+import static org.schsm.testkit.HsmConstants.SO_STATUS;
+import static org.schsm.testkit.HsmConstants.USER_PIN_HEX;
+import static org.schsm.testkit.HsmConstants.USER_STATUS;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.StatusWord;
+import org.schsm.testkit.ScriptedTransport;
 
 /** A PIN's origin hears the card's answer, and a value refused before is not presented again unless forced. */
 class PinOriginTest {
-    private final ScriptedCard card = new ScriptedCard();
+    private final ScriptedTransport card = new ScriptedTransport();
 
     /** An origin that remembers what it was told, like the secret store does. */
     static final class Recording implements PinOrigin {
@@ -70,7 +71,7 @@ class PinOriginTest {
     void aRefusalIsReportedAndTheNextAttemptIsRefusedBeforeAnythingIsSent() {
         Recording origin = new Recording(PinReference.USER);
         SmartCardHsm hsm = new SmartCardHsm(card);
-        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + PIN_648219, "63C2");
+        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + USER_PIN_HEX, "63C2");
         assertThrows(WrongPinException.class, () -> hsm.verify(chars("648219", origin)));
         assertEquals(List.of("refused 63C2"), origin.events);
 
@@ -84,19 +85,19 @@ class PinOriginTest {
 
     @Test
     void aRefusalCarriesTheCommandWithoutThePin() {
-        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + PIN_648219, "63C2");
+        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + USER_PIN_HEX, "63C2");
         WrongPinException e = assertThrows(WrongPinException.class, () -> new SmartCardHsm(card).verify("648219"));
         assertEquals("00 20 00 81 06 **", e.command());
         String everything = e.getMessage() + e.command() + e;
         assertFalse(everything.contains("648219") || everything.contains("363438323139")
-                || everything.contains(PIN_648219), everything);
+                || everything.contains(USER_PIN_HEX), everything);
     }
 
     @Test
     void aForcedAttemptThatTheCardAcceptsClearsTheRefusal() {
         Recording origin = new Recording(PinReference.USER);
         origin.refusal = "refused yesterday";
-        card.expect("00 20 00 81 06 " + PIN_648219, "9000");
+        card.expect("00 20 00 81 06 " + USER_PIN_HEX, "9000");
         new SmartCardHsm(card).withForce().verify(chars("648219", origin));
         assertEquals(List.of("accepted"), origin.events);
         card.assertDone();
@@ -107,13 +108,13 @@ class PinOriginTest {
         Recording old = new Recording(PinReference.USER);
         Recording fresh = new Recording(PinReference.USER);
         SmartCardHsm hsm = new SmartCardHsm(card);
-        card.expect(USER_STATUS, "63C3").expect("00 24 00 81 0C " + PIN_648219 + " 31 32 33 34 35 36", "63C2");
+        card.expect(USER_STATUS, "63C3").expect("00 24 00 81 0C " + USER_PIN_HEX + " 31 32 33 34 35 36", "63C2");
         assertThrows(WrongPinException.class, () -> hsm.changePin(chars("648219", old), chars("123456", fresh)));
         assertEquals(List.of("refused 63C2"), old.events);
         assertEquals(List.of(), fresh.events, "the new value was not checked by the card");
 
         Recording so = new Recording(PinReference.SO);
-        card.expect(SO_STATUS, "63CF").expect("00 2C 01 81 08 " + DEFAULT_SO, "9000");
+        card.expect(SO_STATUS, "63CF").expect("00 2C 01 81 08 " + DEFAULT_SO_PIN, "9000");
         hsm.unblock(chars("3537363231383830", so));
         assertEquals(List.of("accepted"), so.events);
         card.assertDone();
@@ -131,12 +132,12 @@ class PinOriginTest {
     @Test
     void theNaturalCallsTakeTextAndCharacters() {
         SmartCardHsm hsm = new SmartCardHsm(card);
-        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + PIN_648219, "9000")
-                .expect(USER_STATUS, "9000").expect("00 20 00 81 06 " + PIN_648219, "9000")
-                .expect(SO_STATUS, "63CF").expect("00 20 00 88 08 " + DEFAULT_SO, "9000")
-                .expect(USER_STATUS, "63C3").expect("00 24 00 81 0C " + PIN_648219 + " 31 32 33 34 35 36", "9000")
-                .expect(SO_STATUS, "63CF").expect("00 24 00 88 10 " + DEFAULT_SO + " 00 11 22 33 44 55 66 77", "9000")
-                .expect(SO_STATUS, "63CF").expect("00 2C 00 81 0E " + DEFAULT_SO + " " + PIN_648219, "9000");
+        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + USER_PIN_HEX, "9000")
+                .expect(USER_STATUS, "9000").expect("00 20 00 81 06 " + USER_PIN_HEX, "9000")
+                .expect(SO_STATUS, "63CF").expect("00 20 00 88 08 " + DEFAULT_SO_PIN, "9000")
+                .expect(USER_STATUS, "63C3").expect("00 24 00 81 0C " + USER_PIN_HEX + " 31 32 33 34 35 36", "9000")
+                .expect(SO_STATUS, "63CF").expect("00 24 00 88 10 " + DEFAULT_SO_PIN + " 00 11 22 33 44 55 66 77", "9000")
+                .expect(SO_STATUS, "63CF").expect("00 2C 00 81 0E " + DEFAULT_SO_PIN + " " + USER_PIN_HEX, "9000");
         hsm.verify("648219");
         char[] typed = "648219".toCharArray();
         hsm.verify(typed);

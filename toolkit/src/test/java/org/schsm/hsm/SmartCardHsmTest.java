@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.schsm.hsm.ScriptedCard.DEFAULT_SO;
-import static org.schsm.hsm.ScriptedCard.DKEK_STATUS;
-import static org.schsm.hsm.ScriptedCard.FCP_RRC;
-import static org.schsm.hsm.ScriptedCard.PIN_648219;
-import static org.schsm.hsm.ScriptedCard.SELECT;
-import static org.schsm.hsm.ScriptedCard.SO_STATUS;
-import static org.schsm.hsm.ScriptedCard.USER_STATUS;
+import static org.schsm.testkit.HsmConstants.DEFAULT_SO_PIN;
+import static org.schsm.testkit.HsmConstants.DKEK_STATUS;
+import static org.schsm.testkit.HsmConstants.FCP_RRC;
+import static org.schsm.testkit.HsmConstants.SELECT;
+import static org.schsm.testkit.HsmConstants.SO_STATUS;
+import static org.schsm.testkit.HsmConstants.USER_PIN_HEX;
+import static org.schsm.testkit.HsmConstants.USER_STATUS;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.StatusWordException;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.ScriptedTransport;
 
 class SmartCardHsmTest {
-    private final ScriptedCard card = new ScriptedCard();
+    private final ScriptedTransport card = new ScriptedTransport();
     private final SmartCardHsm hsm = new SmartCardHsm(card);
 
     @Test
@@ -54,15 +56,15 @@ class SmartCardHsmTest {
         assertEquals(3, status.userPin().triesLeft());
         assertEquals(Optional.of(true), status.resetRetryCounterEnabled());
         assertEquals(Optional.of(new DkekStatus(1, 0, "1122334455667788")), status.dkek().asOptional());
-        assertArrayEquals(Hex.decode(ScriptedCard.ATR), status.atr());
-        assertEquals(List.of("Card: SmartCard-HSM version 3.6", "ATR: " + ScriptedCard.ATR,
+        assertArrayEquals(Hex.decode(HsmConstants.ATR), status.atr());
+        assertEquals(List.of("Card: SmartCard-HSM version 3.6", "ATR: " + HsmConstants.ATR,
                 "Options: 0001 (User PIN reset with SO-PIN enabled)", "SO-PIN tries left: 15", "user PIN tries left: 3",
                 "DKEK shares: 1; DKEK key check value: 1122334455667788"), status.lines());
     }
 
     @Test
     void freshCardIsReportedAsNeverInitialized() {
-        card.expect(SELECT, "62 17 82 01 38 84 0B E8 2B 06 01 04 01 81 C3 1F 02 01 85 05 00 00 FF 03 06 90 00")
+        card.expect(SELECT, "62 17 82 01 38 84 0B " + HsmConstants.AID + " 85 05 00 00 FF 03 06 90 00")
                 .expect(SO_STATUS, "6A88")
                 .expect(USER_STATUS, "6A88")
                 .expect(DKEK_STATUS, "6D00");
@@ -92,13 +94,13 @@ class SmartCardHsmTest {
     @Test
     void aRefusedDkekQueryIsShownWithItsStatusWordAndHidesNothingElse() {
         for (String sw : List.of("6B00", "6D00", "6A88", "6982", "6E00", "6F00", "6A86")) {
-            ScriptedCard c = new ScriptedCard();
+            ScriptedTransport c = new ScriptedTransport();
             c.expect(SELECT, FCP_RRC).expect(SO_STATUS, "63CE").expect(USER_STATUS, "63C2").expect(DKEK_STATUS, sw);
             DeviceStatus status = new SmartCardHsm(c).status();
             c.assertDone();
             assertFalse(status.dkek().isAvailable(), sw);
             assertEquals(sw, status.dkek().refusedWith().orElseThrow().hex());
-            assertEquals(List.of("Card: SmartCard-HSM version 3.6", "ATR: " + ScriptedCard.ATR,
+            assertEquals(List.of("Card: SmartCard-HSM version 3.6", "ATR: " + HsmConstants.ATR,
                     "Options: 0001 (User PIN reset with SO-PIN enabled)", "SO-PIN tries left: 14", "user PIN tries left: 2",
                     "DKEK status not available: card answered " + org.schsm.apdu.StatusWord.parse(sw)),
                     status.lines());
@@ -118,7 +120,7 @@ class SmartCardHsmTest {
     void theDirectDkekQueryStillRaisesARefusalOtherThanNotSupported() {
         card.expect(DKEK_STATUS, "6982");
         assertThrows(org.schsm.apdu.StatusWordException.class, () -> hsm.dkekStatus());
-        ScriptedCard other = new ScriptedCard().expect(DKEK_STATUS, "6D00");
+        ScriptedTransport other = new ScriptedTransport().expect(DKEK_STATUS, "6D00");
         assertEquals(Optional.empty(), new SmartCardHsm(other).dkekStatus());
     }
 
@@ -138,7 +140,7 @@ class SmartCardHsmTest {
 
     @Test
     void verifySendsThePinBytesAndOverwritesTheApduBuffer() {
-        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + PIN_648219, "9000");
+        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + USER_PIN_HEX, "9000");
         hsm.verify(Pin.user("648219"));
         card.assertDone();
         byte[] sent = card.buffer(1);
@@ -147,7 +149,7 @@ class SmartCardHsmTest {
 
     @Test
     void guardQueryAndVerifyRunUnderOneExclusiveHoldReleasedAfterwards() {
-        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + PIN_648219, "63C2");
+        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + USER_PIN_HEX, "63C2");
         assertThrows(WrongPinException.class, () -> hsm.verify(Pin.user("648219")));
         assertEquals(List.of(true, true), card.heldAtSend());
         assertFalse(card.isHeld(), "released also when the card refuses");
@@ -155,8 +157,8 @@ class SmartCardHsmTest {
 
     @Test
     void changeAndResetAndInitializeAlsoHoldTheCard() {
-        card.expect(USER_STATUS, "63C3").expect("00 24 00 81 0C " + PIN_648219 + " 31 32 33 34 35 36", "9000")
-                .expect(SO_STATUS, "63CF").expect("00 2C 01 81 08 " + DEFAULT_SO, "9000");
+        card.expect(USER_STATUS, "63C3").expect("00 24 00 81 0C " + USER_PIN_HEX + " 31 32 33 34 35 36", "9000")
+                .expect(SO_STATUS, "63CF").expect("00 2C 01 81 08 " + DEFAULT_SO_PIN, "9000");
         hsm.changeReferenceData(Pin.user("648219"), Pin.user("123456"));
         hsm.resetRetryCounter(SoPin.fromHex(SoPin.DEFAULT_HEX), null);
         card.assertDone();
@@ -166,7 +168,7 @@ class SmartCardHsmTest {
 
     @Test
     void wrongPinRaisesWrongPinExceptionWithTriesLeftAndARedactedCommand() {
-        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + PIN_648219, "63C2");
+        card.expect(USER_STATUS, "63C3").expect("00 20 00 81 06 " + USER_PIN_HEX, "63C2");
         WrongPinException e = assertThrows(WrongPinException.class, () -> hsm.verify(Pin.user("648219")));
         assertEquals(2, e.triesLeft());
         assertEquals(PinReference.USER, e.reference());
@@ -178,24 +180,24 @@ class SmartCardHsmTest {
 
     @Test
     void pinBlockedByThisAttemptRaisesPinBlockedException() {
-        card.expect(USER_STATUS, "63C2").expect("00 20 00 81 06 " + PIN_648219, "6983");
+        card.expect(USER_STATUS, "63C2").expect("00 20 00 81 06 " + USER_PIN_HEX, "6983");
         PinBlockedException e = assertThrows(PinBlockedException.class, () -> hsm.verify(Pin.user("648219")));
         assertTrue(e.getMessage().contains("schsm doctor"), e.getMessage());
     }
 
     @Test
     void transportPinAndNotInitializedHaveTheirOwnExceptions() {
-        card.expect(USER_STATUS, "6984").expect("00 20 00 81 06 " + PIN_648219, "6984");
+        card.expect(USER_STATUS, "6984").expect("00 20 00 81 06 " + USER_PIN_HEX, "6984");
         TransportPinException transport = assertThrows(TransportPinException.class, () -> hsm.verify(Pin.user("648219")));
         assertTrue(transport.getMessage().contains("schsm pin change"), transport.getMessage());
 
-        card.expect(USER_STATUS, "6A88").expect("00 20 00 81 06 " + PIN_648219, "6A88");
+        card.expect(USER_STATUS, "6A88").expect("00 20 00 81 06 " + USER_PIN_HEX, "6A88");
         assertThrows(NotInitializedException.class, () -> hsm.verify(Pin.user("648219")));
     }
 
     @Test
     void changeUserPinSendsOldThenNewPin() {
-        card.expect(USER_STATUS, "63C3").expect("00 24 00 81 0C " + PIN_648219 + " 31 32 33 34 35 36", "9000");
+        card.expect(USER_STATUS, "63C3").expect("00 24 00 81 0C " + USER_PIN_HEX + " 31 32 33 34 35 36", "9000");
         hsm.changeReferenceData(Pin.user("648219"), Pin.user("123456"));
         card.assertDone();
         assertEquals("00 24 00 81 0C 00 00 00 00 00 00 00 00 00 00 00 00", Hex.spaced(card.buffer(1)));
@@ -203,7 +205,7 @@ class SmartCardHsmTest {
 
     @Test
     void changeSoPinSendsEightPlusEightBytes() {
-        card.expect(SO_STATUS, "63CF").expect("00 24 00 88 10 " + DEFAULT_SO + " 01 02 03 04 05 06 07 08", "9000");
+        card.expect(SO_STATUS, "63CF").expect("00 24 00 88 10 " + DEFAULT_SO_PIN + " 01 02 03 04 05 06 07 08", "9000");
         hsm.changeReferenceData(SoPin.defaultSoPin(), SoPin.fromHex("0102030405060708"));
         card.assertDone();
     }
@@ -217,7 +219,7 @@ class SmartCardHsmTest {
 
     @Test
     void resetRetryCounterWithANewPinUsesP1Zero() {
-        card.expect(SO_STATUS, "63CF").expect("00 2C 00 81 0E " + DEFAULT_SO + " " + PIN_648219, "9000");
+        card.expect(SO_STATUS, "63CF").expect("00 2C 00 81 0E " + DEFAULT_SO_PIN + " " + USER_PIN_HEX, "9000");
         hsm.resetRetryCounter(SoPin.defaultSoPin(), Pin.user("648219"));
         card.assertDone();
         assertEquals("00 2C 00 81 0E" + " 00".repeat(14), Hex.spaced(card.buffer(1)));
@@ -225,14 +227,14 @@ class SmartCardHsmTest {
 
     @Test
     void resetRetryCounterWithoutANewPinUsesP1One() {
-        card.expect(SO_STATUS, "63CF").expect("00 2C 01 81 08 " + DEFAULT_SO, "9000");
+        card.expect(SO_STATUS, "63CF").expect("00 2C 01 81 08 " + DEFAULT_SO_PIN, "9000");
         hsm.resetRetryCounter(SoPin.defaultSoPin(), null);
         card.assertDone();
     }
 
     @Test
     void wrongSoPinInResetRetryCounterIsAboutTheSoPin() {
-        card.expect(SO_STATUS, "63CF").expect("00 2C 00 81 0E " + DEFAULT_SO + " " + PIN_648219, "63CE");
+        card.expect(SO_STATUS, "63CF").expect("00 2C 00 81 0E " + DEFAULT_SO_PIN + " " + USER_PIN_HEX, "63CE");
         WrongPinException e = assertThrows(WrongPinException.class,
                 () -> hsm.resetRetryCounter(SoPin.defaultSoPin(), Pin.user("648219")));
         assertEquals(PinReference.SO, e.reference());
@@ -253,7 +255,7 @@ class SmartCardHsmTest {
 
     @Test
     void initializeRefusedWith6985IsReadAsAWrongSoPinAsOpenScDoes() {
-        card.expect("80 50 00 00 19 80 02 00 01 81 06 " + PIN_648219 + " 82 08 " + DEFAULT_SO + " 91 01 03", "6985");
+        card.expect("80 50 00 00 19 80 02 00 01 81 06 " + USER_PIN_HEX + " 82 08 " + DEFAULT_SO_PIN + " 91 01 03", "6985");
         WrongPinException e = assertThrows(WrongPinException.class, () -> hsm.withForce()
                 .initialize(InitializeOptions.builder(SoPin.defaultSoPin(), Pin.user("648219")).build()));
         assertEquals(PinReference.SO, e.reference());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.ScriptedTransport;
 
 class ExclusiveAccessTest {
 
@@ -110,6 +111,6 @@ class ExclusiveAccessTest {
         ScriptedTransport card = new ScriptedTransport().expect("00B0000002", "AABB9000");
         byte[] r = card.exclusive(() -> card.transmit(Hex.decode("00B0000002")));
         assertArrayEquals(Hex.decode("AABB9000"), r);
-        card.assertScriptDone();
+        card.assertDone();
     }
 }

@@ -8,16 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.ScriptedTransport;
 
 class GetResponseTransportTest {
-    private static final String SELECT = "00A404000BE82B0601040181C31F0201";
+    private static final String SELECT = HsmConstants.compact("00 A4 04 00 0B " + HsmConstants.AID);
 
     @Test
     void responseWithout61xxPassesThroughUntouched() {
         ScriptedTransport card = new ScriptedTransport().expect("00CA0101 00", "AABB 9000");
         byte[] r = new GetResponseTransport(card).transmit(Hex.decode("00CA010100"));
         assertArrayEquals(Hex.decode("AABB9000"), r);
-        assertEquals(1, card.sent.size());
+        assertEquals(1, card.sent().size());
     }
 
     @Test
@@ -28,7 +30,7 @@ class GetResponseTransportTest {
                 .expect("00C0000010", "22".repeat(0x10) + " 9000");
         byte[] r = new GetResponseTransport(card).transmit(Hex.decode(SELECT));
         assertEquals("6234" + "11".repeat(0x22) + "22".repeat(0x10) + "9000", Hex.encode(r));
-        card.assertScriptDone();
+        card.assertDone();
     }
 
     @Test
@@ -47,7 +49,7 @@ class GetResponseTransportTest {
                 .expect("00CA010108", "0102030405060708 9000");
         byte[] r = new GetResponseTransport(card).transmit(Hex.decode("00CA010100"));
         assertEquals("01020304050607089000", Hex.encode(r));
-        card.assertScriptDone();
+        card.assertDone();
     }
 
     @Test
@@ -56,7 +58,7 @@ class GetResponseTransportTest {
                 .expect("00CB3FFF025C00", "6C04")
                 .expect("00CB3FFF025C0004", "AABBCCDD9000");
         new GetResponseTransport(card).transmit(Hex.decode("00CB3FFF025C00"));
-        card.assertScriptDone();
+        card.assertDone();
     }
 
     @Test
@@ -75,7 +77,7 @@ class GetResponseTransportTest {
                 .expect("8162000002AABB", "6102")
                 .expect("01C0000002", "CCDD9000");
         new GetResponseTransport(card).transmit(Hex.decode("8162000002AABB"));
-        card.assertScriptDone();
+        card.assertDone();
         assertEquals(0x00, GetResponseTransport.getResponseClass(0x80));
         assertEquals(0x00, GetResponseTransport.getResponseClass(0x0C));
         assertEquals(0x45, GetResponseTransport.getResponseClass(0x65));
@@ -92,7 +94,7 @@ class GetResponseTransportTest {
         assertEquals(2, e.rounds());
         assertTrue(e.getMessage().contains("2 bytes"), e.getMessage());
         assertTrue(e instanceof TransportException);
-        card.assertScriptDone();
+        card.assertDone();
     }
 
     @Test
@@ -103,7 +105,7 @@ class GetResponseTransportTest {
         CardTransport t = Transports.decorate(card, false, null);
         assertEquals("6124", Hex.encode(t.transmit(Hex.decode(SELECT))));
         assertEquals("6C08", Hex.encode(t.transmit(Hex.decode("00CA010100"))));
-        assertEquals(List.of(Hex.encode(Hex.decode(SELECT)), "00CA010100"), card.sent);
+        assertEquals(List.of(Hex.spaced(Hex.decode(SELECT)), "00 CA 01 01 00"), card.sent());
         assertTrue(t == card, "no decorator when nothing is asked for");
     }
 
@@ -114,7 +116,7 @@ class GetResponseTransportTest {
         assertEquals("scripted", t.name());
         assertArrayEquals(card.atr(), t.atr());
         t.close();
-        assertTrue(card.closed);
+        assertTrue(card.isClosed());
     }
 
     @Test

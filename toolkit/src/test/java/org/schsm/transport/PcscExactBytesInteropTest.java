@@ -14,16 +14,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.Requirement;
 
 /**
  * What the card receives over the real PC/SC stack (pcscd, vpcd) is what {@link PcscTransport}
  * was given and what the trace shows: every class byte, and malformed commands. The card echoes
  * each command back as its data, so the test also sees that the answer is not rewritten.
  */
-@Tag("interop")
+@InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER})
 class PcscExactBytesInteropTest {
     private static final int PORT = 35964;
     /** T=1, no historical bytes (as in {@link PcscVpcdInteropTest}), so no OpenSC driver claims it. */

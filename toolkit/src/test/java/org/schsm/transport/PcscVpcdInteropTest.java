@@ -13,17 +13,18 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
 import org.schsm.atr.Atr;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.Requirement;
 
 /**
  * PcscTransport against the real PC/SC stack: pcscd with the vpcd driver, and a card of our own
  * ({@link VpcdCard}) on the second vpcd port. Skipped, saying why, when pcscd or vpcd is not
- * there or the port is taken by someone else's card.
+ * there or the port is taken by someone else's card, and fails then under CI=true ({@link InteropTest}).
  */
-@Tag("interop")
+@InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER})
 class PcscVpcdInteropTest {
     /** The second vpcd reader; the first one is left to the simulator's own interop tests. */
     private static final int PORT = 35964;

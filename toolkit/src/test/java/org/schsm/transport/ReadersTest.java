@@ -13,9 +13,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.ScriptedTransport;
 
 class ReadersTest {
-    private static final byte[] HSM_ATR = Hex.decode("3BFE1800008131FE458031815448534D31738021408107FA");
+    private static final byte[] HSM_ATR = Hex.decode(HsmConstants.ATR);
 
     private static final List<ReaderInfo> PCSC = List.of(
             new ReaderInfo(0, "Alcor Micro AU9560 00 00", false, null),

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.ScriptedTransport;
 
 class TracingTransportTest {
-    private static final String SELECT = "00A404000BE82B0601040181C31F0201";
+    private static final String SELECT = HsmConstants.compact("00 A4 04 00 0B " + HsmConstants.AID);
 
     private final List<String> lines = new ArrayList<>();
 

@@ -10,8 +10,8 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Assumptions;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.PcscEnvironment;
 
 /**
  * A card for pcscd's vpcd driver, for tests against the real PC/SC stack: it connects to the
@@ -52,24 +52,26 @@ final class VpcdCard implements AutoCloseable {
 
     /**
      * Inserts the card into the vpcd reader on {@code port} and returns once PC/SC lists a reader
-     * holding a card with {@code atr}; the test is skipped (JUnit assumption), saying why, when
-     * pcscd, the vpcd driver or the port is not there, or another client's card holds the reader.
+     * holding a card with {@code atr}. When pcscd, the vpcd driver or the port is not there, or
+     * another client's card holds the reader, the test is skipped saying why, or fails under CI=true
+     * ({@link PcscEnvironment#unavailable}).
      */
     static VpcdCard insertListed(int port, byte[] atr, UnaryOperator<byte[]> card) throws InterruptedException {
         List<ReaderInfo> readers;
         try {
             readers = PcscReaders.list(PcscProvider.JNA);
         } catch (PcscUnavailableException e) {
-            Assumptions.abort("no PC/SC service: " + e.getMessage());
+            PcscEnvironment.unavailable("no PC/SC service: " + e.getMessage());
             throw new IllegalStateException(e);
         }
-        Assumptions.assumeTrue(readers.stream().anyMatch(r -> r.name().startsWith("Virtual PCD")),
-                "pcscd runs without the vpcd driver (readers: " + readers + ")");
+        if (readers.stream().noneMatch(r -> r.name().startsWith("Virtual PCD"))) {
+            PcscEnvironment.unavailable("pcscd runs without the vpcd driver (readers: " + readers + ")");
+        }
         VpcdCard inserted;
         try {
             inserted = insert(port, atr, card);
         } catch (IOException e) {
-            Assumptions.abort("cannot reach vpcd on port " + port + ": " + e.getMessage());
+            PcscEnvironment.unavailable("cannot reach vpcd on port " + port + ": " + e.getMessage());
             throw new IllegalStateException(e);
         }
         for (int i = 0; i < 50 && inserted.reader == null; i++) {
@@ -79,7 +81,9 @@ final class VpcdCard implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        Assumptions.assumeTrue(inserted.reader != null, "the vpcd reader on port " + port + " never showed our card (in use?)");
+        if (inserted.reader == null) {
+            PcscEnvironment.unavailable("the vpcd reader on port " + port + " never showed our card (in use?)");
+        }
         return inserted;
     }
 

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * A catalogue of malformed command lines. Each must end with exit code 2 and one clear line on
@@ -23,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * simulator writes that file when it is opened, so the file must still not exist afterwards.
  */
 class BadInputCatalogueTest {
-    static final String SO = "3537363231383830";
-    static final String PIN = "648219";
+    static final String SO = HsmConstants.DEFAULT_SO_PIN;
+    static final String PIN = HsmConstants.USER_PIN;
     static final String UNSET = "env:SCHSM_HARDENING_SURELY_UNSET_VARIABLE";
 
     @TempDir
@@ -122,7 +125,7 @@ class BadInputCatalogueTest {
     @org.junit.jupiter.api.Test
     void aValidCommandLineOpensTheCardSoTheStateFileCheckMeansSomething() {
         Path state = dir.resolve("control-" + System.nanoTime() + ".state");
-        CliRun.Result r = CliRun.run("pin", "status", "-r", "sim", "--sim-state", state.toString());
+        SchsmRun r = InProcessSchsm.capturingStrayOutput().run("pin", "status", "-r", "sim", "--sim-state", state.toString());
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(Files.exists(state), r::toString);
     }
@@ -144,7 +147,7 @@ class BadInputCatalogueTest {
         if (!all.contains(state.toString())) {
             all.addAll(List.of("-r", "sim", "--sim-state", state.toString()));
         }
-        CliRun.Result r = CliRun.run(all.toArray(String[]::new));
+        SchsmRun r = InProcessSchsm.capturingStrayOutput().run(all.toArray(String[]::new));
         assertEquals(2, r.exitCode(), () -> name + ":\n" + r);
         List<String> lines = r.errLines();
         assertFalse(lines.isEmpty(), () -> name + ": no error message\n" + r);

@@ -18,6 +18,7 @@ import org.schsm.hsm.PinReference;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.session.EmbeddedSimulator;
 import org.schsm.simulator.SimulatedCard;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.TransportException;
 
@@ -29,7 +30,7 @@ import org.schsm.transport.TransportException;
  * file must stay loadable with exactly the retry counters of the last completed APDU.
  */
 class CardRemovalTest {
-    static final String USER = "648219";
+    static final String USER = HsmConstants.USER_PIN;
     static final String NEW_USER = "112233";
     static final String INIT = "805000001C800200018106363438323139820835373632313838309101039201 01";
 
@@ -130,7 +131,7 @@ class CardRemovalTest {
     private Path initializedCard(String name) throws IOException {
         Path state = dir.resolve(name + ".state");
         EmbeddedSimulator sim = EmbeddedSimulator.open(state);
-        sim.transmit(org.schsm.apdu.Hex.decode("00A404000BE82B0601040181C31F020100"));
+        sim.transmit(org.schsm.apdu.Hex.decode(HsmConstants.compact(HsmConstants.SELECT)));
         byte[] r = sim.transmit(org.schsm.apdu.Hex.decode(INIT));
         assertEquals("9000", org.schsm.apdu.Hex.encode(java.util.Arrays.copyOfRange(r, r.length - 2, r.length)));
         sim.close();

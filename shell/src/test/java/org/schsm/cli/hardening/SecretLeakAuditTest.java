@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.hsm.SmartCardHsm;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * Runs every card command of the CLI with the APDU trace on and known PINs and SO-PINs, given as
@@ -78,7 +80,7 @@ class SecretLeakAuditTest {
             if (step.getKey().equals("readers")) {
                 all = List.of("-v", "readers");
             }
-            CliRun.Result r = CliRun.run(all.toArray(String[]::new));
+            SchsmRun r = InProcessSchsm.capturingStrayOutput().run(all.toArray(String[]::new));
             assertNoSecret(step.getKey(), r.everything(), r.toString());
             if (!step.getKey().contains("wrong") && !step.getKey().equals("readers")) {
                 assertTrue(r.exitCode() == 0 || step.getKey().startsWith("send"), () -> step.getKey() + " failed:\n" + r);
@@ -154,12 +156,12 @@ class SecretLeakAuditTest {
                 """.formatted(SmartCardHsm.AID_HEX, sends.get("INITIALIZE in class 00"), sends.get("VERIFY in class 0C")));
         Path suiteFile = Files.writeString(dir.resolve("classes.groovy"), suite);
         Path initialized = dir.resolve("initialized.state");
-        CliRun.Result init = CliRun.run("init", "--so-pin", SO_HEX, "--pin", USER_PIN, "-r", "sim", "--sim-state",
+        SchsmRun init = InProcessSchsm.capturingStrayOutput().run("init", "--so-pin", SO_HEX, "--pin", USER_PIN, "-r", "sim", "--sim-state",
                 initialized.toString());
         assertEquals(0, init.exitCode(), init.toString());
 
         Path single = dir.resolve("single.xml");
-        CliRun.Result one = CliRun.run("-v", "test", "-r", "sim:fresh", "--junit-xml", single.toString(),
+        SchsmRun one = InProcessSchsm.capturingStrayOutput().run("-v", "test", "-r", "sim:fresh", "--junit-xml", single.toString(),
                 suiteFile.toString());
         String report = one + "\n--- junit\n" + Files.readString(single);
         assertNoSecret("test on sim:fresh", report, report);
@@ -168,7 +170,7 @@ class SecretLeakAuditTest {
         assertTrue(one.err().contains("not a command APDU: 84 20 00 81 ** (malformed"), report);
 
         Path diff = dir.resolve("diff.xml");
-        CliRun.Result two = CliRun.run("-v", "test", "-r", "sim:fresh", "-r", "sim:" + initialized, "--sw-only",
+        SchsmRun two = InProcessSchsm.capturingStrayOutput().run("-v", "test", "-r", "sim:fresh", "-r", "sim:" + initialized, "--sw-only",
                 "--junit-xml", diff.toString(), suiteFile.toString());
         String diffReport = two + "\n--- junit\n" + Files.readString(diff);
         assertNoSecret("differential test", diffReport, diffReport);

@@ -1,6 +1,5 @@
 package org.schsm.cli.hardening;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -31,17 +30,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.Secret;
-import org.schsm.session.CardOptions;
 import org.schsm.cli.Main;
-import org.schsm.session.PinSource;
 import org.schsm.conformance.CaseContext;
 import org.schsm.hsm.InitializeOptions;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.PinValue;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.SoPin;
+import org.schsm.session.CardOptions;
+import org.schsm.session.PinSource;
 import org.schsm.shell.SchsmScript;
 import org.schsm.shell.ShellCommand;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -200,7 +201,7 @@ class SecretSweepTest {
             for (List<String> line : mistakes(spec)) {
                 List<String> argv = new ArrayList<>(line);
                 argv.addAll(List.of("-r", "sim", "--sim-state", state.toString()));
-                CliRun.Result r = CliRun.run(argv.toArray(String[]::new));
+                SchsmRun r = InProcessSchsm.capturingStrayOutput().run(argv.toArray(String[]::new));
                 assertNoMarker("schsm " + String.join(" ", argv), r.toString());
                 lines++;
             }
@@ -406,7 +407,7 @@ class SecretSweepTest {
         int scripts = 0;
         for (String call : calls) {
             Path s = Files.writeString(dir.resolve("call" + scripts + ".groovy"), "sim()\n" + call + "\n");
-            CliRun.Result r = CliRun.run("-r", "sim", "--sim-state", state.toString(), "run", s.toString());
+            SchsmRun r = InProcessSchsm.capturingStrayOutput().run("-r", "sim", "--sim-state", state.toString(), "run", s.toString());
             assertNoMarker("schsm run with " + call, r.toString());
             scripts++;
         }
@@ -420,7 +421,7 @@ class SecretSweepTest {
         }
         cases.append("}\n");
         Path suiteFile = Files.writeString(dir.resolve("wrong-calls.groovy"), cases.toString());
-        CliRun.Result r = CliRun.run("-r", "sim:fresh", "test", suiteFile.toString(), "--junit-xml",
+        SchsmRun r = InProcessSchsm.capturingStrayOutput().run("-r", "sim:fresh", "test", suiteFile.toString(), "--junit-xml",
                 home.resolve("report.xml").toString());
         assertTrue(r.err().contains("suite error: MissingMethodException"), r::toString);
         assertNoMarker("schsm test", r.toString());

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.EmbeddedSimulator;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * The simulated card is one card (issue 14): one program holds a state file at a time, a try is
@@ -31,7 +34,7 @@ import org.schsm.session.ExitCode;
  * Separate programs are real JVMs running {@code org.schsm.cli.Main}, as {@code bin/schsm} does.
  */
 class StateFileHolderTest {
-    private static final String SO_PIN = "3537363231383830";
+    private static final String SO_PIN = HsmConstants.DEFAULT_SO_PIN;
     private static final String USER_PIN = "64821933";     // 8 characters: 10 tries allowed
     private static final String WRONG_PIN = "00000000";
     private static final Pattern TRIES_LEFT = Pattern.compile("63C([0-9A-F])");
@@ -41,14 +44,14 @@ class StateFileHolderTest {
 
     private Path initialized() {
         Path state = dir.resolve("card.state");
-        CliRun.Result init = CliRun.run("init", "--so-pin", SO_PIN, "--pin", USER_PIN, "--pin-retry", "10",
+        SchsmRun init = InProcessSchsm.capturingStrayOutput().run("init", "--so-pin", SO_PIN, "--pin", USER_PIN, "--pin-retry", "10",
                 "-r", "sim", "--sim-state", state.toString());
         assertEquals(0, init.exitCode(), init::toString);
         return state;
     }
 
     private static int userTriesLeft(Path state) {
-        CliRun.Result status = CliRun.run("pin", "status", "-r", "sim", "--sim-state", state.toString());
+        SchsmRun status = InProcessSchsm.capturingStrayOutput().run("pin", "status", "-r", "sim", "--sim-state", state.toString());
         assertEquals(0, status.exitCode(), status::toString);
         Matcher m = Pattern.compile("User PIN : (\\d+) tries left").matcher(status.out());
         assertTrue(m.find(), status::toString);
@@ -90,14 +93,14 @@ class StateFileHolderTest {
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("r--r--r--"));
         byte[] image = Files.readAllBytes(state);
 
-        CliRun.Result right = CliRun.run("pin", "verify", "--pin", USER_PIN, "-r", "sim", "--sim-state", state.toString());
-        CliRun.Result wrong = CliRun.run("pin", "verify", "--pin", WRONG_PIN, "-r", "sim", "--sim-state", state.toString());
+        SchsmRun right = InProcessSchsm.capturingStrayOutput().run("pin", "verify", "--pin", USER_PIN, "-r", "sim", "--sim-state", state.toString());
+        SchsmRun wrong = InProcessSchsm.capturingStrayOutput().run("pin", "verify", "--pin", WRONG_PIN, "-r", "sim", "--sim-state", state.toString());
         assertEquals(ExitCode.NO_CARD, right.exitCode(), right::toString);
         assertEquals(right.exitCode(), wrong.exitCode());
         assertEquals(right.out() + right.err(), wrong.out() + wrong.err());
         assertTrue(right.err().contains("cannot record a spent try"), right::toString);
 
-        CliRun.Result status = CliRun.run("status", "-r", "sim", "--sim-state", state.toString());
+        SchsmRun status = InProcessSchsm.capturingStrayOutput().run("status", "-r", "sim", "--sim-state", state.toString());
         assertEquals(0, status.exitCode(), status::toString);
         assertTrue(status.err().contains("is read-only"), status::toString);
         assertArrayEquals(image, Files.readAllBytes(state));

@@ -1,7 +1,7 @@
 package org.schsm.cli.interop;
 
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.schsm.session.EmbeddedSimulator;
 import org.schsm.simulator.PersistentCard;
 import org.schsm.simulator.SimulatedCard;
-import org.schsm.simulator.interop.PcscEnvironment;
 import org.schsm.simulator.interop.VirtualReader;
 import org.schsm.simulator.vpcd.SimulatedCardVirtualCard;
 import org.schsm.simulator.vpcd.VirtualCard;
 import org.schsm.simulator.vpcd.VpcdClient;
+import org.schsm.testkit.PcscEnvironment;
 import org.schsm.transport.PcscReaders;
 
 /**

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
-import org.schsm.simulator.interop.InteropTest;
-import org.schsm.simulator.interop.ProcessResult;
-import org.schsm.simulator.interop.Requirement;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.Requirement;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * DKEK share files between sc-hsm-tool and schsm over real PC/SC, on the simulated card in the
@@ -53,7 +54,7 @@ class DkekInteropTest {
         ok(Tools.scHsmTool("--create-dkek-share", share.toString(), "--password", TOOL_PASSWORD));
         agree(1, 1);
 
-        Tools.Schsm imported = Tools.schsm("dkek", "import", share.toString(), "--password", TOOL_PASSWORD);
+        SchsmRun imported = Tools.schsm("dkek", "import", share.toString(), "--password", TOOL_PASSWORD);
         assertEquals(ExitCode.OK, imported.exitCode(), imported.toString());
         assertFalse((imported.out() + imported.err()).contains(TOOL_PASSWORD), "no password in any output");
         ScHsmToolStatus tool = agree(1, 0);
@@ -66,7 +67,7 @@ class DkekInteropTest {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
         Tools.initialize("--dkek-shares", "1");
         Path share = dir.resolve("schsm.pbe");
-        Tools.Schsm created = Tools.schsm("dkek", "create-share", share.toString(), "--password", SCHSM_PASSWORD);
+        SchsmRun created = Tools.schsm("dkek", "create-share", share.toString(), "--password", SCHSM_PASSWORD);
         assertEquals(ExitCode.OK, created.exitCode(), created.toString());
         assertEquals(64, Files.size(share));
         String shareKcv = kcvIn(Tools.schsmBare("dkek", "show-share", share.toString(), "--password", SCHSM_PASSWORD));
@@ -108,7 +109,7 @@ class DkekInteropTest {
         return result;
     }
 
-    private static String kcvIn(Tools.Schsm run) {
+    private static String kcvIn(SchsmRun run) {
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
         Matcher m = SHARE_KCV.matcher(run.out());
         assertTrue(m.find(), run.toString());

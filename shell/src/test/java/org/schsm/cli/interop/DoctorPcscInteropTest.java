@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
-import org.schsm.cli.Main;
-import org.schsm.simulator.interop.InteropTest;
-import org.schsm.simulator.interop.Requirement;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.Requirement;
+import org.schsm.testkit.SchsmRun;
 
 /** schsm doctor against the real pcscd: vpcd's reader without a card, then with the simulated card in it. */
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.VPCD_READER})
@@ -24,10 +23,8 @@ class DoctorPcscInteropTest {
     Path dir;
 
     private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        SchsmRun r = InProcessSchsm.schsm(args);
+        return new String[] {Integer.toString(r.exitCode()), r.out(), r.err()};
     }
 
     @Test

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
-import org.schsm.simulator.interop.InteropTest;
-import org.schsm.simulator.interop.Requirement;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.Requirement;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * {@code schsm -v send --raw} over pcscd and vpcd: what the served card receives is what the
@@ -52,7 +53,7 @@ class ExactBytesInteropTest {
         List<String> args = new ArrayList<>(List.of("-v", "send", "--raw"));
         args.addAll(sent);
 
-        Tools.Schsm run = Tools.schsm(args.toArray(String[]::new));
+        SchsmRun run = Tools.schsm(args.toArray(String[]::new));
 
         List<String> traced = run.err().lines().filter(l -> l.startsWith("trace >> "))
                 .map(l -> l.substring("trace >> ".length()))

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
-import org.schsm.simulator.interop.InteropTest;
-import org.schsm.simulator.interop.ProcessResult;
-import org.schsm.simulator.interop.ProcessRunner;
-import org.schsm.simulator.interop.Requirement;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.ProcessRunner;
+import org.schsm.testkit.Requirement;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * Keys made by OpenSC are schsm's keys and the other way round, on the card {@code schsm sim serve}
@@ -61,7 +62,7 @@ class KeysInteropTest {
         ProcessResult rsa = Tools.pkcs11Tool("--login", "--pin", Tools.USER_PIN, "--keypairgen",
                 "--key-type", "rsa:2048", "--label", "p11-rsa");
         assertTrue(rsa.succeeded(), rsa.describe());
-        Tools.Schsm generated = Tools.schsm("key", "generate", "--type", "ec:secp256r1", "--label", "schsm-ec",
+        SchsmRun generated = Tools.schsm("key", "generate", "--type", "ec:secp256r1", "--label", "schsm-ec",
                 "--pin", Tools.USER_PIN);
         assertEquals(ExitCode.OK, generated.exitCode(), generated.toString());
 
@@ -98,7 +99,7 @@ class KeysInteropTest {
 
         for (String label : new String[] {"schsm-ec", "p11-rsa"}) {
             Path signature = dir.resolve(label + ".schsm.sig");
-            Tools.Schsm sign = Tools.schsm("key", "sign", "--id", keys.get(label).get("id").getAsString(),
+            SchsmRun sign = Tools.schsm("key", "sign", "--id", keys.get(label).get("id").getAsString(),
                     "--in", message.toString(), "--out", signature.toString(), "--pin", Tools.USER_PIN);
             assertEquals(ExitCode.OK, sign.exitCode(), sign.toString());
             assertVerifies(publicPem(keys.get(label)), message, signature);
@@ -137,7 +138,7 @@ class KeysInteropTest {
     }
 
     private static Map<String, JsonObject> schsmKeysByLabel() {
-        Tools.Schsm run = Tools.schsm("keys", "--json");
+        SchsmRun run = Tools.schsm("keys", "--json");
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
         JsonArray array = JsonParser.parseString(run.out()).getAsJsonArray();
         Map<String, JsonObject> byLabel = new TreeMap<>();
@@ -149,7 +150,7 @@ class KeysInteropTest {
     }
 
     private Path publicPem(JsonObject key) throws Exception {
-        Tools.Schsm run = Tools.schsm("key", "public", "--id", key.get("id").getAsString(), "--pem");
+        SchsmRun run = Tools.schsm("key", "public", "--id", key.get("id").getAsString(), "--pem");
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("-----BEGIN PUBLIC KEY-----"), run.toString());
         Path pem = dir.resolve("key" + key.get("id").getAsString() + ".pem");

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.StatusWord;
 import org.schsm.session.ExitCode;
-import org.schsm.simulator.interop.InteropTest;
-import org.schsm.simulator.interop.Requirement;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.Requirement;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * A served card that refuses the DKEK status query ({@code 80 52 00 00 00}) with one status word
@@ -45,7 +46,7 @@ class OptionalReadsInteropTest {
             reader.answerInstead(command -> Hex.encode(command).startsWith("8052") ? Hex.decode(sw) : null);
             String meaning = StatusWord.parse(sw).toString();
 
-            Tools.Schsm status = Tools.schsm("status");
+            SchsmRun status = Tools.schsm("status");
             assertEquals(ExitCode.OK, status.exitCode(), status.toString());
             String out = status.out();
             assertTrue(out.contains("Version              : 3.6"), out);
@@ -54,14 +55,14 @@ class OptionalReadsInteropTest {
             assertTrue(out.contains("DKEK                 : not available: card answered " + meaning), out);
             assertTrue(out.contains("ATR                  : "), out);
 
-            Tools.Schsm json = Tools.schsm("status", "--json");
+            SchsmRun json = Tools.schsm("status", "--json");
             assertEquals(ExitCode.OK, json.exitCode(), json.toString());
             JsonObject o = JsonParser.parseString(json.out()).getAsJsonObject();
             assertTrue(o.get("dkek").isJsonNull(), json.out());
             assertEquals(sw, o.getAsJsonObject("dkekNotAvailable").get("sw").getAsString());
             assertEquals(15, o.getAsJsonObject("soPin").get("triesLeft").getAsInt());
 
-            Tools.Schsm doctor = Tools.schsm("doctor");
+            SchsmRun doctor = Tools.schsm("doctor");
             assertEquals(ExitCode.OK, doctor.exitCode(), doctor.toString());
             assertTrue(doctor.out().contains("SO-PIN tries left: 15"), doctor.out());
             assertTrue(doctor.out().contains("DKEK status not available"), doctor.out());

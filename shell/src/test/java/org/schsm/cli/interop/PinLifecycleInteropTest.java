@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
-import org.schsm.simulator.interop.InteropTest;
-import org.schsm.simulator.interop.ProcessResult;
-import org.schsm.simulator.interop.Requirement;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.Requirement;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * The PIN life cycle driven by OpenSC (PKCS#11 module through pkcs11-tool, sc-hsm-tool) and
@@ -49,10 +50,10 @@ class PinLifecycleInteropTest {
         assertTrue(change.succeeded(), change.describe());
         assertTrue(change.stdout().contains("PIN successfully changed"), change.describe());
 
-        Tools.Schsm verified = Tools.schsm("pin", "verify", "--pin", "123456");
+        SchsmRun verified = Tools.schsm("pin", "verify", "--pin", "123456");
         assertEquals(ExitCode.OK, verified.exitCode(), verified.toString());
         assertTrue(verified.out().contains("User PIN verified."), verified.toString());
-        Tools.Schsm old = Tools.schsm("pin", "verify", "--pin", Tools.USER_PIN);
+        SchsmRun old = Tools.schsm("pin", "verify", "--pin", Tools.USER_PIN);
         assertEquals(ExitCode.CARD_REFUSED, old.exitCode(), old.toString());
         assertTrue(old.err().contains("63C2"), old.toString());
     }
@@ -67,7 +68,7 @@ class PinLifecycleInteropTest {
         assertTrue(change.succeeded(), change.describe());
         assertTrue(change.stdout().contains("PIN successfully changed"), change.describe());
 
-        Tools.Schsm verified = Tools.schsm("pin", "verify", "--so", "--pin", NEW_SO_PIN);
+        SchsmRun verified = Tools.schsm("pin", "verify", "--so", "--pin", NEW_SO_PIN);
         assertEquals(ExitCode.OK, verified.exitCode(), verified.toString());
         assertTrue(verified.out().contains("SO-PIN verified."), verified.toString());
 
@@ -110,14 +111,14 @@ class PinLifecycleInteropTest {
         Tools.initialize();
 
         for (int i = 0; i < 2; i++) {
-            Tools.Schsm wrong = Tools.schsm("pin", "verify", "--pin", "000000");
+            SchsmRun wrong = Tools.schsm("pin", "verify", "--pin", "000000");
             assertEquals(ExitCode.CARD_REFUSED, wrong.exitCode(), wrong.toString());
         }
-        Tools.Schsm guarded = Tools.schsm("pin", "verify", "--pin", "000000");
+        SchsmRun guarded = Tools.schsm("pin", "verify", "--pin", "000000");
         assertEquals(ExitCode.GUARD, guarded.exitCode(), "one try left: the brick guard must refuse " + guarded);
         assertEquals(1, pinStatusJson().getAsJsonObject("userPin").get("triesLeft").getAsInt(),
                 "the guard must not have spent the last try");
-        Tools.Schsm forced = Tools.schsm("pin", "verify", "--force", "--pin", "000000");
+        SchsmRun forced = Tools.schsm("pin", "verify", "--force", "--pin", "000000");
         assertEquals(ExitCode.CARD_REFUSED, forced.exitCode(), forced.toString());
         assertTrue(ScHsmToolStatus.parse(Tools.scHsmTool()).userLocked(), "sc-hsm-tool must say User PIN locked");
 
@@ -152,7 +153,7 @@ class PinLifecycleInteropTest {
         assertEquals(Optional.of(3), tool.userTriesLeft(), "the user PIN counter was not reset: " + tool);
         StatusAgreement.assertAgree(schsm, tool);
 
-        Tools.Schsm user = Tools.schsm("pin", "verify", "--pin", Tools.USER_PIN);
+        SchsmRun user = Tools.schsm("pin", "verify", "--pin", Tools.USER_PIN);
         assertEquals(ExitCode.OK, user.exitCode(), "the user PIN must survive: " + user);
         assertEquals(objectsBefore, objectListing(), "the object listing must be unchanged");
         ProcessResult read = Tools.pkcs11Tool("--login", "--pin", Tools.USER_PIN, "--read-object", "--type", "data",
@@ -165,10 +166,10 @@ class PinLifecycleInteropTest {
         JsonObject reset = pinStatusJson();
         assertEquals(3, reset.getAsJsonObject("userPin").get("triesLeft").getAsInt(), reset.toString());
         assertFalse(reset.getAsJsonObject("userPin").get("blocked").getAsBoolean(), reset.toString());
-        Tools.Schsm text = Tools.schsm("pin", "status");
+        SchsmRun text = Tools.schsm("pin", "status");
         assertEquals(ExitCode.OK, text.exitCode(), text.toString());
         assertTrue(text.out().contains("User PIN : 3 tries left"), text.toString());
-        Tools.Schsm verified = Tools.schsm("pin", "verify", "--pin", "654321");
+        SchsmRun verified = Tools.schsm("pin", "verify", "--pin", "654321");
         assertEquals(ExitCode.OK, verified.exitCode(), verified.toString());
         ScHsmToolStatus tool = ScHsmToolStatus.parse(Tools.scHsmTool());
         assertEquals(Optional.of(3), tool.userTriesLeft(), tool.toString());
@@ -176,7 +177,7 @@ class PinLifecycleInteropTest {
     }
 
     private static JsonObject pinStatusJson() {
-        Tools.Schsm run = Tools.schsm("pin", "status", "--json");
+        SchsmRun run = Tools.schsm("pin", "status", "--json");
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
         return JsonParser.parseString(run.out()).getAsJsonObject();
     }

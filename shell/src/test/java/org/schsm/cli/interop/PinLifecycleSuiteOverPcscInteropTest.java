@@ -13,11 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.schsm.session.ExitCode;
 import org.schsm.cli.Main;
-import org.schsm.simulator.interop.InteropTest;
-import org.schsm.simulator.interop.PcscEnvironment;
-import org.schsm.simulator.interop.Requirement;
+import org.schsm.session.ExitCode;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.PcscEnvironment;
+import org.schsm.testkit.Requirement;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * The shipped PIN-lifecycle suite over the real PC/SC stack, against {@code schsm sim serve} in
@@ -71,14 +72,14 @@ class PinLifecycleSuiteOverPcscInteropTest {
 
     @Test
     void theShippedSuitePassesOverPcscExactlyAsInProcess() throws Exception {
-        Tools.Schsm inProcess = Tools.schsmBare("test", "-r", "sim:fresh", SUITE.toString());
+        SchsmRun inProcess = Tools.schsmBare("test", "-r", "sim:fresh", SUITE.toString());
         assertEquals(ExitCode.OK, inProcess.exitCode(), inProcess.toString());
         String expected = last(inProcess.out());
         assertTrue(expected.matches("\\d+ passed, 0 failed, 0 skipped"), inProcess.toString());
 
         serveFreshCard();
         Path xml = dir.resolve("pcsc.xml");
-        Tools.Schsm overPcsc = Tools.schsmBare("-v", "-r", CardInReader.NAME, "test", SUITE.toString(),
+        SchsmRun overPcsc = Tools.schsmBare("-v", "-r", CardInReader.NAME, "test", SUITE.toString(),
                 "--junit-xml", xml.toString());
 
         assertEquals(ExitCode.OK, overPcsc.exitCode(), overPcsc.toString());
@@ -94,7 +95,7 @@ class PinLifecycleSuiteOverPcscInteropTest {
     @Test
     void theServedCardAnswersEveryCommandOfTheSuiteAsTheInProcessCardDoes() throws Exception {
         serveFreshCard();
-        Tools.Schsm both = Tools.schsmBare("test", "-r", "sim:fresh", "-r", CardInReader.NAME, SUITE.toString());
+        SchsmRun both = Tools.schsmBare("test", "-r", "sim:fresh", "-r", CardInReader.NAME, SUITE.toString());
         assertEquals(ExitCode.OK, both.exitCode(), both.toString());
         assertTrue(both.out().lines().anyMatch(l -> l.matches("differential: 0 of \\d+ cases differ")), both.toString());
     }
@@ -106,7 +107,7 @@ class PinLifecycleSuiteOverPcscInteropTest {
     @Test
     void withTheJdkProviderOnlyTheCasesItCannotSendAreSkippedAndTheRunGoesOn() throws Exception {
         serveFreshCard();
-        org.schsm.simulator.interop.ProcessResult run = Tools.schsmProcess(java.util.Map.of("SCHSM_PCSC_PROVIDER", "sun"),
+        org.schsm.testkit.ProcessResult run = Tools.schsmProcess(java.util.Map.of("SCHSM_PCSC_PROVIDER", "sun"),
                 "-r", CardInReader.NAME, "test", SUITE.toString(), "--junit-xml", dir.resolve("sun.xml").toString());
         assertEquals(ExitCode.OK, run.exitCode(), run.describe());
         List<String> lines = run.stdout().lines().toList();

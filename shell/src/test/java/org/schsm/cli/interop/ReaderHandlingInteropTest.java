@@ -17,10 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
 import org.schsm.session.ExitCode;
 import org.schsm.simulator.SimulatedCard;
-import org.schsm.simulator.interop.InteropTest;
-import org.schsm.simulator.interop.PcscEnvironment;
-import org.schsm.simulator.interop.ProcessResult;
-import org.schsm.simulator.interop.Requirement;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.PcscEnvironment;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.Requirement;
+import org.schsm.testkit.SchsmRun;
 
 /** schsm's reader handling on the real PC/SC stack: listing, doctor, unknown reader, card removed. */
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER})
@@ -44,13 +45,13 @@ class ReaderHandlingInteropTest {
     void readersListsTheVpcdReaderWithTheCardAndItsAtr() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
 
-        Tools.Schsm text = Tools.schsmBare("readers");
+        SchsmRun text = Tools.schsmBare("readers");
         assertEquals(ExitCode.OK, text.exitCode(), text.toString());
         String line = text.out().lines().filter(l -> l.contains(CardInReader.NAME)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line for " + CardInReader.NAME + ": " + text));
         assertTrue(line.endsWith("card  " + Hex.spaced(Hex.decode(SimulatedCard.ATR_HEX))), line);
 
-        Tools.Schsm json = Tools.schsmBare("readers", "--json");
+        SchsmRun json = Tools.schsmBare("readers", "--json");
         assertEquals(ExitCode.OK, json.exitCode(), json.toString());
         JsonArray readers = JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("readers");
         JsonObject ours = null;
@@ -75,21 +76,21 @@ class ReaderHandlingInteropTest {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
         Tools.initialize();
 
-        Tools.Schsm doctor = Tools.schsm("doctor");
+        SchsmRun doctor = Tools.schsm("doctor");
         assertEquals(ExitCode.OK, doctor.exitCode(), doctor.toString());
         assertTrue(doctor.out().contains("Device: SmartCard-HSM version 3.6"), doctor.toString());
         assertTrue(doctor.out().contains("SO-PIN tries left: 15"), doctor.toString());
         assertTrue(doctor.out().contains("user PIN tries left: 3"), doctor.toString());
         assertTrue(doctor.out().contains("Diagnosis: "), doctor.toString());
 
-        Tools.Schsm json = Tools.schsm("doctor", "--json");
+        SchsmRun json = Tools.schsm("doctor", "--json");
         assertEquals(ExitCode.OK, json.exitCode(), json.toString());
         assertTrue(JsonParser.parseString(json.out()).isJsonObject(), json.toString());
     }
 
     @Test
     void anUnknownReaderExitsTwoWithOneLineNamingTheReaders() {
-        Tools.Schsm run = Tools.schsmBare("-r", "nonexistent", "status");
+        SchsmRun run = Tools.schsmBare("-r", "nonexistent", "status");
 
         assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.toString());
         assertEquals("", run.out(), run.toString());
@@ -102,18 +103,18 @@ class ReaderHandlingInteropTest {
     @Test
     void aCardTakenOutOfTheReaderExitsThreeWithinTwoSeconds() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
-        Tools.Schsm before = Tools.schsm("status");
+        SchsmRun before = Tools.schsm("status");
         assertEquals(ExitCode.OK, before.exitCode(), before.toString());
         if (!reader.takeOut()) { // stops the vpcd client and waits until pcscd shows the reader empty
             PcscEnvironment.unavailable("another vpcd client put its card into '" + CardInReader.NAME
                     + "' as soon as ours left; cannot test an empty reader");
         }
 
-        Tools.Schsm run = Tools.schsm("status");
+        SchsmRun run = Tools.schsm("status");
 
         assertNoCard(run);
         assertTrue(run.err().contains("no card in reader '" + CardInReader.NAME + "'"), run.toString());
-        Tools.Schsm listed = Tools.schsmBare("readers");
+        SchsmRun listed = Tools.schsmBare("readers");
         assertTrue(listed.out().lines().anyMatch(l -> l.contains(CardInReader.NAME) && l.endsWith("empty")),
                 listed.toString());
     }
@@ -121,12 +122,12 @@ class ReaderHandlingInteropTest {
     @Test
     void aCardRemovedJustBeforeTheCommandExitsThreeWithinTwoSeconds() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
-        Tools.Schsm before = Tools.schsm("status");
+        SchsmRun before = Tools.schsm("status");
         assertEquals(ExitCode.OK, before.exitCode(), before.toString());
 
         reader.card().remove(); // no waiting: pcscd may still believe the card is there
 
-        Tools.Schsm run = Tools.schsm("status");
+        SchsmRun run = Tools.schsm("status");
         assertEquals(ExitCode.NO_CARD, run.exitCode(), run.toString());
         assertTrue(run.millis() < REMOVED_CARD_MILLIS, "took " + run.millis() + " ms: " + run);
         assertEquals(1, run.err().lines().count(), "one line: " + run);
@@ -141,12 +142,12 @@ class ReaderHandlingInteropTest {
     @Test
     void aCardRemovedJustBeforeTheCommandIsReportedAsRemoved() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
-        Tools.Schsm before = Tools.schsm("status");
+        SchsmRun before = Tools.schsm("status");
         assertEquals(ExitCode.OK, before.exitCode(), before.toString());
 
         reader.card().remove();
 
-        Tools.Schsm run = Tools.schsm("status");
+        SchsmRun run = Tools.schsm("status");
         assertNoCard(run);
         assertTrue(run.err().contains("removed") || run.err().contains("no card"), run.toString());
         assertFalse(run.err().contains("refused the command bytes"), run.toString());
@@ -161,7 +162,7 @@ class ReaderHandlingInteropTest {
     @Test
     void aCardThatStopsAnsweringMakesStatusExitThreeWithinTheBoundedWait() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
-        Tools.Schsm before = Tools.schsm("status");
+        SchsmRun before = Tools.schsm("status");
         assertEquals(ExitCode.OK, before.exitCode(), before.toString());
 
         reader.stopAnswering();
@@ -177,7 +178,7 @@ class ReaderHandlingInteropTest {
         assertEquals("", run.stdout(), run.describe());
     }
 
-    private static void assertNoCard(Tools.Schsm run) {
+    private static void assertNoCard(SchsmRun run) {
         assertEquals(ExitCode.NO_CARD, run.exitCode(), run.toString());
         assertTrue(run.millis() < REMOVED_CARD_MILLIS, "took " + run.millis() + " ms: " + run);
         assertEquals("", run.out(), run.toString());

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.schsm.simulator.interop.ProcessResult;
+import org.schsm.testkit.ProcessResult;
 
 /**
  * What {@code sc-hsm-tool} (no action, OpenSC 0.23 {@code print_info}) prints, parsed:

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.SchsmRun;
 
 /** Reads {@code schsm status --json} and compares it with what sc-hsm-tool printed. */
 final class StatusAgreement {
@@ -17,7 +18,7 @@ final class StatusAgreement {
     }
 
     static JsonObject schsmStatus() {
-        Tools.Schsm run = Tools.schsm("status", "--json");
+        SchsmRun run = Tools.schsm("status", "--json");
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
         return JsonParser.parseString(run.out()).getAsJsonObject();
     }

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
-import org.schsm.simulator.interop.InteropTest;
-import org.schsm.simulator.interop.PcscEnvironment;
-import org.schsm.simulator.interop.ProcessResult;
-import org.schsm.simulator.interop.Requirement;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.PcscEnvironment;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.Requirement;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * {@code schsm status --json} over real PC/SC and {@code sc-hsm-tool} read the same card and must
@@ -87,7 +88,7 @@ class StatusAgreementInteropTest {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
         Tools.initialize("--dkek-shares", "1");
 
-        Tools.Schsm wrong = Tools.schsm("pin", "verify", "--pin", "000000");
+        SchsmRun wrong = Tools.schsm("pin", "verify", "--pin", "000000");
         assertEquals(ExitCode.CARD_REFUSED, wrong.exitCode(), wrong.toString());
         assertTrue(wrong.err().contains("63C2"), wrong.toString());
 

@@ -2,24 +2,25 @@ package org.schsm.cli.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.schsm.cli.Main;
-import org.schsm.simulator.interop.PcscEnvironment;
-import org.schsm.simulator.interop.ProcessResult;
-import org.schsm.simulator.interop.ProcessRunner;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.PcscEnvironment;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.ProcessRunner;
+import org.schsm.testkit.SchsmRun;
 
 /** The programs the interop tests drive: OpenSC's tools as processes, schsm in-process. */
 final class Tools {
-    static final String SO_PIN = "3537363231383830";
-    static final String USER_PIN = "648219";
+    static final String SO_PIN = HsmConstants.DEFAULT_SO_PIN;
+    static final String USER_PIN = HsmConstants.USER_PIN;
     private static final Logger LOG = System.getLogger(Tools.class.getName());
 
     private Tools() {
@@ -66,20 +67,16 @@ final class Tools {
     }
 
     /** {@code schsm -r <reader> args...}, in this JVM, over real PC/SC (jnasmartcardio). */
-    static Schsm schsm(String... args) {
-        List<String> all = new ArrayList<>(List.of("-r", CardInReader.NAME));
-        all.addAll(Arrays.asList(args));
-        return schsmBare(all.toArray(String[]::new));
+    static SchsmRun schsm(String... args) {
+        return logged(InProcessSchsm.onReader(CardInReader.NAME).run(args));
     }
 
     /** {@code schsm args...} exactly as given. */
-    static Schsm schsmBare(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        long start = System.nanoTime();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        Schsm r = new Schsm(List.of(args), code, out.toString(), err.toString(), millis);
+    static SchsmRun schsmBare(String... args) {
+        return logged(InProcessSchsm.schsm(args));
+    }
+
+    private static SchsmRun logged(SchsmRun r) {
         LOG.log(Level.DEBUG, () -> r.toString().lines().findFirst().orElse(""));
         return r;
     }
@@ -95,14 +92,5 @@ final class Tools {
         ProcessResult r = ProcessRunner.run(ProcessRunner.DEFAULT_TIMEOUT, environment, cmd.toArray(String[]::new));
         LOG.log(Level.DEBUG, () -> r.describe().lines().findFirst().orElse(""));
         return r;
-    }
-
-    /** One schsm run: exit code, both outputs, and how long it took. */
-    record Schsm(List<String> args, int exitCode, String out, String err, long millis) {
-        @Override
-        public String toString() {
-            return "schsm " + String.join(" ", args) + " exited " + exitCode + " after " + millis + " ms"
-                    + "\n--- out\n" + out + "--- err\n" + err;
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.Hex;
 import org.schsm.simulator.SimulatedCard;
+import org.schsm.testkit.HsmConstants;
 
 /**
  * Fuzzes the applet through {@link SimulatedCard} with random APDUs and random APDU sequences,
@@ -27,9 +28,9 @@ import org.schsm.simulator.SimulatedCard;
  */
 class AppletFuzzTest {
     static final int RANDOM_SEQUENCES = 600;
-    static final String SELECT = "00A404000BE82B0601040181C31F020100";
-    static final String USER_PIN = "363438323139";
-    static final String SO_PIN = "3537363231383830";
+    static final String SELECT = HsmConstants.compact(HsmConstants.SELECT);
+    static final String USER_PIN = HsmConstants.compact(HsmConstants.USER_PIN_HEX);
+    static final String SO_PIN = HsmConstants.DEFAULT_SO_PIN;
     static final byte[] INS = {0x20, 0x24, 0x2C, (byte) 0xA4, (byte) 0xB1, (byte) 0xD7, (byte) 0xE4, 0x50, 0x52,
         0x58, (byte) 0xDA, (byte) 0xC0, 0x46, (byte) 0x84, 0x22, 0x2A, 0x62, (byte) 0x86, 0x68, 0x72, 0x74};
     static final byte[] PARAMS = {0x00, 0x01, 0x02, 0x03, 0x04, 0x0C, (byte) 0x81, (byte) 0x88, (byte) 0xCE,

@@ -18,6 +18,9 @@ import org.schsm.hsm.Pin;
 import org.schsm.hsm.PinBlockedException;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.WrongPinException;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.Requirement;
 import org.schsm.transport.CardBusyException;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.PcscTransport;
@@ -62,7 +65,7 @@ class GuardTransactionInteropTest {
 
     private static Outcome race(boolean hold) throws Exception {
         SimulatedHsm hsm = SimulatedHsm.fresh().initialized();
-        hsm.statusOf("00A404000B" + "E82B0601040181C31F0201");
+        hsm.statusOf("00A404000B" + HsmConstants.compact(HsmConstants.AID));
         assertEquals("63C2", hsm.statusOf("0020008106" + Hex.encode("000000".getBytes())), "one try spent up front");
         hsm.card.powerCycle();
         try (VirtualReader reader = VirtualReader.insert(hsm.adapter);

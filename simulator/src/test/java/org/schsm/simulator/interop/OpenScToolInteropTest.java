@@ -8,6 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.ProcessRunner;
+import org.schsm.testkit.Requirement;
 
 /**
  * A scripted card in the vpcd reader, seen through pcscd by {@code opensc-tool}: the bridge on its
@@ -54,7 +59,7 @@ class OpenScToolInteropTest {
         card.save("opensc-tool-n");
         assertTrue(result.succeeded(), result.describe());
         assertEquals(ScriptedScHsmCard.NAME, result.stdout().trim(), result.describe());
-        ApduRecorder.Exchange select = card.first("00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01");
+        ApduRecorder.Exchange select = card.first("00 A4 04 00 0B " + HsmConstants.AID);
         assertEquals("9000", select.swHex());
         assertTrue(select.command().endsWith(" 00"), "OpenSC asks for the FCP with Le 00: " + select.command());
     }

@@ -10,6 +10,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.ProcessRunner;
+import org.schsm.testkit.Requirement;
 
 /**
  * The bridge survives a pcscd restart: it notices the broken connection, powers the card off,

@@ -9,6 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.PcscEnvironment;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.ProcessRunner;
+import org.schsm.testkit.Requirement;
 
 /** OpenSC's PKCS#11 module, through pkcs11-tool, against the simulated SmartCard-HSM. */
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER,

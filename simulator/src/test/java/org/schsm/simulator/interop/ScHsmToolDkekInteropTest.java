@@ -20,6 +20,10 @@ import org.schsm.apdu.Hex;
 import org.schsm.simulator.BlobReader;
 import org.schsm.simulator.Keys;
 import org.schsm.simulator.SimulatedCard;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InteropTest;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.Requirement;
 import org.schsm.tlv.Tlv;
 import org.schsm.tlv.TlvReader;
 
@@ -87,7 +91,7 @@ class ScHsmToolDkekInteropTest {
 
         // A key generated straight on the card (the reader is not in the way: same applet).
         hsm.card.powerCycle();
-        send(hsm.card, "00A404000BE82B0601040181C31F020100", "9000");
+        send(hsm.card, HsmConstants.compact(HsmConstants.SELECT), "9000");
         send(hsm.card, "0020008106" + Hex.encode(SimulatedHsm.USER_PIN.getBytes(StandardCharsets.US_ASCII)), "9000");
         send(hsm.card, Keys.generateP256(1, ""), "9000");
         hsm.card.powerCycle();
@@ -114,7 +118,7 @@ class ScHsmToolDkekInteropTest {
                 SimulatedHsm.USER_PIN, "--force"));
         assertEquals("9000", hsm.recorder.first("80 74 01 93").swHex(), hsm.recorder.transcript());
         hsm.card.powerCycle();
-        send(hsm.card, "00A404000BE82B0601040181C31F020100", "9000");
+        send(hsm.card, HsmConstants.compact(HsmConstants.SELECT), "9000");
         send(hsm.card, "0020008106" + Hex.encode(SimulatedHsm.USER_PIN.getBytes(StandardCharsets.US_ASCII)), "9000");
         send(hsm.card, Keys.extended("80680170", new byte[32]), "9000");
     }

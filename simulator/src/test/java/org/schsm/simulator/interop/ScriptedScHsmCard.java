@@ -3,6 +3,7 @@ package org.schsm.simulator.interop;
 import java.util.Arrays;
 import org.schsm.apdu.Hex;
 import org.schsm.simulator.vpcd.VirtualCard;
+import org.schsm.testkit.HsmConstants;
 
 /**
  * The least a card must do for OpenSC to call it a SmartCard-HSM: the SC-HSM ATR, and a SELECT
@@ -11,11 +12,11 @@ import org.schsm.simulator.vpcd.VirtualCard;
  * other SELECT is answered 6A82, anything else 6D00.
  */
 final class ScriptedScHsmCard implements VirtualCard {
-    static final String ATR_HEX = "3BFE1800008131FE458031815448534D31738021408107FA";
+    static final String ATR_HEX = HsmConstants.compact(HsmConstants.ATR);
     static final String ATR_OPENSC = "3b:fe:18:00:00:81:31:fe:45:80:31:81:54:48:53:4d:31:73:80:21:40:81:07:fa";
     static final String NAME = "SmartCard-HSM version 2.5";
-    private static final byte[] AID = Hex.decode("E82B0601040181C31F0201");
-    private static final byte[] FCP = Hex.decode("6217" + "820138" + "840B" + "E82B0601040181C31F0201"
+    private static final byte[] AID = Hex.decode(HsmConstants.compact(HsmConstants.AID));
+    private static final byte[] FCP = Hex.decode("6217" + "820138" + "840B" + HsmConstants.compact(HsmConstants.AID)
             + "8505" + "0001FF0205" + "9000");
     private static final byte[] FILE_NOT_FOUND = Hex.decode("6A82");
     private static final byte[] INS_NOT_SUPPORTED = Hex.decode("6D00");

@@ -8,11 +8,12 @@ import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.cvc.DeviceCertificates;
 import org.schsm.simulator.cvc.HolderReference;
 import org.schsm.simulator.vpcd.SimulatedCardVirtualCard;
+import org.schsm.testkit.HsmConstants;
 
 /** A simulated SmartCard-HSM with device certificates, recorded, ready for a vpcd reader. */
 final class SimulatedHsm {
-    static final String SO_PIN = "3537363231383830";
-    static final String USER_PIN = "648219";
+    static final String SO_PIN = HsmConstants.DEFAULT_SO_PIN;
+    static final String USER_PIN = HsmConstants.USER_PIN;
     static final HolderReference DEVICE = HolderReference.simulatedDevice(1);
 
     final SimulatedCard card;
@@ -40,7 +41,7 @@ final class SimulatedHsm {
      * user PIN 648219, SO-PIN 3537363231383830, 3 tries.
      */
     SimulatedHsm initialized() {
-        expect("9000", "00A404000B" + "E82B0601040181C31F0201" + "00");
+        expect("9000", "00A404000B" + HsmConstants.compact(HsmConstants.AID) + "00");
         expect("9000", "8050000019" + "80020001" + "8106" + Hex.encode(USER_PIN.getBytes(
                 java.nio.charset.StandardCharsets.US_ASCII)) + "8208" + SO_PIN + "910103");
         card.powerCycle();

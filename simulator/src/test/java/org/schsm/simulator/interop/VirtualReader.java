@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.schsm.simulator.vpcd.VirtualCard;
 import org.schsm.simulator.vpcd.VpcdClient;
+import org.schsm.testkit.PcscEnvironment;
 
 /**
  * A card put into one of pcscd's vpcd readers for the length of a test. The port defaults to
@@ -12,9 +13,8 @@ import org.schsm.simulator.vpcd.VpcdClient;
  * with {@code -Dschsm.interop.vpcdPort} and {@code -Dschsm.interop.reader}.
  */
 public final class VirtualReader implements AutoCloseable {
-    public static final int PORT = Integer.getInteger("schsm.interop.vpcdPort", VpcdClient.DEFAULT_PORT);
-    public static final String NAME = System.getProperty("schsm.interop.reader",
-            String.format("Virtual PCD 00 %02d", PORT - VpcdClient.DEFAULT_PORT));
+    public static final int PORT = PcscEnvironment.VPCD_PORT;
+    public static final String NAME = PcscEnvironment.VPCD_READER;
     private static final Duration APPEAR = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(100);
 

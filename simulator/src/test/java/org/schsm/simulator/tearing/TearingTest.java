@@ -1,6 +1,5 @@
 package org.schsm.simulator.tearing;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.schsm.apdu.Hex;
 import org.schsm.simulator.Keys;
 import org.schsm.simulator.SimulatedCard;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.transport.TransportException;
 
 /**
@@ -33,11 +33,11 @@ import org.schsm.transport.TransportException;
  * (the state equals the one before the command, up to spent tries, or the one after it).
  */
 class TearingTest {
-    static final String SELECT = "00A404000BE82B0601040181C31F020100";
-    static final String USER_PIN = "363438323139";          // "648219"
+    static final String SELECT = HsmConstants.compact(HsmConstants.SELECT);
+    static final String USER_PIN = HsmConstants.compact(HsmConstants.USER_PIN_HEX);          // "648219"
     static final String NEW_USER_PIN = "313132323333343434";  // "112233444"
     static final String WRONG_USER_PIN = "313131313131";
-    static final String SO_PIN = "3537363231383830";         // "57621880"
+    static final String SO_PIN = HsmConstants.DEFAULT_SO_PIN;         // "57621880"
     static final String NEW_SO_PIN = "3837363534333231";
     static final String WRONG_SO_PIN = "3030303030303030";
     static final String INITIALIZE = "8050000019800200018106" + USER_PIN + "8208" + SO_PIN + "910103";

@@ -1,15 +1,15 @@
 package org.schsm.simulator.vpcd;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 
 class ApduTextTest {
-    private static final String PIN_HEX = "363438323139"; // "648219"
+    private static final String PIN_HEX = HsmConstants.compact(HsmConstants.USER_PIN_HEX); // "648219"
 
     @Test
     void verifyDataIsRedacted() {

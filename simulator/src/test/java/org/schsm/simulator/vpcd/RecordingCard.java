@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 
 /** A test card that records what the bridge asks of it and answers with a function. */
 final class RecordingCard implements VirtualCard {
-    static final byte[] ATR = Hex.decode("3BFE1800008131FE458031815448534D31738021408107FA");
+    static final byte[] ATR = Hex.decode(HsmConstants.ATR);
 
     final List<String> events = new CopyOnWriteArrayList<>();
     private final UnaryOperator<byte[]> responder;

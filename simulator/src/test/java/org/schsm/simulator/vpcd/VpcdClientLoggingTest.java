@@ -15,12 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 
 /** At DEBUG level the bridge traces every APDU, but never a PIN. */
 @Timeout(30)
 class VpcdClientLoggingTest {
-    private static final String PIN = "363438323139";     // "648219"
-    private static final String SO_PIN = "3537363231383830";
+    private static final String PIN = HsmConstants.compact(HsmConstants.USER_PIN_HEX);     // "648219"
+    private static final String SO_PIN = HsmConstants.DEFAULT_SO_PIN;
 
     private final Logger jul = Logger.getLogger(VpcdClient.class.getName());
     private final List<String> messages = new CopyOnWriteArrayList<>();

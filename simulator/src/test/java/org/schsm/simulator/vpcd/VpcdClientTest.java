@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.transport.TransportException;
 import org.schsm.transport.VpcdFraming;
 
@@ -110,7 +111,7 @@ class VpcdClientTest {
         try (FakeVpcdServer server = new FakeVpcdServer()) {
             client = clientFor(card, server.port()).afterCommand(saves::incrementAndGet).start();
             try (FakeVpcdServer.Connection pcscd = server.accept(WAIT)) {
-                pcscd.transmit(Hex.decode("00A4040C0BE82B0601040181C31F0201")); // SELECT
+                pcscd.transmit(Hex.decode("00A4040C0B" + HsmConstants.compact(HsmConstants.AID))); // SELECT
                 pcscd.transmit(Hex.decode("0020008100"));                       // PIN status query
                 assertEquals(0, saves.get());
                 pcscd.transmit(Hex.decode("0020008106313233343536"));           // VERIFY with PIN

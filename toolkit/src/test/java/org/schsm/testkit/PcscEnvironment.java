@@ -1,4 +1,4 @@
-package org.schsm.simulator.interop;
+package org.schsm.testkit;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -28,6 +28,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class PcscEnvironment implements BeforeEachCallback {
     public static final Path PCSCD_SOCKET = Path.of("/run/pcscd/pcscd.comm");
     public static final Path VPCD_DRIVER = Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so");
+    /** The vpcd port the interop tests put their card on; the stock /etc/reader.conf.d/vpcd starts at 35963. */
+    public static final int VPCD_PORT = Integer.getInteger("schsm.interop.vpcdPort", 35963);
+    /** The reader pcscd shows for {@link #VPCD_PORT}: "Virtual PCD 00 00" for the first port. */
+    public static final String VPCD_READER = System.getProperty("schsm.interop.reader",
+            String.format("Virtual PCD 00 %02d", VPCD_PORT - 35963));
     private static final List<Path> PKCS11_MODULE_CANDIDATES = List.of(
             Path.of("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"),
             Path.of("/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so"),
@@ -140,7 +145,7 @@ public final class PcscEnvironment implements BeforeEachCallback {
                 return;
             }
             List<String> readers = listReaders();
-            if (readers.stream().noneMatch(l -> l.trim().endsWith(VirtualReader.NAME))) {
+            if (readers.stream().noneMatch(l -> l.trim().endsWith(VPCD_READER))) {
                 problems.put(Requirement.VPCD_READER, "opensc-tool -l lists " + (readers.isEmpty()
                         ? "no readers" : "only " + readers));
             }

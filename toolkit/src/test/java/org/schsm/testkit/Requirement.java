@@ -1,4 +1,4 @@
-package org.schsm.simulator.interop;
+package org.schsm.testkit;
 
 /** One thing an interop test needs from the machine, with the hint that gets it there. */
 public enum Requirement {
@@ -6,7 +6,7 @@ public enum Requirement {
             "start it with `pcscd -f &`, after installing vsmartcard-vpcd"),
     VPCD_DRIVER("vsmartcard's vpcd driver " + PcscEnvironment.VPCD_DRIVER,
             "apt-get install vsmartcard-vpcd, then restart pcscd"),
-    VPCD_READER("the reader '" + VirtualReader.NAME + "' listed by `opensc-tool -l`",
+    VPCD_READER("the reader '" + PcscEnvironment.VPCD_READER + "' listed by `opensc-tool -l`",
             "restart pcscd after installing vsmartcard-vpcd so that it loads the driver"),
     OPENSC_TOOL("opensc-tool on PATH", "apt-get install opensc"),
     SC_HSM_TOOL("sc-hsm-tool on PATH", "apt-get install opensc"),

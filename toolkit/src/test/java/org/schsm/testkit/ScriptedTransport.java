@@ -1,4 +1,4 @@
-package org.schsm.hsm;
+package org.schsm.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,27 +12,23 @@ import org.schsm.transport.CardTransport;
 /**
  * A card that expects an exact sequence of command APDUs and answers each with a scripted
  * response. Any other APDU, or one more than scripted, fails the test on the spot. It keeps the
- * very arrays it was given, so tests can check that PIN buffers were overwritten after sending.
+ * very arrays it was given, so tests can check that PIN buffers were overwritten after sending,
+ * and records whether it was held exclusively when each APDU arrived.
  */
-final class ScriptedCard implements CardTransport {
-    static final String ATR = "3B FE 18 00 00 81 31 FE 45 80 31 81 54 48 53 4D 31 73 80 21 40 81 07 FA";
-    static final String SELECT = "00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00";
-    /** pico-hsm / simulator FCP: options 0001, build FF, version 3.6; followed by 9000. */
-    static final String FCP_RRC = "62 17 82 01 38 84 0B E8 2B 06 01 04 01 81 C3 1F 02 01 85 05 00 01 FF 03 06 90 00";
-    static final String USER_STATUS = "00 20 00 81";
-    static final String SO_STATUS = "00 20 00 88";
-    static final String DKEK_STATUS = "80 52 00 00 00";
-    static final String PIN_648219 = "36 34 38 32 31 39";
-    static final String DEFAULT_SO = "35 37 36 32 31 38 38 30";
+public final class ScriptedTransport implements CardTransport {
+    private record Step(String command, String response) {
+    }
 
-    private final Deque<String[]> script = new ArrayDeque<>();
+    private final Deque<Step> script = new ArrayDeque<>();
     private final List<String> sent = new ArrayList<>();
     private final List<byte[]> buffers = new ArrayList<>();
     private final List<Boolean> heldAtSend = new ArrayList<>();
     private int exclusiveDepth;
+    private boolean closed;
 
-    ScriptedCard expect(String command, String response) {
-        script.add(new String[] {Hex.spaced(Hex.decode(command)), response});
+    /** Expect {@code command} (hex, any spacing) and answer {@code response} (hex, any spacing). */
+    public ScriptedTransport expect(String command, String response) {
+        script.add(new Step(Hex.spaced(Hex.decode(command)), response));
         return this;
     }
 
@@ -45,25 +41,26 @@ final class ScriptedCard implements CardTransport {
         if (script.isEmpty()) {
             throw new AssertionError("unexpected APDU after the script ended: " + actual);
         }
-        String[] next = script.removeFirst();
-        if (!next[0].equals(actual)) {
-            throw new AssertionError("expected APDU " + next[0] + " but the card received " + actual);
+        Step next = script.removeFirst();
+        if (!next.command().equals(actual)) {
+            throw new AssertionError("expected APDU " + next.command() + " but the card received " + actual
+                    + " (command #" + sent.size() + ")");
         }
-        return Hex.decode(next[1]);
+        return Hex.decode(next.response());
     }
 
     /** Every scripted command was sent. */
-    void assertDone() {
-        assertEquals(List.of(), script.stream().map(s -> s[0]).toList(), "scripted APDUs never sent");
+    public void assertDone() {
+        assertEquals(List.of(), script.stream().map(Step::command).toList(), "scripted APDUs never sent");
     }
 
     /** The APDUs received, as spaced hex in the order sent (taken when they arrived). */
-    List<String> sent() {
+    public List<String> sent() {
         return sent;
     }
 
     /** The array the card received as its {@code index}-th command, in its current state. */
-    byte[] buffer(int index) {
+    public byte[] buffer(int index) {
         return buffers.get(index);
     }
 
@@ -78,26 +75,31 @@ final class ScriptedCard implements CardTransport {
     }
 
     /** Whether the card was held exclusively when each APDU arrived. */
-    List<Boolean> heldAtSend() {
+    public List<Boolean> heldAtSend() {
         return heldAtSend;
     }
 
-    boolean isHeld() {
+    public boolean isHeld() {
         return exclusiveDepth > 0;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
     }
 
     @Override
     public byte[] atr() {
-        return Hex.decode(ATR);
+        return Hex.decode(HsmConstants.ATR);
     }
 
     @Override
     public String name() {
-        return "scripted card";
+        return "scripted";
     }
 
     @Override
     public void close() {
-        // nothing to release
+        closed = true;
     }
 }

@@ -1,4 +1,4 @@
-package org.schsm.simulator.interop;
+package org.schsm.testkit;
 
 import java.util.List;
 
