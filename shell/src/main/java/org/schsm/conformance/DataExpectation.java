@@ -44,12 +44,12 @@ public final class DataExpectation implements Expectation {
     public Optional<String> mismatch(Exchange exchange) {
         byte[] data = exchange.response().data();
         boolean ok = pattern != null ? pattern.matcher(Hex.encode(data)).find() : Arrays.equals(exact, data);
-        return ok ? Optional.empty() : Optional.of(exchange.response().toString());
+        return ok ? Optional.empty() : Optional.of(exchange.shownAnswer());
     }
 
     @Override
     public Optional<String> observed(Exchange exchange) {
         byte[] data = exchange.response().data();
-        return Optional.of(data.length == 0 ? "no data" : "data " + Hex.spaced(data));
+        return Optional.of(data.length == 0 ? "no data" : "data " + exchange.shownBytes(data));
     }
 }

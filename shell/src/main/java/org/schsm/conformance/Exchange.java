@@ -2,6 +2,8 @@ package org.schsm.conformance;
 
 import java.util.List;
 import org.schsm.apdu.CommandApdu;
+import org.schsm.apdu.Hex;
+import org.schsm.apdu.Instruction;
 import org.schsm.apdu.ResponseApdu;
 import org.schsm.transport.TraceFormat;
 
@@ -27,7 +29,22 @@ public record Exchange(String phase, String shown, byte[] command, ResponseApdu 
 
     /** {@code >> 00 20 00 81} and {@code << 63C3 (wrong PIN, 3 tries left) [120 us]}. */
     public String transcript() {
-        return ">> " + shown + "\n<< " + TraceFormat.answer(command, response) + " [" + nanos / 1000 + " us]";
+        return ">> " + shown + "\n<< " + shownAnswer() + " [" + nanos / 1000 + " us]";
+    }
+
+    /** The answer as it may be printed: DECIPHER's plaintext or shared secret is {@code **}. */
+    public String shownAnswer() {
+        return TraceFormat.answer(command, response);
+    }
+
+    /** Whether the answer data is a secret that no report may show (DECIPHER). */
+    public boolean secretAnswer() {
+        return command.length > 1 && Instruction.secretAnswer(command[1]) && response.data().length > 0;
+    }
+
+    /** {@code hex} of some answer bytes, or {@code **} when the answer is a secret. */
+    String shownBytes(byte[] bytes) {
+        return secretAnswer() ? "**" : Hex.spaced(bytes);
     }
 
     /**

@@ -66,19 +66,19 @@ public final class TlvExpectation implements Expectation {
         try {
             found = TlvReader.find(exchange.response().data(), path);
         } catch (TlvFormatException e) {
-            return Optional.of("data that is not BER-TLV (" + e.getMessage() + "): " + exchange.response());
+            return Optional.of("data that is not BER-TLV (" + e.getMessage() + "): " + exchange.shownAnswer());
         }
         if (present != null) {
             return found.isPresent() == present ? Optional.empty()
-                    : Optional.of((found.isPresent() ? "it present" : "no " + path) + " in " + exchange.response());
+                    : Optional.of((found.isPresent() ? "it present" : "no " + path) + " in " + exchange.shownAnswer());
         }
         if (found.isEmpty()) {
-            return Optional.of("no data object " + path + " in " + exchange.response());
+            return Optional.of("no data object " + path + " in " + exchange.shownAnswer());
         }
         byte[] value = found.get().value();
         boolean ok = pattern != null ? pattern.matcher(Hex.encode(value)).find() : Arrays.equals(exact, value);
         return ok ? Optional.empty()
-                : Optional.of(path + " = " + (value.length == 0 ? "(empty)" : Hex.spaced(value)) + " with "
+                : Optional.of(path + " = " + (value.length == 0 ? "(empty)" : exchange.shownBytes(value)) + " with "
                         + exchange.response().statusWord());
     }
 
@@ -97,6 +97,6 @@ public final class TlvExpectation implements Expectation {
             return Optional.of(path + " present");
         }
         byte[] value = found.get().value();
-        return Optional.of(path + " = " + (value.length == 0 ? "(empty)" : Hex.spaced(value)));
+        return Optional.of(path + " = " + (value.length == 0 ? "(empty)" : exchange.shownBytes(value)));
     }
 }
