@@ -19,7 +19,11 @@ import java.util.concurrent.TimeUnit;
  * waiting), and a tool still running at the deadline is killed with all its children.
  */
 public final class ProcessRunner {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A deadline against a hung tool, not a speed check: sc-hsm-tool's share commands derive a key
+     * with 10,000,000 MD5 rounds, seconds alone and over 30 s on a loaded 2-core machine.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
     private static final Logger LOG = System.getLogger(ProcessRunner.class.getName());
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
