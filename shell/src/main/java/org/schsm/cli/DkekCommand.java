@@ -22,9 +22,6 @@ import org.schsm.hsm.dkek.ShareFile;
 import org.schsm.hsm.dkek.WrapFile;
 import org.schsm.hsm.dkek.WrapInspection;
 import org.schsm.secrets.SecretKind;
-import org.schsm.session.CardConnector;
-import org.schsm.session.CardOptions;
-import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
 import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
@@ -61,12 +58,10 @@ public final class DkekCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
-                SmartCardHsm hsm = new SmartCardHsm(session.transport());
-                hsm.select();
-                print(spec.commandLine().getOut(), hsm.dkekStatus(), json);
+            return CardWork.open(spec, false, (hsm, out) -> {
+                print(out, hsm.dkekStatus(), json);
                 return ExitCode.OK;
-            }
+            });
         }
     }
 
@@ -103,33 +98,34 @@ public final class DkekCommand implements Runnable {
                 throw new InvalidInputException("give either --password or --password-shares, not both");
             }
             byte[] secret = passwordShares == null ? newPassword(password) : null;
-            PrintWriter out = spec.commandLine().getOut();
-            try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
-                SmartCardHsm hsm = new SmartCardHsm(session.transport());
-                hsm.select();
-                NewShareFile made = secret != null
-                        ? NewShareFile.withPassword(secret, hsm::getChallenge, progress(spec.commandLine().getErr()))
-                        : NewShareFile.withPasswordShares(threshold, passwordShares, hsm::getChallenge,
-                                progress(spec.commandLine().getErr()));
-                try (DkekShare share = made.share()) {
-                    writePrivate(file, made.file());
-                    made.passwordShares().ifPresent(split -> {
-                        Arrays.fill(split.password(), (byte) 0);
-                        out.println("Give each custodian the prime, their share id and share value (sc-hsm-tool's form):");
-                        for (PasswordShares.Share s : split.shares()) {
-                            out.println();
-                            out.println("Prime       : " + PasswordShares.formatHex(split.prime()));
-                            out.println("Share ID    : " + s.id());
-                            out.println("Share value : " + PasswordShares.formatHex(s.value()));
-                        }
-                        out.println();
-                    });
-                    out.println("DKEK share written to " + file + " (mode 0600); its key check value: " + share.kcvHex());
-                }
+            try {
+                return CardWork.open(spec, false, (hsm, out) -> create(hsm, out, secret));
             } finally {
                 if (secret != null) {
                     Arrays.fill(secret, (byte) 0);
                 }
+            }
+        }
+
+        private int create(SmartCardHsm hsm, PrintWriter out, byte[] secret) {
+            NewShareFile made = secret != null
+                    ? NewShareFile.withPassword(secret, hsm::getChallenge, progress(spec.commandLine().getErr()))
+                    : NewShareFile.withPasswordShares(threshold, passwordShares, hsm::getChallenge,
+                            progress(spec.commandLine().getErr()));
+            try (DkekShare share = made.share()) {
+                writePrivate(file, made.file());
+                made.passwordShares().ifPresent(split -> {
+                    Arrays.fill(split.password(), (byte) 0);
+                    out.println("Give each custodian the prime, their share id and share value (sc-hsm-tool's form):");
+                    for (PasswordShares.Share s : split.shares()) {
+                        out.println();
+                        out.println("Prime       : " + PasswordShares.formatHex(split.prime()));
+                        out.println("Share ID    : " + s.id());
+                        out.println("Share value : " + PasswordShares.formatHex(s.value()));
+                    }
+                    out.println();
+                });
+                out.println("DKEK share written to " + file + " (mode 0600); its key check value: " + share.kcvHex());
             }
             return ExitCode.OK;
         }
@@ -195,14 +191,13 @@ public final class DkekCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (DkekShare share = open(spec, file, password);
-                 CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
-                SmartCardHsm hsm = new SmartCardHsm(session.transport());
-                hsm.select();
-                DkekStatus status = hsm.importDkekShare(share);
-                spec.commandLine().getOut().println("Share imported (share KCV " + share.kcvHex() + ").");
-                print(spec.commandLine().getOut(), Optional.of(status), false);
-                return ExitCode.OK;
+            try (DkekShare share = open(spec, file, password)) {
+                return CardWork.open(spec, false, (hsm, out) -> {
+                    DkekStatus status = hsm.importDkekShare(share);
+                    out.println("Share imported (share KCV " + share.kcvHex() + ").");
+                    print(out, Optional.of(status), false);
+                    return ExitCode.OK;
+                });
             }
         }
     }
@@ -252,7 +247,7 @@ public final class DkekCommand implements Runnable {
                         random.nextBytes(b);
                         return b;
                     });
-                    createDirectories(out);
+                    createPrivateDirectory(out);
                     for (int i = 0; i < count; i++) {
                         byte[] password = newPassword(i < newPasswords.size() ? newPasswords.get(i) : null);
                         try {
@@ -276,13 +271,6 @@ public final class DkekCommand implements Runnable {
         }
     }
 
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot create " + dir + ": " + e.getClass().getSimpleName());
-        }
-    }
 
     @Command(name = "inspect-wrap", description = "What an sc-hsm-tool wrap file holds (KCV, key type, label); with"
             + " --share files also the MAC check and the key size. No card needed.")
@@ -380,19 +368,56 @@ public final class DkekCommand implements Runnable {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getClass().getSimpleName());
+            throw new InvalidInputException("cannot read " + file + ": " + reason(e));
         }
     }
 
-    /** Writes a new file readable by its owner only (0600), refusing to overwrite one. */
+    /**
+     * Writes a new file readable by its owner only (0600 from the first byte), refusing to overwrite
+     * one, and forces it to disk so a full disk shows here and not later. A failure is one line
+     * with the system's reason ("No space left on device", "Read-only file system").
+     */
     static void writePrivate(Path file, byte[] content) {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(file, content);
         } catch (FileAlreadyExistsException e) {
             throw new InvalidInputException(file + " already exists; schsm does not overwrite share or wrap files");
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write " + file + ": " + e.getClass().getSimpleName());
+            throw new InvalidInputException("cannot write " + file + ": " + reason(e));
         }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(file);   // a half-written share or wrap file must not pass for a whole one
+            } catch (IOException ignored) {
+                // the reason below is what matters
+            }
+            throw new InvalidInputException("cannot write " + file + ": " + reason(e));
+        }
+    }
+
+    /** A directory only its owner may enter (0700), created with its parents when missing. */
+    static void createPrivateDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException e) {
+            throw new InvalidInputException("cannot create " + dir + ": a file of that name exists");
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot create " + dir + ": " + reason(e));
+        }
+    }
+
+    /** The system's reason for a failed file operation, without the stack: "No space left on device". */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return org.schsm.secrets.PrivateFiles.reason(e);
     }
 }

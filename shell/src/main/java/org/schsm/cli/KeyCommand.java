@@ -1,34 +1,24 @@
 package org.schsm.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.schsm.InvalidInputException;
-import org.schsm.hsm.DkekStatus;
-import org.schsm.hsm.FileNotFoundOnCardException;
 import org.schsm.hsm.KeyInfo;
 import org.schsm.hsm.KeySigning;
 import org.schsm.hsm.KeySpec;
-import org.schsm.hsm.PinValue;
-import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.dkek.WrapFile;
-import org.schsm.session.CardConnector;
-import org.schsm.session.CardOptions;
-import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
-import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code schsm key ...}: generate, sign with, show and delete one key (docs/keys.md). */
-@Command(name = "key", description = "Generate, sign with, show the public key of, or delete one key.",
+@Command(name = "key", description = "Generate, sign with, show the public key of, delete, wrap, unwrap or import one key.",
         subcommands = {KeyCommand.Generate.class, KeyCommand.Sign.class, KeyCommand.Public.class, KeyCommand.Delete.class,
-                KeyCommand.Wrap.class, KeyCommand.Unwrap.class})
+                KeyCommand.Wrap.class, KeyCommand.Unwrap.class, KeyImportCommand.class})
 public final class KeyCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -36,23 +26,6 @@ public final class KeyCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** Opens the card, verifies the user PIN and runs {@code work}. */
-    static int withUserPin(CommandSpec spec, String pin, boolean force, KeyWork work) {
-        Secrets secrets = new Secrets(PinSource.system());
-        try (PinValue value = secrets.userPin(pin, "user PIN", "--pin");
-             CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
-            SmartCardHsm hsm = PinCommand.hsm(session, force);
-            hsm.select();
-            hsm.verify(value);
-            return work.run(hsm, spec.commandLine().getOut());
-        }
-    }
-
-    @FunctionalInterface
-    interface KeyWork {
-        int run(SmartCardHsm hsm, PrintWriter out);
     }
 
     @Command(name = "generate", description = "Generate a key pair on the card and label it as OpenSC does (user PIN needed).")
@@ -77,7 +50,7 @@ public final class KeyCommand implements Runnable {
         @Override
         public Integer call() {
             KeySpec keySpec = KeySpec.parse(type);
-            return withUserPin(spec, pin, false, (hsm, out) -> {
+            return CardWork.withUserPin(spec, pin, false, (hsm, out) -> {
                 KeyInfo key = hsm.generateKeyPair(id, keySpec, label);
                 out.println(String.format("Generated key %s: %s %d bits%s%s", key.idHex(),
                         key.type().map(Enum::name).orElse("?"), key.sizeBits(), key.curve().map(c -> " " + c).orElse(""),
@@ -113,7 +86,7 @@ public final class KeyCommand implements Runnable {
         public Integer call() {
             String hash = KeySigning.hashName(alg);
             byte[] message = DkekCommand.read(in);
-            return withUserPin(spec, pin, false, (hsm, printer) -> {
+            return CardWork.withUserPin(spec, pin, false, (hsm, printer) -> {
                 byte[] signature = hsm.sign(id, hash, message);
                 write(out, signature);
                 printer.println("Signature of " + signature.length + " bytes written to " + out);
@@ -136,11 +109,8 @@ public final class KeyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
-                SmartCardHsm hsm = new SmartCardHsm(session.transport());
-                hsm.select();
+            return CardWork.open(spec, false, (hsm, out) -> {
                 KeyInfo key = hsm.key(id);
-                PrintWriter out = spec.commandLine().getOut();
                 if (pem) {
                     out.print(key.publicKeyPem());
                     out.flush();
@@ -150,7 +120,7 @@ public final class KeyCommand implements Runnable {
                     out.println("SubjectPublicKeyInfo: " + org.schsm.apdu.Hex.encode(key.jcaPublicKey().getEncoded()));
                 }
                 return ExitCode.OK;
-            }
+            });
         }
     }
 
@@ -172,7 +142,7 @@ public final class KeyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return withUserPin(spec, pin, false, (hsm, out) -> {
+            return CardWork.withUserPin(spec, pin, false, (hsm, out) -> {
                 (force ? hsm.withForce() : hsm).deleteKey(id);
                 out.println(String.format("Key %02X deleted.", id));
                 return ExitCode.OK;
@@ -202,27 +172,13 @@ public final class KeyCommand implements Runnable {
             if (Files.exists(out)) {
                 throw new InvalidInputException(out + " already exists; schsm does not overwrite share or wrap files");
             }
-            return withUserPin(spec, pin, false, (hsm, printer) -> {
-                WrapFile file = wrap(hsm, id);
+            return CardWork.withUserPin(spec, pin, false, (hsm, printer) -> {
+                WrapFile file = KeyTransfer.wrap(hsm, id);
                 DkekCommand.writePrivate(out, file.encode());
                 printer.println(String.format("Key %02X wrapped to %s (mode 0600): %s, DKEK KCV %s", id, out,
                         file.blob().keyTypeName(), file.blob().kcvHex()));
                 return ExitCode.OK;
             });
-        }
-    }
-
-    /** WRAP KEY plus the key's description and certificate, as sc-hsm-tool --wrap-key collects them. */
-    static WrapFile wrap(SmartCardHsm hsm, int id) {
-        byte[] blob = hsm.wrapKey(id);
-        return new WrapFile(blob, readOptional(hsm, 0xC400 | id), readOptional(hsm, 0xCE00 | id));
-    }
-
-    private static Optional<byte[]> readOptional(SmartCardHsm hsm, int fid) {
-        try {
-            return Optional.of(hsm.readBinary(fid));
-        } catch (FileNotFoundOnCardException absent) {
-            return Optional.empty();
         }
     }
 
@@ -250,37 +206,13 @@ public final class KeyCommand implements Runnable {
         public Integer call() {
             WrapFile file = WrapFile.decode(DkekCommand.read(in));
             String kcv = file.blob().kcvHex();
-            return withUserPin(spec, pin, false, (hsm, out) -> {
-                unwrap(hsm, id, file, force);
+            return CardWork.withUserPin(spec, pin, false, (hsm, out) -> {
+                KeyTransfer.unwrap(hsm, id, file, force);
                 out.println(String.format("Key %02X unwrapped from %s: %s, DKEK KCV %s", id, in,
                         file.blob().keyTypeName(), kcv));
                 return ExitCode.OK;
             });
         }
-    }
-
-    /**
-     * Checks the blob's KCV against the device's DKEK before anything changes (a mismatch would
-     * leave a forced replacement with no key at all), deletes an existing key only through the
-     * brick guard, then UNWRAP KEY and the description and certificate as sc-hsm-tool writes them.
-     */
-    static void unwrap(SmartCardHsm hsm, int id, WrapFile file, boolean force) {
-        String kcv = file.blob().kcvHex();
-        DkekStatus status = hsm.dkekStatus().orElseThrow(() -> new InvalidInputException(
-                "the device has no DKEK; initialize it with --dkek-shares and import the shares of KCV " + kcv));
-        if (!status.isComplete()) {
-            throw new InvalidInputException("the device's DKEK is incomplete (" + status.describe() + ")");
-        }
-        if (!kcv.equalsIgnoreCase(status.keyCheckValue())) {
-            throw new InvalidInputException("the wrap file is for DKEK KCV " + kcv + ", the device has "
-                    + status.keyCheckValue());
-        }
-        if (hsm.enumerateObjects().contains(0xCC00 | id)) {
-            (force ? hsm.withForce() : hsm).deleteKey(id);
-        }
-        hsm.unwrapKey(id, file.keyBlob());
-        file.privateKeyDescription().ifPresent(prkd -> hsm.updateBinary(0xC400 | id, prkd));
-        file.certificate().ifPresent(cert -> hsm.updateBinary(0xCE00 | id, cert));
     }
 
     private static void write(Path path, byte[] data) {

@@ -37,6 +37,8 @@ public final class Main implements Runnable {
         m.put("keys", KeysCommand.class);
         m.put("key", KeyCommand.class);
         m.put("dkek", DkekCommand.class);
+        m.put("backup", BackupCommand.class);
+        m.put("restore", RestoreCommand.class);
         m.put("init", InitCommand.class);
         m.put("pin", PinCommand.class);
         m.put("doctor", DoctorCommand.class);

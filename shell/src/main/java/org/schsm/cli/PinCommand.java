@@ -1,17 +1,12 @@
 package org.schsm.cli;
 
 import com.google.gson.JsonObject;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.schsm.InvalidInputException;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.PinReference;
 import org.schsm.hsm.PinValue;
-import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.SoPin;
-import org.schsm.session.CardConnector;
-import org.schsm.session.CardOptions;
-import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
 import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
@@ -31,11 +26,6 @@ public final class PinCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static SmartCardHsm hsm(CardSession session, boolean force) {
-        SmartCardHsm hsm = new SmartCardHsm(session.transport());
-        return force ? hsm.withForce() : hsm;
-    }
-
     @Command(name = "status", description = "Tries left for the user PIN and the SO-PIN; spends no try.")
     static final class Status implements Callable<Integer> {
         @Spec
@@ -46,10 +36,7 @@ public final class PinCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
-                SmartCardHsm hsm = new SmartCardHsm(session.transport());
-                hsm.select();
+            return CardWork.open(spec, false, (hsm, out) -> {
                 var user = hsm.pinStatus(PinReference.USER);
                 var so = hsm.pinStatus(PinReference.SO);
                 if (json) {
@@ -62,7 +49,7 @@ public final class PinCommand implements Runnable {
                     out.println("SO-PIN   : " + StatusCommand.pinLine(so) + "  [" + so.statusWord() + "]");
                 }
                 return ExitCode.OK;
-            }
+            });
         }
     }
 
@@ -94,18 +81,13 @@ public final class PinCommand implements Runnable {
                 throw new InvalidInputException("give --pin (user PIN) or --so-pin (SO-PIN), not both");
             }
             boolean verifySo = so || soPin != null;
-            Secrets secrets = new Secrets(PinSource.system());
             // `--so --pin X`, the older spelling, still verifies the SO-PIN.
-            try (PinValue value = verifySo
+            return CardWork.withPin(spec, secrets -> verifySo
                     ? secrets.soPin(soPin != null ? soPin : pin, "SO-PIN", soPin != null ? "--so-pin" : "--pin", ascii)
-                    : secrets.userPin(pin, "user PIN", "--pin");
-                 CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
-                SmartCardHsm hsm = hsm(session, force);
-                hsm.select();
-                hsm.verify(value);
-                spec.commandLine().getOut().println((verifySo ? "SO-PIN" : "User PIN") + " verified.");
-                return ExitCode.OK;
-            }
+                    : secrets.userPin(pin, "user PIN", "--pin"), force, (hsm, out) -> {
+                        out.println((verifySo ? "SO-PIN" : "User PIN") + " verified.");
+                        return ExitCode.OK;
+                    });
         }
     }
 
@@ -173,16 +155,15 @@ public final class PinCommand implements Runnable {
             try (PinValue oldValue = changeSo ? secrets.soPin(current, "current " + what, currentOption, ascii)
                     : secrets.userPin(current, "current " + what, currentOption);
                  PinValue newValue = changeSo ? secrets.soPin(fresh, "new " + what, freshOption, ascii)
-                         : secrets.userPin(fresh, "new " + what, freshOption);
-                 CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
-                SmartCardHsm hsm = hsm(session, force);
-                hsm.select();
-                hsm.changeReferenceData(oldValue, newValue);
-                spec.commandLine().getOut().println((changeSo ? "SO-PIN" : "User PIN") + " changed.");
-                if (newValue instanceof SoPin s && s.isDefault()) {
-                    spec.commandLine().getErr().println("warning: the new SO-PIN is the vendor's documented default");
-                }
-                return ExitCode.OK;
+                         : secrets.userPin(fresh, "new " + what, freshOption)) {
+                return CardWork.open(spec, force, (hsm, out) -> {
+                    hsm.changeReferenceData(oldValue, newValue);
+                    out.println((changeSo ? "SO-PIN" : "User PIN") + " changed.");
+                    if (newValue instanceof SoPin s && s.isDefault()) {
+                        spec.commandLine().getErr().println("warning: the new SO-PIN is the vendor's documented default");
+                    }
+                    return ExitCode.OK;
+                });
             }
         }
     }
@@ -213,15 +194,14 @@ public final class PinCommand implements Runnable {
             Secrets secrets = new Secrets(PinSource.system());
             try (SoPin so = secrets.soPin(soPin, "SO-PIN", "--so-pin", ascii);
                  Pin fresh = newPin == null ? null
-                         : secrets.userPin(newPin.isEmpty() ? null : newPin, "new user PIN", "--new-pin");
-                 CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
-                SmartCardHsm hsm = hsm(session, force);
-                hsm.select();
-                hsm.resetRetryCounter(so, fresh);
-                spec.commandLine().getOut().println(fresh == null
-                        ? "User PIN retry counter reset; the PIN is unchanged."
-                        : "User PIN set and its retry counter reset.");
-                return ExitCode.OK;
+                         : secrets.userPin(newPin.isEmpty() ? null : newPin, "new user PIN", "--new-pin")) {
+                return CardWork.open(spec, force, (hsm, out) -> {
+                    hsm.resetRetryCounter(so, fresh);
+                    out.println(fresh == null
+                            ? "User PIN retry counter reset; the PIN is unchanged."
+                            : "User PIN set and its retry counter reset.");
+                    return ExitCode.OK;
+                });
             }
         }
     }

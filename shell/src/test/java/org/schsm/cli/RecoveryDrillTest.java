@@ -14,15 +14,9 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schsm.hsm.SmartCardHsm;
-import org.schsm.hsm.dkek.WrapFile;
 import org.schsm.session.ExitCode;
-import org.schsm.simulator.PersistentCard;
-import org.schsm.simulator.SimulatedCard;
-import org.schsm.simulator.SimulatorTransport;
 import org.schsm.testkit.HsmConstants;
 import org.schsm.testkit.InProcessSchsm;
 import org.schsm.testkit.SchsmRun;
@@ -34,10 +28,8 @@ import org.schsm.testkit.SchsmRun;
  * same keys come back with the same public keys, and a restored key's signature verifies with the
  * original public key.
  *
- * <p>Everything runs through the command line in-process, except backing up and restoring: the
- * command line has no {@code key wrap}/{@code key unwrap} or {@code backup}/{@code restore} yet,
- * so those two steps use the toolkit (WRAP KEY, UNWRAP KEY and the sc-hsm-tool wrap file) on the
- * same state file between two commands, as those commands will.
+ * <p>Every step is a schsm command line, run in-process against one simulated card kept in a state
+ * file, as a user would type them (docs/recovery.md).
  */
 class RecoveryDrillTest {
     /** sc-hsm-tool --create-dkek-share output (reference S16), password "passwordpassword", KCV 2AFA121E8764A1E3. */
@@ -64,18 +56,11 @@ class RecoveryDrillTest {
         String ecPem = ok(cli, "key", "public", "--id", "1", "--pem").out();
         String rsaPem = ok(cli, "key", "public", "--id", "2", "--pem").out();
 
-        // Back up: one sc-hsm-tool wrap file per key (blob, PrKD C4xx, certificate or request CExx).
-        Path backup = Files.createDirectories(dir.resolve("backup"));
-        try (PersistentCard held = PersistentCard.open(state, SimulatedCard::create)) {
-            SmartCardHsm hsm = SmartCardHsm.connect(new SimulatorTransport(held.card()));
-            hsm.verify(PIN);
-            for (int id : new int[] {1, 2}) {
-                WrapFile file = new WrapFile(hsm.wrapKey(id), Optional.of(hsm.readBinary(0xC400 | id)),
-                        Optional.of(hsm.readBinary(0xCE00 | id)));
-                Files.write(backup.resolve("key-" + id + ".wrap"), file.encode());
-            }
-            held.save();
-        }
+        // Back up: one sc-hsm-tool wrap file per key and the manifest.
+        Path backup = dir.resolve("backup");
+        SchsmRun backedUp = ok(cli, "backup", backup.toString(), "--pin", PIN);
+        assertTrue(backedUp.out().contains("2 of 2 keys backed up"), backedUp::toString);
+        assertTrue(Files.exists(backup.resolve("key-01.wrap")) && Files.exists(backup.resolve("key-02.wrap")));
 
         // Block the user PIN (no PIN reset on this device): the guard wants --force for the last try.
         for (int i = 0; i < 2; i++) {
@@ -102,18 +87,9 @@ class RecoveryDrillTest {
         assertTrue(ok(cli, "dkek", "import", share.toString(), "--password", "passwordpassword").out()
                 .contains("2AFA121E8764A1E3"));
 
-        // Restore: UNWRAP KEY per file, then the PrKD and the request as sc-hsm-tool writes them.
-        try (PersistentCard held = PersistentCard.open(state, SimulatedCard::create)) {
-            SmartCardHsm hsm = SmartCardHsm.connect(new SimulatorTransport(held.card()));
-            hsm.verify(PIN);
-            for (int id : new int[] {1, 2}) {
-                WrapFile file = WrapFile.decode(Files.readAllBytes(backup.resolve("key-" + id + ".wrap")));
-                hsm.unwrapKey(id, file.keyBlob());
-                hsm.updateBinary(0xC400 | id, file.privateKeyDescription().orElseThrow());
-                hsm.updateBinary(0xCE00 | id, file.certificate().orElseThrow());
-            }
-            held.save();
-        }
+        // Restore: the KCV is checked first, then UNWRAP KEY, PrKD and request per key, then the public keys.
+        SchsmRun restored = ok(cli, "restore", backup.toString(), "--pin", PIN);
+        assertTrue(restored.out().contains("2 restored, 0 skipped, 0 failed"), restored::toString);
 
         assertEquals(keysBefore, keyList(cli), "the same keys, labels, types and sizes");
         assertEquals(ecPem, ok(cli, "key", "public", "--id", "1", "--pem").out());

@@ -59,7 +59,9 @@ public record PrivateKeyFiles(PrivateKey key, Optional<byte[]> certificate) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 if (o instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    // Only the private part: a SEC1 key may leave out its public key (Java's own
+                    // encoder does), and KeyMaterial computes the public point from d anyway.
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (o instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);

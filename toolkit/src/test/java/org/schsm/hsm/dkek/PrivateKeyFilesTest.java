@@ -46,6 +46,20 @@ class PrivateKeyFilesTest {
     }
 
     @Test
+    void aSec1KeyWithoutItsPublicKeyIsRead() throws Exception {
+        KeyPair pair = KeyBlobTest.generate("EC:secp256r1");
+        java.security.interfaces.ECPrivateKey key = (java.security.interfaces.ECPrivateKey) pair.getPrivate();
+        // What `openssl ec -no_public` writes: the curve and d, no public key.
+        byte[] sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, key.getS(),
+                org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1).getEncoded();
+        String pem = "-----BEGIN EC PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(sec1)
+                + "\n-----END EC PRIVATE KEY-----\n";
+        try (KeyMaterial read = KeyMaterial.of(PrivateKeyFiles.read(pem.getBytes(StandardCharsets.US_ASCII), null).key())) {
+            assertArrayEquals(pair.getPublic().getEncoded(), read.publicKey().getEncoded());
+        }
+    }
+
+    @Test
     void pkcs12GivesKeyAndCertificateAndNeedsItsPassword() throws Exception {
         KeyPair pair = KeyBlobTest.generate("EC:secp256r1");
         X500Name name = new X500Name("CN=import test");
