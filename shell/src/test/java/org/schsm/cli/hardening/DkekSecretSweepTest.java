@@ -141,7 +141,8 @@ class DkekSecretSweepTest {
         StringWriter pem = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
             w.writeObject(new JcaPKCS8Generator(pair.getPrivate(), new JceOpenSSLPKCS8EncryptorBuilder(
-                    org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC).setPassword(KEY_PASSWORD.toCharArray()).build()));
+                    org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC).setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                    .setPassword(KEY_PASSWORD.toCharArray()).build()));
         }
         return pem.toString();
     }

@@ -94,6 +94,70 @@ class DkekInteropTest {
         assertTrue(done.keyCheckValue().isPresent(), done.toString());
     }
 
+    /**
+     * Wrap files both ways: a file from {@code sc-hsm-tool --wrap-key} goes back in with
+     * {@code schsm key unwrap}, one from {@code schsm key wrap} with {@code sc-hsm-tool --unwrap-key};
+     * each time the key has its old public key and signs for it. Then a key from a PEM file goes in
+     * with {@code schsm key import}, and OpenSC's PKCS#11 module lists it by its label.
+     */
+    @Test
+    void wrapFilesGoBothWaysAndAnImportedKeyShowsInOpenSc() throws Exception {
+        reader = CardInReader.insertFresh(dir.resolve("card.state"));
+        Tools.initialize("--dkek-shares", "1");
+        Path share = Files.write(dir.resolve("reference.pbe"), java.util.Base64.getDecoder().decode(
+                "U2FsdGVkX19svhSIBSqUH/GixQX4+9KdFKpErNW7MLzNCX9YBE7+eseQB6Vh7JgaFmhlWzIcqCgB39n9xXe6BA=="));
+        ok(Tools.scHsmTool("--import-dkek-share", share.toString(), "--password", "passwordpassword"));
+        schsmOk("key", "generate", "--type", "ec:secp256r1", "--id", "1", "--label", "both-ways", "--pin", Tools.USER_PIN);
+        String pem = schsmOk("key", "public", "--id", "1", "--pem").out();
+
+        Path fromTool = dir.resolve("from-tool.wrap");
+        ok(Tools.scHsmTool("--wrap-key", fromTool.toString(), "--key-reference", "1", "--pin", Tools.USER_PIN));
+        schsmOk("key", "delete", "--id", "1", "--force", "--pin", Tools.USER_PIN);
+        schsmOk("key", "unwrap", "--in", fromTool.toString(), "--id", "1", "--pin", Tools.USER_PIN);
+        assertEquals(pem, schsmOk("key", "public", "--id", "1", "--pem").out(), "sc-hsm-tool's file, unwrapped by schsm");
+        assertSigns("1", pem);
+
+        Path fromSchsm = dir.resolve("from-schsm.wrap");
+        schsmOk("key", "wrap", "--id", "1", "--out", fromSchsm.toString(), "--pin", Tools.USER_PIN);
+        schsmOk("key", "delete", "--id", "1", "--force", "--pin", Tools.USER_PIN);
+        ProcessResult unwrapped = ok(Tools.scHsmTool("--unwrap-key", fromSchsm.toString(), "--key-reference", "1",
+                "--pin", Tools.USER_PIN));
+        assertTrue(unwrapped.stdout().contains("Key blob"), unwrapped.describe());
+        assertEquals(pem, schsmOk("key", "public", "--id", "1", "--pem").out(), "schsm's file, unwrapped by sc-hsm-tool");
+        assertSigns("1", pem);
+
+        java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("EC",
+                new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        gen.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.io.StringWriter keyPem = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter w = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(keyPem)) {
+            w.writeObject(gen.generateKeyPair().getPrivate());
+        }
+        Path keyFile = Files.writeString(dir.resolve("outside.pem"), keyPem.toString());
+        schsmOk("key", "import", "--in", keyFile.toString(), "--id", "2", "--label", "from-outside",
+                "--share", share.toString(), "--password", "passwordpassword", "--pin", Tools.USER_PIN);
+        ProcessResult listed = ok(Tools.pkcs11Tool("--login", "--pin", Tools.USER_PIN, "--list-objects", "--type", "privkey"));
+        assertTrue(listed.stdout().contains("from-outside") && listed.stdout().contains("both-ways"), listed.describe());
+    }
+
+    private static Tools.Schsm schsmOk(String... args) {
+        Tools.Schsm r = Tools.schsm(args);
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertFalse((r.out() + r.err()).contains("passwordpassword"), "no password in any output");
+        return r;
+    }
+
+    private void assertSigns(String id, String pem) throws Exception {
+        Path message = Files.writeString(dir.resolve("message-" + System.nanoTime()), "interop");
+        Path signature = dir.resolve("signature-" + System.nanoTime());
+        schsmOk("key", "sign", "--id", id, "--in", message.toString(), "--out", signature.toString(), "--pin", Tools.USER_PIN);
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(java.security.KeyFactory.getInstance("EC").generatePublic(new java.security.spec.X509EncodedKeySpec(
+                java.util.Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "")))));
+        verifier.update(Files.readAllBytes(message));
+        assertTrue(verifier.verify(Files.readAllBytes(signature)), "the key signs for its original public key");
+    }
+
     /** Both tools read the DKEK status; they must agree, and show {@code shares}/{@code outstanding}. */
     private static ScHsmToolStatus agree(int shares, int outstanding) {
         JsonObject schsm = StatusAgreement.schsmStatus();
