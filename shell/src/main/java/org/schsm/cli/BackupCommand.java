@@ -20,6 +20,7 @@ import org.schsm.session.ExitCode;
 import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,14 +49,13 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Verify the PIN even when it has one try left (a wrong PIN then blocks it).")
     boolean force;
 
-    @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
-    @org.schsm.Secret
-    String pin;
+    @Mixin
+    UserPinOption pin;
 
     @Override
     public Integer call() {
         checkDirectory();
-        try (Pin value = new Secrets(PinSource.system()).userPin(pin, "user PIN", "--pin")) {
+        try (Pin value = new Secrets(PinSource.system()).userPin(pin.value, "user PIN", "--pin")) {
             return CardWork.open(spec, force, (hsm, out) -> backup(hsm, value, out));
         }
     }

@@ -12,6 +12,7 @@ import org.schsm.hsm.dkek.WrapFile;
 import org.schsm.session.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -43,14 +44,13 @@ public final class KeyCommand implements Runnable {
         @Option(names = "--label", paramLabel = "TEXT", description = "Label OpenSC and schsm keys show.")
         String label;
 
-        @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
-        @org.schsm.Secret
-        String pin;
+        @Mixin
+        UserPinOption pin;
 
         @Override
         public Integer call() {
             KeySpec keySpec = KeySpec.parse(type);
-            return CardWork.withUserPin(spec, pin, false, (hsm, out) -> {
+            return CardWork.withUserPin(spec, pin.value, false, (hsm, out) -> {
                 KeyInfo key = hsm.generateKeyPair(id, keySpec, label);
                 out.println(String.format("Generated key %s: %s %d bits%s%s", key.idHex(),
                         key.type().map(Enum::name).orElse("?"), key.sizeBits(), key.curve().map(c -> " " + c).orElse(""),
@@ -78,15 +78,14 @@ public final class KeyCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the signature goes.")
         Path out;
 
-        @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
-        @org.schsm.Secret
-        String pin;
+        @Mixin
+        UserPinOption pin;
 
         @Override
         public Integer call() {
             String hash = KeySigning.hashName(alg);
             byte[] message = DkekCommand.read(in);
-            return CardWork.withUserPin(spec, pin, false, (hsm, printer) -> {
+            return CardWork.withUserPin(spec, pin.value, false, (hsm, printer) -> {
                 byte[] signature = hsm.sign(id, hash, message);
                 write(out, signature);
                 printer.println("Signature of " + signature.length + " bytes written to " + out);
@@ -136,13 +135,12 @@ public final class KeyCommand implements Runnable {
         @Option(names = "--force", description = "Really delete: a key that was not wrapped cannot come back.")
         boolean force;
 
-        @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
-        @org.schsm.Secret
-        String pin;
+        @Mixin
+        UserPinOption pin;
 
         @Override
         public Integer call() {
-            return CardWork.withUserPin(spec, pin, false, (hsm, out) -> {
+            return CardWork.withUserPin(spec, pin.value, false, (hsm, out) -> {
                 (force ? hsm.withForce() : hsm).deleteKey(id);
                 out.println(String.format("Key %02X deleted.", id));
                 return ExitCode.OK;
@@ -162,9 +160,8 @@ public final class KeyCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The wrap file to create.")
         Path out;
 
-        @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
-        @org.schsm.Secret
-        String pin;
+        @Mixin
+        UserPinOption pin;
 
         @Override
         public Integer call() {
@@ -172,7 +169,7 @@ public final class KeyCommand implements Runnable {
             if (Files.exists(out)) {
                 throw new InvalidInputException(out + " already exists; schsm does not overwrite share or wrap files");
             }
-            return CardWork.withUserPin(spec, pin, false, (hsm, printer) -> {
+            return CardWork.withUserPin(spec, pin.value, false, (hsm, printer) -> {
                 WrapFile file = KeyTransfer.wrap(hsm, id);
                 DkekCommand.writePrivate(out, file.encode());
                 printer.println(String.format("Key %02X wrapped to %s (mode 0600): %s, DKEK KCV %s", id, out,
@@ -198,15 +195,14 @@ public final class KeyCommand implements Runnable {
         @Option(names = "--force", description = "Delete an existing key at that id first: it cannot come back unless wrapped.")
         boolean force;
 
-        @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
-        @org.schsm.Secret
-        String pin;
+        @Mixin
+        UserPinOption pin;
 
         @Override
         public Integer call() {
             WrapFile file = WrapFile.decode(DkekCommand.read(in));
             String kcv = file.blob().kcvHex();
-            return CardWork.withUserPin(spec, pin, false, (hsm, out) -> {
+            return CardWork.withUserPin(spec, pin.value, false, (hsm, out) -> {
                 KeyTransfer.unwrap(hsm, id, file, force);
                 out.println(String.format("Key %02X unwrapped from %s: %s, DKEK KCV %s", id, in,
                         file.blob().keyTypeName(), kcv));

@@ -20,6 +20,7 @@ import org.schsm.session.ExitCode;
 import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -64,9 +65,8 @@ final class KeyImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing key at that id: it cannot come back unless wrapped.")
     boolean force;
 
-    @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
-    @org.schsm.Secret
-    String pin;
+    @Mixin
+    UserPinOption pin;
 
     @Override
     public Integer call() {
@@ -90,7 +90,7 @@ final class KeyImportCommand implements Callable<Integer> {
             publicKey = material.publicKey();
             kind = material.keyType() + " " + material.sizeBits() + " bits";
         }
-        return CardWork.withUserPin(spec, pin, false, (hsm, out) -> {
+        return CardWork.withUserPin(spec, pin.value, false, (hsm, out) -> {
             KeyTransfer.unwrap(hsm, id, file, force);
             out.println(String.format("Key %02X imported from %s: %s%s, DKEK KCV %s; public key SHA-256 %s", id,
                     in.getFileName(), kind, key.certificate().isPresent() ? " with its certificate" : "",

@@ -19,6 +19,7 @@ import org.schsm.session.ExitCode;
 import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,9 +47,8 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace keys whose id is in use: those keys are lost unless wrapped.")
     boolean force;
 
-    @Option(names = "--pin", paramLabel = "PIN", description = "User PIN: value, env:VAR or file:PATH (default: prompt).")
-    @org.schsm.Secret
-    String pin;
+    @Mixin
+    UserPinOption pin;
 
     /** What became of one key. */
     enum Outcome { RESTORED, SKIPPED_EXISTS, FAILED }
@@ -65,7 +65,7 @@ public final class RestoreCommand implements Callable<Integer> {
             }
             files.put(k, file);
         }
-        try (Pin value = new Secrets(PinSource.system()).userPin(pin, "user PIN", "--pin")) {
+        try (Pin value = new Secrets(PinSource.system()).userPin(pin.value, "user PIN", "--pin")) {
             return CardWork.open(spec, false, (hsm, out) -> restore(hsm, value, manifest, files, out));
         }
     }
