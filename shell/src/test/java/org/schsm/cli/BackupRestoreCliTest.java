@@ -23,6 +23,7 @@ import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.dkek.DkekShare;
 import org.schsm.hsm.dkek.WrapFile;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.testkit.InProcessSchsm;
 import org.schsm.testkit.SchsmRun;
 import org.schsm.simulator.PersistentCard;
@@ -37,7 +38,7 @@ import org.schsm.simulator.SimulatorTransport;
 class BackupRestoreCliTest {
     private static final byte[] SHARE = Hex.decode("00112233445566778899AABBCCDDEEFF0123456789ABCDEFFEDCBA9876543210");
     private static final String KCV = kcv(SHARE);
-    private static final String PIN = KeyWrapCliTest.PIN;
+    private static final String PIN = HsmConstants.USER_PIN;
 
     @TempDir
     Path dir;
@@ -48,7 +49,7 @@ class BackupRestoreCliTest {
     void setUp() throws Exception {
         state = dir.resolve("card.state");
         cli = InProcessSchsm.onSimulator(state);
-        ok("init", "--so-pin", KeyWrapCliTest.SO_PIN, "--pin", PIN, "--dkek-shares", "1");
+        ok("init", "--so-pin", HsmConstants.DEFAULT_SO_PIN, "--pin", PIN, "--dkek-shares", "1");
     }
 
     private SchsmRun ok(String... args) {
@@ -189,7 +190,7 @@ class BackupRestoreCliTest {
         ok("key", "generate", "--type", "ec:secp256r1", "--id", "1", "--pin", PIN);
         Path backup = dir.resolve("backup");
         ok("backup", backup.toString(), "--pin", PIN);
-        ok("init", "--so-pin", KeyWrapCliTest.SO_PIN, "--pin", PIN, "--dkek-shares", "1", "--force");
+        ok("init", "--so-pin", HsmConstants.DEFAULT_SO_PIN, "--pin", PIN, "--dkek-shares", "1", "--force");
         byte[] other = SHARE.clone();
         other[0] ^= 1;
         onCard(hsm -> hsm.importDkekShare(new DkekShare(other)));

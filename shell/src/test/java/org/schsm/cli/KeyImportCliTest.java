@@ -34,6 +34,7 @@ import org.schsm.apdu.Hex;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.dkek.DkekShare;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.testkit.InProcessSchsm;
 import org.schsm.testkit.SchsmRun;
 import org.schsm.simulator.PersistentCard;
@@ -51,7 +52,7 @@ class KeyImportCliTest {
             Hex.decode("C955AF6FB058CA963D270049DE57B75B175D528B8993D7651DCC4650097CAFFB");
     private static final String SHARE_PASSWORD = "passwordpassword";
     private static final String P12_PASSWORD = "p12-secret";
-    private static final String PIN = KeyWrapCliTest.PIN;
+    private static final String PIN = HsmConstants.USER_PIN;
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     @TempDir
@@ -65,7 +66,7 @@ class KeyImportCliTest {
         state = dir.resolve("card.state");
         cli = InProcessSchsm.onSimulator(state);
         share = Files.write(dir.resolve("dkek-share-1.pbe"), Base64.getDecoder().decode(KeyWrapCliTest.SHARE_FILE));
-        ok("init", "--so-pin", KeyWrapCliTest.SO_PIN, "--pin", PIN, "--dkek-shares", "1");
+        ok("init", "--so-pin", HsmConstants.DEFAULT_SO_PIN, "--pin", PIN, "--dkek-shares", "1");
     }
 
     private void importRawShare(byte[] value) throws Exception {

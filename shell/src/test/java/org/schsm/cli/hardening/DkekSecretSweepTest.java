@@ -25,6 +25,9 @@ import org.schsm.apdu.Hex;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.dkek.DkekShare;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 import org.schsm.simulator.PersistentCard;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
@@ -42,8 +45,8 @@ class DkekSecretSweepTest {
             "U2FsdGVkX19svhSIBSqUH/GixQX4+9KdFKpErNW7MLzNCX9YBE7+eseQB6Vh7JgaFmhlWzIcqCgB39n9xXe6BA==";
     private static final String SHARE_PASSWORD = "passwordpassword";
     private static final String SHARE_HEX = "C955AF6FB058CA963D270049DE57B75B175D528B8993D7651DCC4650097CAFFB";
-    private static final String PIN = "648219";
-    private static final String SO_PIN = "3537363231383830";
+    private static final String PIN = HsmConstants.USER_PIN;
+    private static final String SO_PIN = HsmConstants.DEFAULT_SO_PIN;
     private static final String KEY_PASSWORD = "Kp8#vQ2m-import";
 
     @TempDir
@@ -62,7 +65,7 @@ class DkekSecretSweepTest {
         secrets.add(Hex.encode(d, d.length - 16, 16));   // any 16 bytes of the private key
         Path keyFile = Files.writeString(dir.resolve("key.pem"), encryptedPem(pair));
 
-        List<CliRun.Result> runs = new ArrayList<>();
+        List<SchsmRun> runs = new ArrayList<>();
         runs.add(expect(ExitCode.OK, sim(state, "init", "--so-pin", SO_PIN, "--pin", PIN, "--dkek-shares", "1")));
         try (PersistentCard held = PersistentCard.open(state, SimulatedCard::create)) {   // the share file's content, raw
             SmartCardHsm.connect(new SimulatorTransport(held.card())).importDkekShare(new DkekShare(Hex.decode(SHARE_HEX)));
@@ -84,10 +87,10 @@ class DkekSecretSweepTest {
         runs.add(expect(ExitCode.OK, sim(state, "-v", "key", "wrap", "--id", "1", "--out",
                 dir.resolve("one.wrap").toString(), "--pin", PIN)));
         runs.add(expect(ExitCode.OK, sim(state, "-v", "restore", backup.toString(), "--force", "--pin", PIN)));
-        runs.add(expect(ExitCode.OK, CliRun.run("dkek", "inspect-wrap", backup.resolve("key-01.wrap").toString(),
+        runs.add(expect(ExitCode.OK, InProcessSchsm.capturingStrayOutput().run("dkek", "inspect-wrap", backup.resolve("key-01.wrap").toString(),
                 "--share", share.toString(), "--password", SHARE_PASSWORD)));
 
-        for (CliRun.Result r : runs) {
+        for (SchsmRun r : runs) {
             for (String s : secrets) {
                 assertNoSecret(r.everything(), s, r.toString());
             }
@@ -112,18 +115,18 @@ class DkekSecretSweepTest {
         return "135790";
     }
 
-    private static CliRun.Result sim(Path state, String... args) {
+    private static SchsmRun sim(Path state, String... args) {
         List<String> all = new ArrayList<>(List.of("-r", "sim", "--sim-state", state.toString()));
         all.addAll(List.of(args));
-        return CliRun.run(all.toArray(String[]::new));
+        return InProcessSchsm.capturingStrayOutput().run(all.toArray(String[]::new));
     }
 
-    private static CliRun.Result expect(int code, CliRun.Result r) {
+    private static SchsmRun expect(int code, SchsmRun r) {
         assertEquals(code, r.exitCode(), r::toString);
         return r;
     }
 
-    private static CliRun.Result notOk(CliRun.Result r) {
+    private static SchsmRun notOk(SchsmRun r) {
         assertNotEquals(ExitCode.OK, r.exitCode(), r::toString);
         return r;
     }

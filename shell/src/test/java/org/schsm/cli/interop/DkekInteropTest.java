@@ -140,8 +140,8 @@ class DkekInteropTest {
         assertTrue(listed.stdout().contains("from-outside") && listed.stdout().contains("both-ways"), listed.describe());
     }
 
-    private static Tools.Schsm schsmOk(String... args) {
-        Tools.Schsm r = Tools.schsm(args);
+    private static SchsmRun schsmOk(String... args) {
+        SchsmRun r = Tools.schsm(args);
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         assertFalse((r.out() + r.err()).contains("passwordpassword"), "no password in any output");
         return r;
