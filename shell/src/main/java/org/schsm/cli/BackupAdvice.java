@@ -76,6 +76,17 @@ record BackupAdvice(Optional<Boolean> possible, String text, List<String> comman
                 List.of("schsm backup BACKUP-DIR" + guard)));
     }
 
+    /** For {@code doctor --json}: {@code possible} (true, false or null), {@code text}, {@code commands}. */
+    com.google.gson.JsonObject toJson() {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("possible", possible.orElse(null));
+        o.addProperty("text", text);
+        com.google.gson.JsonArray c = new com.google.gson.JsonArray();
+        commands.forEach(c::add);
+        o.add("commands", c);
+        return o;
+    }
+
     /** The block doctor prints after its findings. */
     String toText() {
         StringBuilder sb = new StringBuilder(text).append('\n');

@@ -2,7 +2,10 @@ package org.schsm.cli;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import org.schsm.hsm.DeviceStatus;
 import org.schsm.hsm.Diagnosis;
 import org.schsm.hsm.Doctor;
 import org.schsm.hsm.SmartCardHsm;
@@ -56,11 +59,19 @@ public final class DoctorCommand implements Callable<Integer> {
             }
         }
         try (CardSession session = CardConnector.open(options, spec.commandLine().getErr(), true)) {
-            Diagnosis diagnosis = Doctor.diagnose(new SmartCardHsm(session.transport()));
+            SmartCardHsm hsm = new SmartCardHsm(session.transport());
+            DeviceStatus status = hsm.status();
+            OptionalInt keys = Doctor.keyCount(hsm, status);
+            Diagnosis diagnosis = Doctor.examine(status, keys);
+            // At risk (last user-PIN try, blocked for good, SO-PIN blocked): can the keys be backed up, and how.
+            Optional<BackupAdvice> backup = BackupAdvice.of(status, keys);
             if (json) {
-                spec.commandLine().getOut().println(Json.GSON.toJson(Json.GSON.toJsonTree(diagnosis)));
+                JsonObject o = Json.GSON.toJsonTree(diagnosis).getAsJsonObject();
+                backup.ifPresent(b -> o.add("backup", b.toJson()));
+                spec.commandLine().getOut().println(Json.GSON.toJson(o));
             } else {
                 spec.commandLine().getOut().print(diagnosis.toText());
+                backup.ifPresent(b -> spec.commandLine().getOut().print("\n" + b.toText()));
             }
             return ExitCode.OK;
         }

@@ -2,6 +2,7 @@ package org.schsm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -230,6 +231,29 @@ class BackupRestoreCliTest {
         SchsmRun noBackup = cli.run("restore", dir.resolve("nowhere").toString(), "--pin", "999999");
         assertEquals(ExitCode.BAD_INPUT, noBackup.exitCode(), noBackup::toString);
         assertTrue(ok("pin", "status").out().contains("User PIN : 3 tries left"));
+    }
+
+    @Test
+    void doctorOnALastTrySaysWhetherKeysCanBeBackedUp() throws Exception {
+        ok("key", "generate", "--type", "ec:secp256r1", "--id", "1", "--pin", PIN);
+        for (int i = 0; i < 2; i++) {
+            assertNotEquals(ExitCode.OK, cli.run("pin", "verify", "--pin", "999999").exitCode());
+        }
+        SchsmRun pending = ok("doctor");
+        assertTrue(pending.out().contains("The DKEK still misses 1 of 1 shares"), pending::toString);
+        assertTrue(pending.out().contains("schsm dkek import SHARE-FILE"), pending::toString);
+        JsonObject json = JsonParser.parseString(ok("doctor", "--json").out()).getAsJsonObject();
+        assertTrue(json.getAsJsonObject("backup").get("possible").getAsBoolean(), json::toString);
+
+        ok("init", "--so-pin", HsmConstants.DEFAULT_SO_PIN, "--pin", PIN, "--force");   // no DKEK at all
+        ok("key", "generate", "--type", "ec:secp256r1", "--id", "1", "--pin", PIN);
+        for (int i = 0; i < 2; i++) {
+            assertNotEquals(ExitCode.OK, cli.run("pin", "verify", "--pin", "999999").exitCode());
+        }
+        SchsmRun none = ok("doctor");
+        assertTrue(none.out().contains("1 key cannot be backed up: the device was initialized without DKEK shares"),
+                none::toString);
+        assertFalse(none.out().contains("schsm backup"), none::toString);
     }
 
     /** A key whose algorithm list lacks WRAP (92): the card will not export it. */

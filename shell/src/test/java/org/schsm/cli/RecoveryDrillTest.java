@@ -70,12 +70,17 @@ class RecoveryDrillTest {
         assertNotEquals(ExitCode.OK, guarded.exitCode(), guarded::toString);
         assertTrue(guarded.err().contains("last try"), guarded::toString);
         assertTrue(ok(cli, "pin", "status").out().contains("User PIN : 1 try left"), "the guard spent no try");
+        SchsmRun atRisk = ok(cli, "doctor");
+        assertTrue(atRisk.out().contains("DKEK is complete (KCV 2AFA121E8764A1E3), so 2 keys can be wrapped"), atRisk::toString);
+        assertTrue(atRisk.out().contains("schsm backup BACKUP-DIR --force"), atRisk::toString);
         assertNotEquals(ExitCode.OK, cli.run("pin", "verify", "--pin", "000000", "--force").exitCode());
         SchsmRun doctor = cli.run("doctor");
         assertTrue(ok(cli, "pin", "status").out().contains("User PIN : BLOCKED"));
         assertTrue(doctor.out().contains("User PIN is blocked and cannot be reset"), doctor::toString);
         assertTrue(doctor.out().contains("schsm init --force"), doctor::toString);
         assertTrue(doctor.out().contains("DKEK key check value: 2AFA121E8764A1E3"), doctor::toString);
+        assertTrue(doctor.out().contains("2 keys cannot be backed up now: WRAP KEY needs the user PIN"), doctor::toString);
+        assertTrue(doctor.out().contains("schsm restore BACKUP-DIR"), doctor::toString);
 
         // Re-initialize: refused without --force (it erases every key), then forced.
         SchsmRun refused = cli.run("init", "--so-pin", SO_PIN, "--pin", PIN, "--dkek-shares", "1", "--no-pin-reset");

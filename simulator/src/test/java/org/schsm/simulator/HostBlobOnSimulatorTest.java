@@ -59,4 +59,30 @@ class HostBlobOnSimulatorTest {
             id++;
         }
     }
+
+    /**
+     * CardContact's encoder, and {@code KeyMaterial.of}, send RSA keys over 2048 bits as type 05
+     * (d, n, e). The simulator keeps RSA keys in CRT form only, so it refuses such a blob as a
+     * function it does not support (6A81, what vendor hosts read as "not supported"), and stores
+     * nothing; a CRT blob (06) of a size it cannot hold is refused the same way.
+     */
+    @Test
+    void plainRsaBlobsAndUnsupportedSizesAreRefusedWith6A81AndNothingIsStored() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        TestCard card = WrapUnwrapKeyTest.withDkek(WrapUnwrapKeyTest.SHARE);
+        rsa.initialize(3072);
+        try (KeyMaterial material = KeyMaterial.of(rsa.generateKeyPair().getPrivate())) {
+            KeyBlob blob = KeyBlob.wrap(material, new Dkek(DKEK.clone()), n -> new byte[n]);
+            assertEquals(KeyBlob.TYPE_RSA, blob.keyType(), "over 2048 bits: type 05");
+            card.expect(WrapUnwrapKeyTest.unwrap(1, blob.encode()), 0x6A81);
+        }
+        rsa.initialize(1280);   // a CRT key of a size the simulator has no key object for
+        try (KeyMaterial material = KeyMaterial.of(rsa.generateKeyPair().getPrivate())) {
+            KeyBlob blob = KeyBlob.wrap(material, new Dkek(DKEK.clone()), n -> new byte[n]);
+            assertEquals(KeyBlob.TYPE_RSA_CRT, blob.keyType());
+            card.expect(WrapUnwrapKeyTest.unwrap(2, blob.encode()), 0x6A81);
+        }
+        String listing = Hex.encode(card.expectData("80 58 00 00 00 00 00")).replace(" ", "");
+        assertTrue(!listing.contains("CC01") && !listing.contains("CC02"), "no key was stored: " + listing);
+    }
 }

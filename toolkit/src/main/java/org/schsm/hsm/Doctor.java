@@ -29,15 +29,19 @@ public final class Doctor {
      */
     public static Diagnosis diagnose(SmartCardHsm hsm) {
         DeviceStatus status = hsm.status();
-        OptionalInt keys = OptionalInt.empty();
-        if (status.initialized()) {
-            try {
-                keys = OptionalInt.of(hsm.keys().size());
-            } catch (StatusWordException | MalformedResponseException unreadable) {
-                keys = OptionalInt.empty();   // a card that will not list its files: say nothing about keys
-            }
+        return examine(status, keyCount(hsm, status));
+    }
+
+    /** How many keys an initialized card lists (no PIN needed); empty when it is not initialized or will not list them. */
+    public static OptionalInt keyCount(SmartCardHsm hsm, DeviceStatus status) {
+        if (!status.initialized()) {
+            return OptionalInt.empty();
         }
-        return examine(status, keys);
+        try {
+            return OptionalInt.of(hsm.keys().size());
+        } catch (StatusWordException | MalformedResponseException unreadable) {
+            return OptionalInt.empty();   // a card that will not list its files: say nothing about keys
+        }
     }
 
     public static Diagnosis examine(DeviceStatus status) {
