@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code schsm key ...}: generate, sign with, show and delete one key (docs/keys.md). */
 @Command(name = "key", description = "Generate, sign with, show the public key of, delete, wrap, unwrap or import one key.",
         subcommands = {KeyCommand.Generate.class, KeyCommand.Sign.class, KeyCommand.Public.class, KeyCommand.Delete.class,
-                KeyCommand.Wrap.class, KeyCommand.Unwrap.class, KeyImportCommand.class})
+                KeyCommand.Wrap.class, KeyCommand.Unwrap.class, KeyImportCommand.class,
+                DkekCommand.InspectWrap.class})
 public final class KeyCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -98,6 +98,8 @@ class BackupRestoreCliTest {
                     name);
         }
         assertFalse(Files.exists(backup.resolve("key-02.wrap")), "the card refused to wrap key 02");
+        SchsmRun inspected = ok("key", "inspect-wrap", backup.resolve("key-01.wrap").toString());   // no card, no share
+        assertTrue(inspected.out().contains(KCV) && inspected.out().contains("signer"), inspected::toString);
         WrapFile wrapped = WrapFile.decode(Files.readAllBytes(backup.resolve("key-01.wrap")));
         assertEquals(KCV, wrapped.blob().kcvHex());
         assertTrue(wrapped.privateKeyDescription().isPresent() && wrapped.certificate().isPresent(),
