@@ -36,7 +36,7 @@ import org.schsm.tlv.TlvReader;
  */
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER,
         Requirement.SC_HSM_TOOL})
-@Timeout(240)
+@Timeout(600)
 class ScHsmToolDkekInteropTest {
     /** A test password (sc-hsm-tool wants at least 6 characters). */
     private static final String PASSWORD = "interop-share-pw";
