@@ -15,9 +15,13 @@ import org.schsm.InvalidInputException;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.SoPin;
 import org.schsm.secrets.SecretKind;
+import java.util.function.Consumer;
+import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
+import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
 import org.schsm.session.PinSource;
+import org.schsm.transport.TraceFormat;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,19 +139,16 @@ public final class TestCommand implements Callable<Integer> {
         SuiteRunner runner = new SuiteRunner(runOptions, progress);
         List<RunResult> runs = new ArrayList<>();
         if (readers.size() <= 1) {
-            CardTargets.Target target = CardTargets.openSingle(readers.isEmpty() ? null : readers.get(0), options, err, auto);
-            try {
-                runs.add(runner.run(suites, target.transport(), target.label()));
-            } finally {
-                target.transport().close();
+            // One card is chosen as for every command: without -r the only reader with a card, else the simulator.
+            String reader = readers.isEmpty() ? null : readers.get(0);
+            try (CardSession card = CardConnector.open(options.withReader(reader), err, auto)) {
+                runs.add(runner.run(suites, card.transport(), reader != null ? reader : card.description()));
             }
         } else {
             for (int i = 0; i < readers.size(); i++) {
-                CardTargets.Target target = CardTargets.open(i, readers.get(i), options, err, auto);
-                try {
-                    runs.add(runner.run(suites, target.transport(), target.label()));
-                } finally {
-                    target.transport().close();
+                Consumer<String> trace = options.trace() ? TraceFormat.prefixed(DifferentialReport.label(i), err::println) : null;
+                try (CardSession card = CardConnector.open(options.withReader(readers.get(i)), err, auto, trace)) {
+                    runs.add(runner.run(suites, card.transport(), readers.get(i)));
                 }
             }
         }

@@ -1,6 +1,8 @@
 package org.schsm.session;
 
 import java.nio.file.Path;
+import org.schsm.simulator.EmbeddedSimulator;
+import org.schsm.transport.Readers;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -65,5 +67,10 @@ public final class CardOptions {
 
     public boolean trace() {
         return trace;
+    }
+
+    /** The reader registry these options choose from: PC/SC and the embedded simulator in {@link #simState()}. */
+    public Readers readers() {
+        return Readers.system(simState());
     }
 }

@@ -62,9 +62,9 @@ public final class PcscTransport implements CardTransport {
     private record Connection(PcscContext context, CardTerminal terminal, Card card) {
     }
 
-    /** Connects to the card in the reader named exactly {@code readerName}, with jnasmartcardio. */
+    /** Connects to the card in the reader named exactly {@code readerName}, through the {@link PcscProvider#configured() configured} provider. */
     public static PcscTransport open(String readerName) {
-        return open(readerName, PcscProvider.JNA);
+        return open(readerName, PcscProvider.configured());
     }
 
     /** As {@link #open(String, PcscProvider, AnswerTimeout)} with the wait from {@code SCHSM_TIMEOUT}. */
