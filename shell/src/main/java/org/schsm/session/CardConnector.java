@@ -44,7 +44,7 @@ public final class CardConnector {
         Readers readers = options.readers();
         String wanted = options.reader();
         if (wanted != null) {
-            return open(readers, readers.resolve(wanted), err, autoGetResponse, trace);
+            return open(readers, ReaderSet.resolveOne(readers, wanted), err, autoGetResponse, trace);
         }
         ReaderListing listing = readers.list(false);
         if (listing.pcscProblem().isPresent()) {
