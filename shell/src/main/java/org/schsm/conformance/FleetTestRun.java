@@ -3,15 +3,12 @@ package org.schsm.conformance;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.schsm.InvalidInputException;
 import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
 import org.schsm.session.CardSession;
+import org.schsm.session.DeviceRuns;
 import org.schsm.session.ReaderSet;
 import org.schsm.transport.ReaderInfo;
 import org.schsm.transport.Readers;
@@ -30,34 +27,10 @@ final class FleetTestRun {
 
     static List<RunResult> run(List<Suite> suites, CardOptions options, String spec, RunOptions runOptions, boolean auto,
                                PrintWriter out, PrintWriter err) {
-        if (options.parallel() < 1) {
-            throw new InvalidInputException("--parallel must be at least 1");
-        }
         Readers readers = options.readers();
         List<ReaderInfo> devices = ReaderSet.resolve(readers, spec);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallel(), devices.size()), r -> {
-            Thread t = new Thread(r, "schsm-test-device");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<RunResult>> futures = new ArrayList<>();
-            for (ReaderInfo device : devices) {
-                futures.add(pool.submit(() -> runDevice(suites, readers, device, options, runOptions, auto, out, err)));
-            }
-            List<RunResult> runs = new ArrayList<>();
-            for (Future<RunResult> f : futures) {
-                runs.add(f.get());
-            }
-            return runs;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("interrupted while the devices were running", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return DeviceRuns.inParallel(devices, options.parallel(),
+                device -> runDevice(suites, readers, device, options, runOptions, auto, out, err));
     }
 
     private static RunResult runDevice(List<Suite> suites, Readers readers, ReaderInfo device, CardOptions options,

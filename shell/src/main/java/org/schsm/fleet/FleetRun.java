@@ -15,12 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.schsm.Secret;
 import org.schsm.SchsmException;
 import org.schsm.session.CardOptions;
+import org.schsm.session.DeviceRuns;
 import org.schsm.session.ExitCode;
 import org.schsm.session.ReaderSet;
 import org.schsm.session.SecretCache;
@@ -99,6 +97,17 @@ public final class FleetRun {
     /** Runs the parsed command over its devices; the exit code is the worst device's. */
     public static int execute(ParseResult parsed, CardOptions options, CommandRunner runner) {
         CommandLine root = parsed.commandSpec().commandLine();
+        try {
+            return run(parsed, options, runner, root);
+        } catch (CommandLine.ExecutionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The root's error reporter gives it its one line and exit code, as for any command.
+            throw new CommandLine.ExecutionException(root, String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    private static int run(ParseResult parsed, CardOptions options, CommandRunner runner, CommandLine root) {
         PrintWriter out = root.getOut();
         PrintWriter err = root.getErr();
         String name = commandName(parsed);
@@ -113,18 +122,10 @@ public final class FleetRun {
                     + name + "'");
             return ExitCode.BAD_INPUT;
         }
-        if (options.parallel() < 1) {
-            err.println("schsm: --parallel must be at least 1");
-            return ExitCode.BAD_INPUT;
-        }
         List<ReaderInfo> devices;
         Readers readers = options.readers();
-        try {
-            devices = ReaderSet.isSet(options.reader()) ? ReaderSet.resolve(readers, options.reader())
-                    : List.of(ReaderSet.resolveOne(readers, options.reader()));
-        } catch (RuntimeException e) {
-            throw new CommandLine.ExecutionException(root, e.getMessage(), e);
-        }
+        devices = ReaderSet.isSet(options.reader()) ? ReaderSet.resolve(readers, options.reader())
+                : List.of(ReaderSet.resolveOne(readers, options.reader()));
         List<String> args = parsed.originalArgs();
         boolean json = jsonRequested(parsed);
         List<DeviceResult> results;
@@ -165,44 +166,20 @@ public final class FleetRun {
 
     /** Runs every device, at most {@code parallel} at a time; results in device order. */
     static List<DeviceResult> runAll(List<ReaderInfo> devices, int parallel, DeviceTask task, Finished finished) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, devices.size()), r -> {
-            Thread t = new Thread(r, "schsm-fleet");
-            t.setDaemon(true);
-            return t;
+        return DeviceRuns.inParallel(devices, parallel, device -> {
+            DeviceResult r;
+            try {
+                r = task.run(device);
+            } catch (RuntimeException e) {
+                // A device that fails is a row, never the end of the run.
+                r = new DeviceResult(device, new DeviceProbe("-", false, null, String.valueOf(e.getMessage()),
+                        ExitCode.NO_CARD), ExitCode.NO_CARD, "", describe(e));
+            }
+            synchronized (finished) {
+                finished.accept(r);
+            }
+            return r;
         });
-        try {
-            List<Future<DeviceResult>> futures = new ArrayList<>();
-            for (ReaderInfo device : devices) {
-                futures.add(pool.submit(() -> {
-                    DeviceResult r;
-                    try {
-                        r = task.run(device);
-                    } catch (RuntimeException e) {
-                        // A device that fails is a row, never the end of the run.
-                        r = new DeviceResult(device, new DeviceProbe("-", false, null, String.valueOf(e.getMessage()),
-                                ExitCode.NO_CARD), ExitCode.NO_CARD, "", describe(e));
-                    }
-                    synchronized (finished) {
-                        finished.accept(r);
-                    }
-                    return r;
-                }));
-            }
-            List<DeviceResult> results = new ArrayList<>();
-            for (Future<DeviceResult> f : futures) {
-                try {
-                    results.add(f.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while devices were running", e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String describe(RuntimeException e) {

@@ -116,5 +116,10 @@ class FleetCliTest {
         assertEquals(1, r.err().strip().lines().count(), r::toString);
         Cli.Result dry = Cli.runBare("-r", set(initialized, fresh), "status", "--dry-run");
         assertEquals(ExitCode.BAD_INPUT, dry.exitCode(), dry::toString);
+        Cli.Result none = Cli.runBare("-r", "sim:" + initialized + ",no-such-reader*", "status");
+        assertEquals(ExitCode.BAD_INPUT, none.exitCode(), none::toString);
+        assertEquals(1, none.err().strip().lines().count(), none::toString);
+        Cli.Result zero = Cli.runBare("-r", set(initialized, fresh), "--parallel", "0", "status");
+        assertEquals(ExitCode.BAD_INPUT, zero.exitCode(), zero::toString);
     }
 }
