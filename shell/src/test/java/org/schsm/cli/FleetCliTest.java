@@ -14,14 +14,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * Commands over a set of devices, on simulated cards kept in state files ({@code -r sim:a,sim:b}):
  * one initialized, one never initialized, one whose state file is broken (a device that fails).
  */
 class FleetCliTest {
-    private static final String SO = "3537363231383830";
-    private static final String PIN = "648219";
+    private static final String SO = HsmConstants.DEFAULT_SO_PIN;
+    private static final String PIN = HsmConstants.USER_PIN;
 
     @TempDir
     Path dir;
@@ -34,9 +37,9 @@ class FleetCliTest {
         initialized = dir.resolve("a.state");
         fresh = dir.resolve("b.state");
         broken = dir.resolve("c.state");
-        Cli.Result init = Cli.runBare("-r", "sim:" + initialized, "init", "--so-pin", SO, "--pin", PIN);
+        SchsmRun init = InProcessSchsm.schsm("-r", "sim:" + initialized, "init", "--so-pin", SO, "--pin", PIN);
         assertEquals(ExitCode.OK, init.exitCode(), init::toString);
-        Cli.Result touch = Cli.runBare("-r", "sim:" + fresh, "status");
+        SchsmRun touch = InProcessSchsm.schsm("-r", "sim:" + fresh, "status");
         assertEquals(ExitCode.OK, touch.exitCode(), touch::toString);
         Files.writeString(broken, "not a state file");
     }
@@ -47,7 +50,7 @@ class FleetCliTest {
 
     @Test
     void pinStatusOverASetIsOneTableWithARowPerDeviceAndTheWorstExitCode() {
-        Cli.Result r = Cli.runBare("-r", set(initialized, fresh, broken), "pin", "status");
+        SchsmRun r = InProcessSchsm.schsm("-r", set(initialized, fresh, broken), "pin", "status");
         assertEquals(ExitCode.NO_CARD, r.exitCode(), r::toString);
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).matches("READER +SERIAL +PIN +VERDICT"), r::toString);
@@ -61,7 +64,7 @@ class FleetCliTest {
 
     @Test
     void statusJsonIsAnArrayWithEachDevicesOwnResult() {
-        Cli.Result r = Cli.runBare("-r", set(initialized, fresh, broken), "status", "--json", "--parallel", "3");
+        SchsmRun r = InProcessSchsm.schsm("-r", set(initialized, fresh, broken), "status", "--json", "--parallel", "3");
         JsonArray rows = JsonParser.parseString(r.out()).getAsJsonArray();
         assertEquals(3, rows.size(), r::toString);
         JsonObject a = rows.get(0).getAsJsonObject();
@@ -74,52 +77,52 @@ class FleetCliTest {
 
     @Test
     void initOverASetInitializesTheFreshDeviceAndTheGuardKeepsTheInitializedOne() {
-        Cli.Result r = Cli.runBare("-r", set(initialized, fresh), "--parallel", "2", "init", "--so-pin", SO, "--pin", PIN);
+        SchsmRun r = InProcessSchsm.schsm("-r", set(initialized, fresh), "--parallel", "2", "init", "--so-pin", SO, "--pin", PIN);
         assertEquals(ExitCode.GUARD, r.exitCode(), r::toString);
         assertTrue(r.out().contains("init on 2 devices: 1 done, 1 refused by the guard, 0 refused by the card, 0 lost"), r::toString);
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("[sim:" + initialized + "] ")), "output prefixed by reader: " + r);
         assertFalse(r.all().contains(PIN) || r.all().contains(SO), "no secret echoed: " + r);
-        Cli.Result after = Cli.runBare("-r", set(initialized, fresh), "pin", "status");
+        SchsmRun after = InProcessSchsm.schsm("-r", set(initialized, fresh), "pin", "status");
         assertEquals(ExitCode.OK, after.exitCode(), after::toString);
         assertEquals(2, after.out().lines().filter(l -> l.contains("3 tries")).count(), after::toString);
     }
 
     @Test
     void dryRunShowsThePlanPerDeviceMasksSecretsAndChangesNothing() {
-        Cli.Result r = Cli.runBare("-r", set(initialized, fresh), "init", "--so-pin", SO, "--pin", PIN, "--dry-run");
+        SchsmRun r = InProcessSchsm.schsm("-r", set(initialized, fresh), "init", "--so-pin", SO, "--pin", PIN, "--dry-run");
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         assertTrue(r.out().contains("would run: schsm -r sim:" + fresh + " init --so-pin ** --pin **")
                 || r.out().contains("init --so-pin ** --pin **"), r::toString);
         assertTrue(r.out().contains("[sim:" + initialized + "] expect: refused by the brick guard"), r::toString);
         assertTrue(r.out().contains("init (dry run) on 2 devices: 2 planned"), r::toString);
         assertFalse(r.all().contains(PIN) || r.all().contains(SO), "no secret echoed: " + r);
-        Cli.Result after = Cli.runBare("-r", "sim:" + fresh, "pin", "status");
+        SchsmRun after = InProcessSchsm.schsm("-r", "sim:" + fresh, "pin", "status");
         assertTrue(after.out().toLowerCase().contains("not") , "the fresh device is still not initialized: " + after);
     }
 
     @Test
     void keyGenerateOverASetRunsTheExistingCommandOnEachDeviceUnderItsOwnPin() {
-        Cli.Result r = Cli.runBare("-r", set(initialized, fresh), "--parallel", "2", "key", "generate",
+        SchsmRun r = InProcessSchsm.schsm("-r", set(initialized, fresh), "--parallel", "2", "key", "generate",
                 "--type", "ec:secp256r1", "--label", "fleet", "--pin", PIN);
         assertTrue(r.out().contains("key generate on 2 devices: 1 done, 0 refused by the guard, 1 refused by the card, 0 lost"),
                 r::toString);
         assertEquals(ExitCode.CARD_REFUSED, r.exitCode(), r::toString);
         assertFalse(r.all().contains(PIN), "no secret echoed: " + r);
-        Cli.Result keys = Cli.runBare("-r", "sim:" + initialized, "keys");
+        SchsmRun keys = InProcessSchsm.schsm("-r", "sim:" + initialized, "keys");
         assertTrue(keys.out().contains("fleet"), keys::toString);
     }
 
     @Test
     void aSetWithACommandThatTalksToOneCardIsOneLineAndExitTwo() {
-        Cli.Result r = Cli.runBare("-r", set(initialized, fresh), "send", "00 A4 04 00");
+        SchsmRun r = InProcessSchsm.schsm("-r", set(initialized, fresh), "send", "00 A4 04 00");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         assertEquals(1, r.err().strip().lines().count(), r::toString);
-        Cli.Result dry = Cli.runBare("-r", set(initialized, fresh), "status", "--dry-run");
+        SchsmRun dry = InProcessSchsm.schsm("-r", set(initialized, fresh), "status", "--dry-run");
         assertEquals(ExitCode.BAD_INPUT, dry.exitCode(), dry::toString);
-        Cli.Result none = Cli.runBare("-r", "sim:" + initialized + ",no-such-reader*", "status");
+        SchsmRun none = InProcessSchsm.schsm("-r", "sim:" + initialized + ",no-such-reader*", "status");
         assertEquals(ExitCode.BAD_INPUT, none.exitCode(), none::toString);
         assertEquals(1, none.err().strip().lines().count(), none::toString);
-        Cli.Result zero = Cli.runBare("-r", set(initialized, fresh), "--parallel", "0", "status");
+        SchsmRun zero = InProcessSchsm.schsm("-r", set(initialized, fresh), "--parallel", "0", "status");
         assertEquals(ExitCode.BAD_INPUT, zero.exitCode(), zero::toString);
     }
 }

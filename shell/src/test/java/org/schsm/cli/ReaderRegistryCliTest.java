@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * Every command opens its card through the one reader registry: the simulator's three forms work
@@ -22,10 +24,10 @@ class ReaderRegistryCliTest {
 
     @Test
     void simFreshAndSimFileWorkForEveryCommandNotOnlyTest() {
-        Cli.Result fresh = Cli.runBare("-r", "sim:fresh", "pin", "status");
+        SchsmRun fresh = InProcessSchsm.schsm("-r", "sim:fresh", "pin", "status");
         assertEquals(ExitCode.OK, fresh.exitCode(), fresh::toString);
         Path state = dir.resolve("a.state");
-        Cli.Result file = Cli.runBare("-r", "sim:" + state, "status");
+        SchsmRun file = InProcessSchsm.schsm("-r", "sim:" + state, "status");
         assertEquals(ExitCode.OK, file.exitCode(), file::toString);
         assertTrue(Files.exists(state), "sim:FILE keeps its card in FILE");
         assertFalse(file.err().contains("note: no reader"), "a chosen simulator is no fallback: " + file);
@@ -33,7 +35,7 @@ class ReaderRegistryCliTest {
 
     @Test
     void readersJsonNamesTheSimulatorByWhatToTypeAfterR() {
-        Cli.Result r = Cli.runBare("readers", "--json");
+        SchsmRun r = InProcessSchsm.schsm("readers", "--json");
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         JsonArray readers = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("readers");
         var sim = readers.get(readers.size() - 1).getAsJsonObject();
@@ -44,7 +46,7 @@ class ReaderRegistryCliTest {
 
     @Test
     void anEmptySimArgumentIsOneLineAndExitTwo() {
-        Cli.Result r = Cli.runBare("-r", "sim:", "status");
+        SchsmRun r = InProcessSchsm.schsm("-r", "sim:", "status");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
         assertEquals(1, r.err().strip().lines().count(), r::toString);
         assertEquals("", r.out());

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /** {@code schsm test} over a reader set: every device, one report, a device that cannot be opened is lost, not fatal. */
 class FleetTestRunTest {
@@ -24,7 +26,7 @@ class FleetTestRunTest {
         Files.writeString(broken, "not a state file");
         String set = "sim:" + dir.resolve("a.state") + ",sim:" + dir.resolve("b.state") + ",sim:" + broken;
         Path xml = dir.resolve("report.xml");
-        TestCli.Result r = TestCli.run("test", "-r", set, "--parallel", "3", "--junit-xml", xml.toString(), suite.toString());
+        SchsmRun r = InProcessSchsm.schsm("test", "-r", set, "--parallel", "3", "--junit-xml", xml.toString(), suite.toString());
         assertEquals(ExitCode.NO_CARD, r.exitCode(), "one device could not be opened: " + r);
         List<String> progress = r.out().lines().filter(l -> l.startsWith("[sim:")).toList();
         assertEquals(3, progress.size(), r.toString());

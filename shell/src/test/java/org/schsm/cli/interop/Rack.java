@@ -16,9 +16,9 @@ import org.schsm.simulator.SimulatedCard;
 import org.schsm.simulator.SimulatorTransport;
 import org.schsm.simulator.cvc.DeviceCertificates;
 import org.schsm.simulator.cvc.HolderReference;
-import org.schsm.simulator.interop.PcscEnvironment;
-import org.schsm.simulator.interop.ProcessResult;
-import org.schsm.simulator.interop.ProcessRunner;
+import org.schsm.testkit.PcscEnvironment;
+import org.schsm.testkit.ProcessResult;
+import org.schsm.testkit.ProcessRunner;
 import org.schsm.simulator.vpcd.SimulatedCardVirtualCard;
 import org.schsm.simulator.vpcd.VpcdClient;
 
