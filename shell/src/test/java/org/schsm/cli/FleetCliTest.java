@@ -113,6 +113,16 @@ class FleetCliTest {
     }
 
     @Test
+    void dkekImportOverASetDryRunNamesTheShareMasksThePasswordAndKnowsTheUninitializedDevice() {
+        SchsmRun r = InProcessSchsm.schsm("-r", set(initialized, fresh), "dkek", "import", "share.pbe",
+                "--password", "fleet-share-pw", "--dry-run");
+        assertEquals(ExitCode.OK, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("dkek import share.pbe --password **"), r::toString);
+        assertTrue(r.out().contains("[sim:" + fresh + "] expect: refused by the card (not initialized"), r::toString);
+        assertFalse(r.all().contains("fleet-share-pw"), "no secret echoed: " + r);
+    }
+
+    @Test
     void aSetWithACommandThatTalksToOneCardIsOneLineAndExitTwo() {
         SchsmRun r = InProcessSchsm.schsm("-r", set(initialized, fresh), "send", "00 A4 04 00");
         assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::toString);
