@@ -72,7 +72,7 @@ public final class CdsTraining {
                 List.of("-r", "sim", "--sim-state", state, "test", suite.toString()));
         try {
             // The JDK's provider (SCHSM_PCSC_PROVIDER=sun): its classes load on the first listing.
-            org.schsm.transport.PcscReaders.list(org.schsm.transport.PcscProvider.SUN, false);
+            new org.schsm.transport.PcscReaders(org.schsm.transport.PcscProvider.SUN).list(false);
         } catch (RuntimeException noPcsc) {
             System.out.println("JDK PC/SC provider: " + noPcsc.getMessage());
         }

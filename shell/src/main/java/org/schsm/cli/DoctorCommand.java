@@ -9,13 +9,7 @@ import org.schsm.hsm.DeviceStatus;
 import org.schsm.hsm.Diagnosis;
 import org.schsm.hsm.Doctor;
 import org.schsm.hsm.SmartCardHsm;
-import org.schsm.transport.CardTransport;
-import org.schsm.transport.PcscProvider;
-import org.schsm.transport.PcscReaders;
-import org.schsm.transport.PcscTransport;
-import org.schsm.transport.ReaderInfo;
-import org.schsm.transport.ReaderSelector;
-import org.schsm.transport.ReaderSource;
+import org.schsm.transport.Readers;
 import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
 import org.schsm.session.CardSession;
@@ -44,9 +38,9 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         CardOptions options = CardOptions.of(spec);
         String wanted = options.reader();
-        if (wanted == null || !wanted.trim().equalsIgnoreCase(ReaderSelector.SIMULATOR)) {
-            PcscDiagnosis.Finding pcsc = new PcscDiagnosis(readers(CardConnector.configuredProvider()), PcscHost.system())
-                    .diagnose(wanted);
+        Readers readers = options.readers();
+        if (!readers.isPseudoReader(wanted)) {
+            PcscDiagnosis.Finding pcsc = new PcscDiagnosis(readers.pcscSource(), PcscHost.system()).diagnose(wanted);
             if (pcsc.problem() != PcscDiagnosis.Problem.OK) {
                 if (json) {
                     JsonObject o = new JsonObject();
@@ -75,20 +69,5 @@ public final class DoctorCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
-    }
-
-    /** Reader names and card presence without connecting to each card (the diagnosis connects once). */
-    private static ReaderSource readers(PcscProvider provider) {
-        return new ReaderSource() {
-            @Override
-            public List<ReaderInfo> list() {
-                return PcscReaders.list(provider, false);
-            }
-
-            @Override
-            public CardTransport open(String readerName) {
-                return PcscTransport.open(readerName, provider);
-            }
-        };
     }
 }

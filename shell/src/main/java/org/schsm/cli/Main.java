@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.schsm.fleet.FleetRun;
 import org.schsm.session.CardOptions;
 import org.schsm.session.ErrorReporter;
 import org.schsm.session.ExitCode;
@@ -141,6 +142,11 @@ public final class Main implements Runnable {
         cl.setExecutionStrategy(parsed -> {
             List<CommandLine> chain = parsed.asCommandLineList();
             StateFileLock.describeProcess(chain.get(chain.size() - 1).getCommandSpec().qualifiedName());
+            // -r all, a glob or a list: the command runs once per device (org.schsm.fleet).
+            CardOptions card = CardOptions.of(parsed.commandSpec());
+            if (FleetRun.applies(parsed, card)) {
+                return FleetRun.execute(parsed, card, Main::run);
+            }
             return runLast.execute(parsed);
         });
     }

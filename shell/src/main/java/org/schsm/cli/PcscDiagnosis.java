@@ -10,7 +10,7 @@ import org.schsm.transport.NoCardException;
 import org.schsm.transport.NoReaderException;
 import org.schsm.transport.PcscUnavailableException;
 import org.schsm.transport.ReaderInfo;
-import org.schsm.transport.ReaderSelector;
+import org.schsm.transport.Readers;
 import org.schsm.transport.ReaderSource;
 import org.schsm.transport.TransportException;
 
@@ -64,12 +64,13 @@ final class PcscDiagnosis {
      * Lists the readers, picks the one {@code wanted} names (or the only one with a card) and
      * connects to it once; the connection is closed again.
      *
-     * @param wanted the {@code -r} value, or null
+     * @param wanted the {@code -r} value naming a PC/SC reader (the caller keeps pseudo-readers
+     *               such as {@code sim} away from here: they need no PC/SC), or null
      */
     Finding diagnose(String wanted) {
         List<ReaderInfo> readers;
         try {
-            readers = pcsc.list();
+            readers = pcsc.list(false);  // names and presence only: the diagnosis connects once, below
         } catch (PcscUnavailableException e) {
             return serviceMissing(e);
         } catch (NoReaderException e) {
@@ -89,11 +90,7 @@ final class PcscDiagnosis {
         readers.forEach(r -> seen.add("reader " + r.index() + ": " + r.name() + (r.cardPresent() ? " (card)" : " (empty)")));
         ReaderInfo target;
         if (wanted != null) {
-            ReaderSelector.Selection selection = ReaderSelector.select(wanted, readers.stream().map(ReaderInfo::name).toList());
-            if (!(selection instanceof ReaderSelector.PcscReader chosen)) {
-                return new Finding(Problem.OK, null, "the embedded simulated card", seen, List.of());
-            }
-            target = readers.stream().filter(r -> r.name().equals(chosen.name())).findFirst().orElseThrow();
+            target = Readers.choose(wanted, readers);
         } else {
             List<ReaderInfo> withCard = readers.stream().filter(ReaderInfo::cardPresent).toList();
             if (withCard.size() != 1) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.schsm.InvalidInputException;
-import org.schsm.session.CardConnector;
 import org.schsm.transport.PcscProvider;
 import picocli.CommandLine;
 
@@ -33,7 +32,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     static String pcscProvider(Properties v) {
         PcscProvider provider;
         try {
-            provider = CardConnector.configuredProvider();
+            provider = PcscProvider.configured();
         } catch (InvalidInputException e) {
             return "(invalid: " + e.getMessage() + ")";
         }

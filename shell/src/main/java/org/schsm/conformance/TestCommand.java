@@ -11,13 +11,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.schsm.InvalidInputException;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.SoPin;
 import org.schsm.secrets.SecretKind;
+import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
+import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
 import org.schsm.session.PinSource;
+import org.schsm.session.ReaderSet;
+import org.schsm.transport.TraceFormat;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,20 +139,24 @@ public final class TestCommand implements Callable<Integer> {
         ProgressBar progress = new ProgressBar(err, System.console() != null);
         SuiteRunner runner = new SuiteRunner(runOptions, progress);
         List<RunResult> runs = new ArrayList<>();
+        if (readers.size() == 1 && ReaderSet.isSet(readers.get(0))) {
+            runs = FleetTestRun.run(suites, options, readers.get(0), runOptions, auto, out, err);
+            if (junitXml != null) {
+                JUnitXmlReport.write(junitXml, runs, null);
+            }
+            return summary(runs, null, out, " on " + runs.size() + " devices");
+        }
         if (readers.size() <= 1) {
-            CardTargets.Target target = CardTargets.openSingle(readers.isEmpty() ? null : readers.get(0), options, err, auto);
-            try {
-                runs.add(runner.run(suites, target.transport(), target.label()));
-            } finally {
-                target.transport().close();
+            // One card is chosen as for every command: without -r the only reader with a card, else the simulator.
+            String reader = readers.isEmpty() ? null : readers.get(0);
+            try (CardSession card = CardConnector.open(options.withReader(reader), err, auto)) {
+                runs.add(runner.run(suites, card.transport(), reader != null ? reader : card.description()));
             }
         } else {
             for (int i = 0; i < readers.size(); i++) {
-                CardTargets.Target target = CardTargets.open(i, readers.get(i), options, err, auto);
-                try {
-                    runs.add(runner.run(suites, target.transport(), target.label()));
-                } finally {
-                    target.transport().close();
+                Consumer<String> trace = options.trace() ? TraceFormat.prefixed(DifferentialReport.label(i), err::println) : null;
+                try (CardSession card = CardConnector.open(options.withReader(readers.get(i)), err, auto, trace)) {
+                    runs.add(runner.run(suites, card.transport(), readers.get(i)));
                 }
             }
         }
@@ -160,10 +169,15 @@ public final class TestCommand implements Callable<Integer> {
         if (junitXml != null) {
             JUnitXmlReport.write(junitXml, runs, differences);
         }
+        return summary(runs, differences, out, "");
+    }
+
+    /** The summary line over every card and the exit code: lost card, bad suite, failure or difference, else 0. */
+    private static int summary(List<RunResult> runs, DifferentialReport differences, PrintWriter out, String where) {
         long passed = runs.stream().mapToLong(RunResult::passed).sum();
         long failed = runs.stream().mapToLong(RunResult::failed).sum();
         long skipped = runs.stream().mapToLong(RunResult::skipped).sum();
-        out.println(passed + " passed, " + failed + " failed, " + skipped + " skipped");
+        out.println(passed + " passed, " + failed + " failed, " + skipped + " skipped" + where);
         if (runs.stream().anyMatch(RunResult::cardLost)) {
             return ExitCode.NO_CARD;
         }

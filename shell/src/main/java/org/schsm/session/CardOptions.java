@@ -1,6 +1,8 @@
 package org.schsm.session;
 
 import java.nio.file.Path;
+import org.schsm.simulator.EmbeddedSimulator;
+import org.schsm.transport.Readers;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -13,9 +15,19 @@ import picocli.CommandLine.ScopeType;
  */
 public final class CardOptions {
     @Option(scope = ScopeType.INHERIT, names = {"-r", "--reader"}, paramLabel = "READER",
-            description = "Reader: exact name, unique fragment, index from 'schsm readers', or 'sim' "
-                    + "for the embedded simulated card. Default: the only reader with a card, else the simulator.")
+            description = "Reader: exact name, unique fragment, index from 'schsm readers', 'serial:SERIAL', 'sim' "
+                    + "(the embedded simulated card), 'sim:fresh' or 'sim:FILE'. A set for status, inspect, doctor, "
+                    + "pin status, keys, init, key generate, dkek import and test: 'all', a glob ('Nitrokey*') or a "
+                    + "comma-separated list. Default: the only reader with a card, else the simulator.")
     String reader;
+
+    @Option(scope = ScopeType.INHERIT, names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "With a reader set: how many devices are worked on at the same time (default 1).")
+    int parallel = 1;
+
+    @Option(scope = ScopeType.INHERIT, names = "--dry-run",
+            description = "With init, key generate, dkek import: show what would run on which device; change nothing.")
+    boolean dryRun;
 
     @Option(scope = ScopeType.INHERIT, names = "--sim-state", paramLabel = "FILE",
             description = "State file of the embedded simulated card (default: $XDG_DATA_HOME/schsm/simulator.state).")
@@ -46,6 +58,16 @@ public final class CardOptions {
         return of(newReader, simState, trace);
     }
 
+    /** {@code --parallel}: devices worked on at the same time in a run over a reader set. */
+    public int parallel() {
+        return parallel;
+    }
+
+    /** {@code --dry-run}: show what a provisioning command would do on each device, change nothing. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
     /**
      * The options of the command line {@code spec} belongs to: the root command's mixin named
      * {@code card}, or the defaults when the root has none (a command run on its own, as in tests).
@@ -65,5 +87,10 @@ public final class CardOptions {
 
     public boolean trace() {
         return trace;
+    }
+
+    /** The reader registry these options choose from: PC/SC and the embedded simulator in {@link #simState()}. */
+    public Readers readers() {
+        return Readers.system(simState());
     }
 }

@@ -51,6 +51,15 @@ public final class PinSource {
      * {@code secret:NAME} must have (a stored SO-PIN is never sent as a user PIN).
      */
     public char[] resolve(@Secret String spec, String what, String option, SecretKind expected) {
+        SecretCache cache = SecretCache.active();
+        if (cache != null) {
+            // A run over many devices: each secret is read (prompted, decrypted) once for all of them.
+            return cache.get(spec + '\0' + what + '\0' + option + '\0' + expected, () -> read(spec, what, option, expected));
+        }
+        return read(spec, what, option, expected);
+    }
+
+    private char[] read(@Secret String spec, String what, String option, SecretKind expected) {
         if (spec == null) {
             return prompt(what, option);
         }

@@ -13,14 +13,11 @@ import org.schsm.session.ExitCode;
 import org.schsm.session.PinSource;
 import org.schsm.session.UsageErrors;
 import org.schsm.session.PinSource;
-import org.schsm.simulator.SimulatorTransport;
+import org.schsm.simulator.EmbeddedSimulatorReader;
 import org.schsm.tlv.Tlv;
 import org.schsm.tlv.TlvReader;
 import org.schsm.transport.CardTransport;
-import org.schsm.transport.PcscReaders;
-import org.schsm.transport.PcscUnavailableException;
-import org.schsm.transport.ReaderInfo;
-import org.schsm.transport.ReaderSelector;
+import org.schsm.transport.ReaderListing;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -168,25 +165,23 @@ public abstract class SchsmScript extends Script {
     // ---- cards --------------------------------------------------------------------------------
 
     /**
-     * Reader names {@code connect} accepts: {@code sim} (the embedded simulated card, as in
-     * {@code schsm readers}) first, then the PC/SC readers. Without PC/SC a note goes to stderr.
+     * Reader names {@code connect} accepts, from the same registry as {@code schsm readers}: the
+     * pseudo-readers ({@code sim}, the embedded simulated card) first, then the PC/SC readers.
+     * Without PC/SC a note goes to stderr.
      */
     public List<String> readers() {
+        ReaderListing listing = session().options().readers().list(false);
+        listing.pcscProblem().ifPresent(problem -> session().err().println("note: " + problem));
         List<String> names = new ArrayList<>();
-        names.add(ReaderSelector.SIMULATOR);
-        try {
-            for (ReaderInfo reader : PcscReaders.list()) {
-                names.add(reader.name());
-            }
-        } catch (PcscUnavailableException e) {
-            session().err().println("note: " + e.getMessage());
-        }
+        listing.readers().stream().filter(r -> !r.isPcsc()).forEach(r -> names.add(r.id()));
+        listing.pcscReaders().forEach(r -> names.add(r.name()));
         return names;
     }
 
     /**
-     * Opens {@code name} as {@code -r name} would (exact name, unique fragment, index, or
-     * {@code sim} for the embedded simulated card in the session's {@code --sim-state} file), and
+     * Opens {@code name} as {@code -r name} would (exact name, unique fragment, index, {@code sim}
+     * for the embedded simulated card in the session's {@code --sim-state} file, {@code sim:fresh},
+     * {@code sim:FILE}), and
      * makes it the current {@code card} and {@code hsm}. On failure the current card stays.
      */
     public CardTransport connect(String name) {
@@ -196,7 +191,7 @@ public abstract class SchsmScript extends Script {
 
     /** A fresh in-memory simulated card (nothing saved), now the current {@code card} and {@code hsm}. */
     public CardTransport sim() {
-        return session().use(SimulatorTransport.withFreshCard());
+        return connect(EmbeddedSimulatorReader.ID + ":" + EmbeddedSimulatorReader.FRESH);
     }
 
     /** Switches the APDU trace (stderr) on or off; PIN data shows as {@code **}. */

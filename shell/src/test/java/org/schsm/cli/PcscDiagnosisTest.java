@@ -26,7 +26,7 @@ class PcscDiagnosisTest {
     private static ReaderSource source(Supplier<List<ReaderInfo>> list, Function<String, CardTransport> open) {
         return new ReaderSource() {
             @Override
-            public List<ReaderInfo> list() {
+            public List<ReaderInfo> list(boolean withAtr) {
                 return list.get();
             }
 

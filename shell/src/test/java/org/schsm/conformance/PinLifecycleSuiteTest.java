@@ -23,7 +23,7 @@ class PinLifecycleSuiteTest {
     void pinLifecycleSuitePassesOnAFreshSimulatedCard(@TempDir Path dir) throws Exception {
         List<Suite> suites = SuiteLoader.load(SUITE);
         RunResult run;
-        try (SimulatorTransport card = new SimulatorTransport(CardTargets.freshSimulatedCard())) {
+        try (SimulatorTransport card = new SimulatorTransport(org.schsm.simulator.EmbeddedSimulatorReader.freshCard())) {
             run = new SuiteRunner(RunOptions.DEFAULT, RunListener.NONE).run(suites, card, "sim:fresh");
         }
         String failures = run.cases().stream().filter(CaseResult::failed)

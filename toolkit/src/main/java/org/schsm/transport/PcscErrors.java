@@ -45,6 +45,16 @@ public final class PcscErrors {
     }
 
     /**
+     * True for SCARD_E_PROTO_MISMATCH. vpcd's driver answers pcscd's presence poll and a connect's
+     * power-up on one socket per slot; when both run at once (many readers connected in parallel
+     * on a loaded machine) the ATR pcscd parses can be garbled and the connect fails with this
+     * code although the card offers T=1, so a connect is worth one more try.
+     */
+    static boolean protocolMismatch(Throwable error) {
+        return findCode(error) == Code.PROTO_MISMATCH;
+    }
+
+    /**
      * The transport exception for a provider failure.
      *
      * @param operation what was being done, e.g. "listing readers"

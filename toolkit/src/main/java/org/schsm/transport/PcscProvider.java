@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.schsm.InvalidInputException;
 import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
 
@@ -41,6 +43,33 @@ public enum PcscProvider {
             "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1",
             "/lib/aarch64-linux-gnu/libpcsclite.so.1",
             "/usr/lib/libpcsclite.so.1");
+
+    /** The environment variable that chooses the provider for every card a program opens. */
+    public static final String ENVIRONMENT_VARIABLE = "SCHSM_PCSC_PROVIDER";
+
+    /**
+     * The provider {@code SCHSM_PCSC_PROVIDER} chooses: jnasmartcardio by default, which sends every
+     * command byte for byte; {@code sun} (or {@code jdk}) the JDK's provider, which starts about
+     * 100 ms faster (no JNA native library to unpack) but refuses commands whose class byte it would
+     * rewrite (docs/performance.md). Every way of opening a reader asks here.
+     *
+     * @throws InvalidInputException for any other value
+     */
+    public static PcscProvider configured() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** As {@link #configured()}, from the given environment. */
+    public static PcscProvider fromEnvironment(Map<String, String> environment) {
+        String v = environment.get(ENVIRONMENT_VARIABLE);
+        if (v == null || v.isBlank() || v.equalsIgnoreCase("jna")) {
+            return JNA;
+        }
+        if (v.equalsIgnoreCase("sun") || v.equalsIgnoreCase("jdk")) {
+            return SUN;
+        }
+        throw new InvalidInputException(ENVIRONMENT_VARIABLE + " must be jna or sun, not '" + v + "'");
+    }
 
     /**
      * Opens a PC/SC context through this provider and returns its readers; fails with

@@ -2,29 +2,26 @@ package org.schsm.transport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 
-/** Lists PC/SC readers. */
-public final class PcscReaders {
-    private PcscReaders() {
+/** The PC/SC readers of one provider: the {@link ReaderSource} behind {@link Readers}. */
+public final class PcscReaders implements ReaderSource {
+    private final PcscProvider provider;
+
+    public PcscReaders(PcscProvider provider) {
+        this.provider = Objects.requireNonNull(provider, "provider");
     }
 
-    public static List<ReaderInfo> list() {
-        return list(PcscProvider.JNA);
+    public PcscProvider provider() {
+        return provider;
     }
 
-    /** All readers in PC/SC order with their ATRs; empty when PC/SC runs but no reader is attached. */
-    public static List<ReaderInfo> list(PcscProvider provider) {
-        return list(provider, true);
-    }
-
-    /**
-     * All readers in PC/SC order. Without {@code withAtr} no card is connected to, which is what
-     * choosing a reader needs and saves a connect per card (the ATR fields are then null).
-     */
-    public static List<ReaderInfo> list(PcscProvider provider, boolean withAtr) {
+    /** All readers in PC/SC order; empty when PC/SC runs but no reader is attached. */
+    @Override
+    public List<ReaderInfo> list(boolean withAtr) {
         try (PcscContext context = PcscContext.establish(provider)) {
             List<CardTerminal> terminals = context.readers();
             List<ReaderInfo> out = new ArrayList<>();
@@ -37,19 +34,9 @@ public final class PcscReaders {
         }
     }
 
-    /** This provider's readers as a {@link ReaderSource} for {@link Readers}. */
-    public static ReaderSource source(PcscProvider provider) {
-        return new ReaderSource() {
-            @Override
-            public List<ReaderInfo> list() {
-                return PcscReaders.list(provider);
-            }
-
-            @Override
-            public CardTransport open(String readerName) {
-                return PcscTransport.open(readerName, provider);
-            }
-        };
+    @Override
+    public CardTransport open(String readerName) {
+        return PcscTransport.open(readerName, provider);
     }
 
     private static boolean cardPresent(CardTerminal t) {

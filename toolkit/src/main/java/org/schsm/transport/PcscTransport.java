@@ -62,9 +62,9 @@ public final class PcscTransport implements CardTransport {
     private record Connection(PcscContext context, CardTerminal terminal, Card card) {
     }
 
-    /** Connects to the card in the reader named exactly {@code readerName}, with jnasmartcardio. */
+    /** Connects to the card in the reader named exactly {@code readerName}, through the {@link PcscProvider#configured() configured} provider. */
     public static PcscTransport open(String readerName) {
-        return open(readerName, PcscProvider.JNA);
+        return open(readerName, PcscProvider.configured());
     }
 
     /** As {@link #open(String, PcscProvider, AnswerTimeout)} with the wait from {@code SCHSM_TIMEOUT}. */
@@ -102,7 +102,7 @@ public final class PcscTransport implements CardTransport {
                     throw new NoCardException("no card in reader '" + readerName + "'");
                 }
                 // "*" lets the reader pick T=1 or T=0 from the ATR; the SmartCard-HSM offers T=1.
-                return new Connection(context, terminal, terminal.connect("*"));
+                return new Connection(context, terminal, connectRetryingProtocolMismatch(terminal));
             } catch (CardException e) {
                 throw PcscErrors.map("connecting", readerName, e);
             }
@@ -113,6 +113,25 @@ public final class PcscTransport implements CardTransport {
                 e.addSuppressed(release);
             }
             throw e;
+        }
+    }
+
+    /** Up to three connects a tenth of a second apart while PC/SC answers SCARD_E_PROTO_MISMATCH (see PcscErrors). */
+    private static Card connectRetryingProtocolMismatch(CardTerminal terminal) throws CardException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return terminal.connect("*");
+            } catch (CardException e) {
+                if (attempt == 3 || !PcscErrors.protocolMismatch(e)) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CardException("interrupted while connecting", e);
+            }
         }
     }
 

@@ -29,6 +29,12 @@ public record ReaderInfo(int index, String name, boolean cardPresent, byte[] atr
         return new ReaderInfo(-1, reader.description(), true, reader.atr(), reader.id());
     }
 
+    /** The entry for a pseudo-reader chosen with an argument ({@code sim:fresh}): its id carries the argument. */
+    public static ReaderInfo of(PseudoReader reader, String argument) {
+        return new ReaderInfo(-1, reader.description() + " (" + argument + ")", true, reader.atr(),
+                reader.id() + ":" + argument);
+    }
+
     /** True for a reader behind PC/SC, false for a {@link PseudoReader}. */
     public boolean isPcsc() {
         return index >= 0;

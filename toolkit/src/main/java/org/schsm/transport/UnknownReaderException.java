@@ -1,7 +1,6 @@
 package org.schsm.transport;
 
 import java.util.List;
-import java.util.stream.IntStream;
 import org.schsm.InvalidInputException;
 
 /**
@@ -10,11 +9,6 @@ import org.schsm.InvalidInputException;
  */
 public class UnknownReaderException extends InvalidInputException {
     private final List<String> candidates;
-
-    /** For PC/SC reader names, chosen by their position in {@code candidates}. */
-    public UnknownReaderException(String message, List<String> candidates) {
-        this(indexed(candidates), message);
-    }
 
     private UnknownReaderException(List<ReaderInfo> readers, String message) {
         super(message + candidateList(readers));
@@ -29,10 +23,6 @@ public class UnknownReaderException extends InvalidInputException {
     /** Names of the readers there were to choose from. */
     public List<String> candidates() {
         return candidates;
-    }
-
-    private static List<ReaderInfo> indexed(List<String> names) {
-        return IntStream.range(0, names.size()).mapToObj(i -> new ReaderInfo(i, names.get(i), false, null)).toList();
     }
 
     private static String candidateList(List<ReaderInfo> readers) {

@@ -163,7 +163,7 @@ class PcscVpcdInteropTest {
         // Before contexts were released, each listing kept a pcscd connection open and listing
         // number 115 failed on this machine's pcscd 1.9.9.
         for (int i = 0; i < 150; i++) {
-            PcscReaders.list(PcscProvider.JNA);
+            new PcscReaders(PcscProvider.JNA).list(true);
         }
         for (int i = 0; i < 30; i++) {
             try (PcscTransport t = PcscTransport.open(reader, PcscProvider.JNA)) {

@@ -30,6 +30,7 @@ class ReadersTest {
         final List<ReaderInfo> readers;
         final PcscUnavailableException down;
         final List<String> opened = new ArrayList<>();
+        int listings;
 
         FakePcsc(List<ReaderInfo> readers) {
             this.readers = readers;
@@ -42,7 +43,8 @@ class ReadersTest {
         }
 
         @Override
-        public List<ReaderInfo> list() {
+        public List<ReaderInfo> list(boolean withAtr) {
+            listings++;
             if (down != null) {
                 throw down;
             }
@@ -59,6 +61,7 @@ class ReadersTest {
     /** Stands in for the shell's embedded simulator. */
     private static final class FakeSimulator implements PseudoReader {
         int opens;
+        final List<String> arguments = new ArrayList<>();
         final ScriptedTransport card = new ScriptedTransport();
 
         @Override
@@ -77,8 +80,9 @@ class ReadersTest {
         }
 
         @Override
-        public CardTransport open() {
+        public CardTransport open(String argument) {
             opens++;
+            arguments.add(argument);
             return card;
         }
     }
@@ -135,7 +139,7 @@ class ReadersTest {
 
     @Test
     void noValueOpensTheOnlyReaderHoldingACard() {
-        readers.open(null);
+        readers.open((String) null);
         assertEquals(List.of(PCSC.get(1).name()), pcsc.opened);
     }
 
@@ -176,7 +180,60 @@ class ReadersTest {
 
     @Test
     void leadingZerosInAnIndexAreTolerated() {
-        assertEquals(PCSC.get(3), ReaderSelector.resolve("03", readers.list().readers()));
+        assertEquals(PCSC.get(3), Readers.choose("03", readers.list().readers()));
+        assertEquals(PCSC.get(3), readers.resolve(" 3 "));
+    }
+
+    @Test
+    void simAndItsArgumentFormsReachThePseudoReaderWithoutListingPcsc() {
+        readers.open("sim");
+        readers.open("sim:fresh");
+        readers.open("SIM:/tmp/card.state");
+        assertEquals(java.util.Arrays.asList(null, "fresh", "/tmp/card.state"), sim.arguments);
+        assertEquals(0, pcsc.listings, "choosing the simulator must not cost a PC/SC listing");
+        ReaderInfo fresh = readers.resolve("sim:fresh");
+        assertEquals("sim:fresh", fresh.id());
+        assertFalse(fresh.isPcsc());
+        assertTrue(readers.isPseudoReader("sim:x"));
+        assertFalse(readers.isPseudoReader("simon"));
+    }
+
+    @Test
+    void exactNameWinsAndFragmentsIgnoreCase() {
+        assertEquals(PCSC.get(2), readers.resolve("Virtual PCD 00 00"));
+        assertEquals(PCSC.get(1), readers.resolve("NITROKEY"));
+        assertEquals(PCSC.get(3), readers.resolve("pcd 00 01"));
+    }
+
+    @Test
+    void noValuePicksTheOnlyReaderWithACardOrAsksToChoose() {
+        List<ReaderInfo> two = List.of(new ReaderInfo(0, "A", true, null), new ReaderInfo(1, "B", true, null));
+        UnknownReaderException e = assertThrows(UnknownReaderException.class, () -> Readers.choose(null, two));
+        assertTrue(e.getMessage().startsWith("cards are present in 2 readers"), e.getMessage());
+        assertEquals(two.get(1), Readers.choose(null, List.of(new ReaderInfo(0, "A", false, null), two.get(1))));
+    }
+
+    @Test
+    void hugeIndexIsAnUnknownReaderNotACrash() {
+        assertThrows(UnknownReaderException.class, () -> readers.resolve("99999999999"));
+    }
+
+    @Test
+    void readerInfoShowsIndexNameAndAtr() {
+        ReaderInfo r = new ReaderInfo(1, "Nitrokey HSM", true, new byte[] {0x3B, 0x00});
+        assertEquals("1: Nitrokey HSM [card 3B 00]", r.toString());
+        assertEquals("0: Empty [empty]", new ReaderInfo(0, "Empty", false, null).toString());
+        assertEquals(r, new ReaderInfo(1, "Nitrokey HSM", true, new byte[] {0x3B, 0x00}));
+    }
+
+    @Test
+    void theProviderComesFromSchsmPcscProvider() {
+        assertEquals(PcscProvider.JNA, PcscProvider.fromEnvironment(java.util.Map.of()));
+        assertEquals(PcscProvider.SUN, PcscProvider.fromEnvironment(java.util.Map.of("SCHSM_PCSC_PROVIDER", "sun")));
+        assertEquals(PcscProvider.SUN, PcscProvider.fromEnvironment(java.util.Map.of("SCHSM_PCSC_PROVIDER", "JDK")));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> PcscProvider.fromEnvironment(java.util.Map.of("SCHSM_PCSC_PROVIDER", "pcsc-lite")));
+        assertEquals("SCHSM_PCSC_PROVIDER must be jna or sun, not 'pcsc-lite'", e.getMessage());
     }
 
     @Test
@@ -193,7 +250,7 @@ class ReadersTest {
             }
 
             @Override
-            public CardTransport open() {
+            public CardTransport open(String argument) {
                 throw new AssertionError("never opened");
             }
         };

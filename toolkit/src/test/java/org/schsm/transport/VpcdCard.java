@@ -59,7 +59,7 @@ final class VpcdCard implements AutoCloseable {
     static VpcdCard insertListed(int port, byte[] atr, UnaryOperator<byte[]> card) throws InterruptedException {
         List<ReaderInfo> readers;
         try {
-            readers = PcscReaders.list(PcscProvider.JNA);
+            readers = new PcscReaders(PcscProvider.JNA).list(true);
         } catch (PcscUnavailableException e) {
             PcscEnvironment.unavailable("no PC/SC service: " + e.getMessage());
             throw new IllegalStateException(e);
@@ -75,7 +75,7 @@ final class VpcdCard implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         for (int i = 0; i < 50 && inserted.reader == null; i++) {
-            inserted.reader = PcscReaders.list(PcscProvider.JNA).stream()
+            inserted.reader = new PcscReaders(PcscProvider.JNA).list(true).stream()
                     .filter(r -> java.util.Arrays.equals(r.atr(), atr)).map(ReaderInfo::name).findFirst().orElse(null);
             if (inserted.reader == null) {
                 Thread.sleep(100);
@@ -95,7 +95,7 @@ final class VpcdCard implements AutoCloseable {
     /** Waits until PC/SC no longer shows a card in {@link #reader()}; false if it still does after 5 s. */
     boolean awaitRemovedFromListing() throws InterruptedException {
         for (int i = 0; i < 50; i++) {
-            boolean present = PcscReaders.list(PcscProvider.JNA).stream()
+            boolean present = new PcscReaders(PcscProvider.JNA).list(true).stream()
                     .anyMatch(r -> r.name().equals(reader) && r.cardPresent());
             if (!present) {
                 return true;

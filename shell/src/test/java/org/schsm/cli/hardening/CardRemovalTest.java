@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.PinReference;
 import org.schsm.hsm.SmartCardHsm;
-import org.schsm.session.EmbeddedSimulator;
+import org.schsm.simulator.EmbeddedSimulator;
 import org.schsm.simulator.SimulatedCard;
 import org.schsm.testkit.HsmConstants;
 import org.schsm.transport.CardTransport;

@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schsm.session.EmbeddedSimulator;
+import org.schsm.simulator.EmbeddedSimulator;
 import org.schsm.session.ExitCode;
 import org.schsm.testkit.HsmConstants;
 import org.schsm.testkit.InProcessSchsm;

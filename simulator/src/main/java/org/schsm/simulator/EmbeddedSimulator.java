@@ -1,15 +1,12 @@
-package org.schsm.session;
+package org.schsm.simulator;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.schsm.simulator.PersistentCard;
-import org.schsm.simulator.SimulatedCard;
-import org.schsm.simulator.SimulatorTransport;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.TransportException;
 
 /**
- * The simulated SmartCard-HSM the CLI uses when no reader is there (or {@code -r sim}). Its
+ * The simulated SmartCard-HSM a program uses when no reader is there (or {@code -r sim}). Its
  * state lives in a file so that a PIN blocked in one command is still blocked in the next. The
  * file is held by a {@link PersistentCard}: this program is its only user until {@link #close()}
  * (a second one waits, then is refused as busy), a spent try is on disk before the PIN is
@@ -28,7 +25,7 @@ public final class EmbeddedSimulator implements CardTransport {
     /**
      * Opens the card saved in {@code stateFile} (or a new one, see {@link #openPersistent}).
      *
-     * @throws org.schsm.simulator.StateFileBusyException another program has it open
+     * @throws StateFileBusyException another program has it open
      */
     public static EmbeddedSimulator open(Path stateFile) {
         return new EmbeddedSimulator(openPersistent(stateFile));
@@ -39,7 +36,7 @@ public final class EmbeddedSimulator implements CardTransport {
      * own device key and certificate (so that OpenSC binds it when it is served as a PC/SC reader,
      * and it can attest generated keys), saved at once.
      *
-     * @throws org.schsm.simulator.StateFileBusyException another program has it open
+     * @throws StateFileBusyException another program has it open
      * @throws TransportException the file cannot be read or created
      */
     public static PersistentCard openPersistent(Path stateFile) {
