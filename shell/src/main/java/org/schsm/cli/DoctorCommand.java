@@ -6,6 +6,11 @@ import java.util.concurrent.Callable;
 import org.schsm.hsm.Diagnosis;
 import org.schsm.hsm.Doctor;
 import org.schsm.hsm.SmartCardHsm;
+import org.schsm.session.CardConnector;
+import org.schsm.session.CardOptions;
+import org.schsm.session.CardSession;
+import org.schsm.session.CliRemedies;
+import org.schsm.session.ExitCode;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.PcscProvider;
 import org.schsm.transport.PcscReaders;
@@ -13,10 +18,6 @@ import org.schsm.transport.PcscTransport;
 import org.schsm.transport.ReaderInfo;
 import org.schsm.transport.ReaderSelector;
 import org.schsm.transport.ReaderSource;
-import org.schsm.session.CardConnector;
-import org.schsm.session.CardOptions;
-import org.schsm.session.CardSession;
-import org.schsm.session.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,9 +59,9 @@ public final class DoctorCommand implements Callable<Integer> {
         try (CardSession session = CardConnector.open(options, spec.commandLine().getErr(), true)) {
             Diagnosis diagnosis = Doctor.diagnose(new SmartCardHsm(session.transport()));
             if (json) {
-                spec.commandLine().getOut().println(Json.GSON.toJson(Json.GSON.toJsonTree(diagnosis)));
+                spec.commandLine().getOut().println(Json.GSON.toJson(Json.GSON.toJsonTree(diagnosis.rendered(CliRemedies::command))));
             } else {
-                spec.commandLine().getOut().print(diagnosis.toText());
+                spec.commandLine().getOut().print(diagnosis.toText(CliRemedies::command));
             }
             return ExitCode.OK;
         }
