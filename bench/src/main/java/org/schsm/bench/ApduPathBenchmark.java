@@ -1,5 +1,9 @@
 package org.schsm.bench;
 
+import static org.schsm.bench.CardSetUp.INITIALIZE;
+import static org.schsm.bench.CardSetUp.SELECT;
+import static org.schsm.bench.CardSetUp.expect9000;
+
 import com.licel.jcardsim.smartcardio.CardSimulator;
 import com.licel.jcardsim.utils.AIDUtil;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +40,6 @@ import org.schsm.transport.Transports;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ApduPathBenchmark {
-    private static final byte[] SELECT = Hex.decode("00A404000BE82B0601040181C31F020100");
-    private static final byte[] INITIALIZE = Hex.decode(
-            "8050000019" + "80020001" + "8106363438323139" + "82083537363231383830" + "910103");
     private static final byte[] VERIFY_STATUS = Hex.decode("00200081");
     private static final CommandApdu VERIFY_STATUS_APDU = CommandApdu.decode(VERIFY_STATUS);
 
@@ -62,12 +63,6 @@ public class ApduPathBenchmark {
         toolkitDecorated = Transports.decorate(transport, true, null);
     }
 
-    private static void expect9000(byte[] response) {
-        int sw = ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
-        if (sw != 0x9000) {
-            throw new IllegalStateException("set-up command answered " + Integer.toHexString(sw));
-        }
-    }
 
     @Benchmark
     public byte[] rawJcardsim() {

@@ -1,5 +1,9 @@
 package org.schsm.bench;
 
+import static org.schsm.bench.CardSetUp.INITIALIZE;
+import static org.schsm.bench.CardSetUp.SELECT;
+import static org.schsm.bench.CardSetUp.expect9000;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +38,6 @@ import org.schsm.simulator.SimulatedCard;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class StateFileBenchmark {
-    private static final byte[] SELECT = Hex.decode("00A404000BE82B0601040181C31F020100");
-    private static final byte[] INITIALIZE = Hex.decode(
-            "8050000019" + "80020001" + "8106363438323139" + "82083537363231383830" + "910103");
     private static final byte[] VERIFY_RIGHT = Hex.decode("0020008106363438323139");
 
     private Path dir;
@@ -73,12 +74,6 @@ public class StateFileBenchmark {
         Files.delete(dir);
     }
 
-    private static void expect9000(byte[] response) {
-        int sw = ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
-        if (sw != 0x9000) {
-            throw new IllegalStateException("command answered " + Integer.toHexString(sw));
-        }
-    }
 
     /** Right PIN through the state file's owner: spent try on disk, compare, restored counter on disk. */
     @Benchmark

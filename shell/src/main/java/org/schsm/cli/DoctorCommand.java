@@ -14,6 +14,7 @@ import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
 import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
+import org.schsm.session.CliRemedies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,11 +61,11 @@ public final class DoctorCommand implements Callable<Integer> {
             // At risk (last user-PIN try, blocked for good, SO-PIN blocked): can the keys be backed up, and how.
             Optional<BackupAdvice> backup = BackupAdvice.of(status, keys);
             if (json) {
-                JsonObject o = Json.GSON.toJsonTree(diagnosis).getAsJsonObject();
+                JsonObject o = Json.GSON.toJsonTree(diagnosis.rendered(CliRemedies::command)).getAsJsonObject();
                 backup.ifPresent(b -> o.add("backup", b.toJson()));
                 spec.commandLine().getOut().println(Json.GSON.toJson(o));
             } else {
-                spec.commandLine().getOut().print(diagnosis.toText());
+                spec.commandLine().getOut().print(diagnosis.toText(CliRemedies::command));
                 backup.ifPresent(b -> spec.commandLine().getOut().print("\n" + b.toText()));
             }
             return ExitCode.OK;

@@ -1,6 +1,7 @@
 package org.schsm.session;
 
 import org.schsm.InvalidInputException;
+import org.schsm.SchsmException;
 import org.schsm.apdu.StatusWordException;
 import org.schsm.errors.SafeErrorText;
 import org.schsm.hsm.BrickGuardException;
@@ -45,7 +46,7 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
             SafeErrorText.printTrace(e, cl.getErr());
             return CommandLine.ExitCode.SOFTWARE;
         }
-        cl.getErr().println("schsm: " + e.getMessage());
+        cl.getErr().println("schsm: " + (e instanceof SchsmException s ? s.message(CliRemedies::command) : e.getMessage()));
         if ("1".equals(System.getenv("SCHSM_DEBUG"))) {
             SafeErrorText.printTrace(e, cl.getErr());
         }

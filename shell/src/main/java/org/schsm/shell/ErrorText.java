@@ -1,8 +1,10 @@
 package org.schsm.shell;
 
 import java.io.PrintWriter;
+import java.util.function.Function;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
+import org.schsm.Remedy;
 import org.schsm.SchsmException;
 import org.schsm.errors.SafeErrorText;
 import org.schsm.hsm.BrickGuardException;
@@ -30,13 +32,20 @@ final class ErrorText {
      * messages are written for users); the type and first line of the message for anything else.
      */
     static String oneLine(Throwable e) {
+        return oneLine(e, ShellRemedies::call);
+    }
+
+    /** {@link #oneLine(Throwable)}, each remedy said by {@code say}. */
+    static String oneLine(Throwable e, Function<? super Remedy, String> say) {
         Throwable t = unwrap(e);
         if (t instanceof MultipleCompilationErrorsException) {
             String first = SafeErrorText.firstLine(t).replaceFirst("^[^:]*\\.groovy: ", "line ");
             return "syntax: " + (first.isEmpty() ? "the input does not compile" : first);
         }
-        if (t instanceof SchsmException) {
-            return SafeErrorText.firstLine(t);
+        if (t instanceof SchsmException s) {
+            String m = s.message(say).strip();
+            int nl = m.indexOf('\n');
+            return nl < 0 ? m : m.substring(0, nl).strip();
         }
         return SafeErrorText.typeAndFirstLine(t);
     }
@@ -47,11 +56,16 @@ final class ErrorText {
      * cost and how to force it.
      */
     static String message(Throwable e) {
+        return message(e, ShellRemedies::call);
+    }
+
+    /** {@link #message(Throwable)}, each remedy said by {@code say}. */
+    static String message(Throwable e, Function<? super Remedy, String> say) {
         Throwable t = unwrap(e);
-        if (t instanceof BrickGuardException && t.getMessage() != null) {
-            return t.getMessage().strip();
+        if (t instanceof BrickGuardException refusal) {
+            return refusal.message(say).strip();
         }
-        return oneLine(t);
+        return oneLine(t, say);
     }
 
     /** The full stack trace, with argument values masked as in {@link SafeErrorText}. */

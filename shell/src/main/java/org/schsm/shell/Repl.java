@@ -129,10 +129,10 @@ public final class Repl {
         }
         // the hsm API's reports read as sc-hsm-tool and `schsm doctor` print them, not as records
         if (value instanceof DeviceStatus status) {
-            return String.join("\n", status.lines());
+            return String.join("\n", status.lines(ShellRemedies::call));
         }
         if (value instanceof Diagnosis diagnosis) {
-            return diagnosis.toText().stripTrailing();
+            return diagnosis.toText(ShellRemedies::call).stripTrailing();
         }
         return InvokerHelper.toString(value);
     }

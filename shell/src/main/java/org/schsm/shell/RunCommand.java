@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.schsm.session.CardOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code schsm run SCRIPT.groovy [ARGS...]}: a Groovy script with the shell's bindings. The card
@@ -41,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 session.open(options);
             } catch (RuntimeException e) {
-                err.println("schsm: " + ErrorText.message(e));
+                err.println("schsm: " + ErrorText.message(e, ShellRemedies::forScriptUsers));
                 return ErrorText.exitCode(e);
             }
             return new ScriptRunner(session).run(script, args);

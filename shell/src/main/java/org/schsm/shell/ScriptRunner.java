@@ -32,7 +32,7 @@ final class ScriptRunner {
         } catch (Exception | AssertionError | StackOverflowError e) {
             session.lastError(e);
             session.err().println("schsm: " + org.schsm.errors.SafeErrorText.fileName(script.getFileName()) + ": "
-                    + ErrorText.message(e));
+                    + ErrorText.message(e, ShellRemedies::forScriptUsers));
             if ("1".equals(System.getenv("SCHSM_DEBUG"))) {
                 ErrorText.printTrace(e, session.err());
             }

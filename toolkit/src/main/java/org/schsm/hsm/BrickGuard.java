@@ -1,6 +1,8 @@
 package org.schsm.hsm;
 
 import java.util.EnumSet;
+import org.schsm.Advice;
+import org.schsm.Remedy;
 import org.schsm.hsm.BrickGuardException.Reason;
 
 /**
@@ -13,7 +15,8 @@ import org.schsm.hsm.BrickGuardException.Reason;
  * INITIALIZE DEVICE on a device that is already initialized (it erases every key).
  */
 public final class BrickGuard {
-    static final String FORCE_HINT = "Add --force (in scripts: hsm.withForce()) to send it anyway.";
+    static final Advice FORCE_HINT = Advice.of("Add ", new Remedy.Force(), " to send it anyway.");
+    private static final Remedy DIAGNOSE = new Remedy.Diagnose();
 
     private BrickGuard() {
     }
@@ -22,14 +25,14 @@ public final class BrickGuard {
     public static void checkPinAttempt(String command, PinStatus status) {
         PinReference ref = status.reference();
         if (status.isBlocked()) {
-            throw new BrickGuardException("Refused: " + command + " was not sent because the " + ref.label()
-                    + " is blocked; the card would refuse even the right value.\n"
-                    + recoveryWhenBlocked(ref) + "\n" + FORCE_HINT, EnumSet.of(Reason.BLOCKED));
+            throw new BrickGuardException(Advice.of("Refused: " + command + " was not sent because the " + ref.label()
+                    + " is blocked; the card would refuse even the right value.\n")
+                    .then(recoveryWhenBlocked(ref), "\n", FORCE_HINT), EnumSet.of(Reason.BLOCKED));
         }
         if (status.isLastTry()) {
-            throw new BrickGuardException("Refused: " + command + " would spend the last try of the " + ref.label()
-                    + " (1 left): a wrong value blocks it.\n" + costOfBlocking(ref) + "\n"
-                    + "Be sure of the value, then: " + FORCE_HINT, EnumSet.of(Reason.LAST_TRY));
+            throw new BrickGuardException(Advice.of("Refused: " + command + " would spend the last try of the " + ref.label()
+                    + " (1 left): a wrong value blocks it.\n").then(costOfBlocking(ref), "\n",
+                    "Be sure of the value, then: ", FORCE_HINT), EnumSet.of(Reason.LAST_TRY));
         }
     }
 
@@ -40,9 +43,8 @@ public final class BrickGuard {
      */
     public static void checkOrigin(String command, PinValue value) {
         value.origin().ifPresent(origin -> origin.refusedBefore().ifPresent(why -> {
-            throw new BrickGuardException("Refused: " + command + " was not sent: " + why + ".\n"
-                    + origin.remedy() + " " + FORCE_HINT.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
-                    + FORCE_HINT.substring(1), EnumSet.of(Reason.REFUSED_BEFORE));
+            throw new BrickGuardException(Advice.of("Refused: " + command + " was not sent: " + why + ".\n"
+                    + origin.remedy() + " add ", new Remedy.Force(), " to send it anyway."), EnumSet.of(Reason.REFUSED_BEFORE));
         }));
     }
 
@@ -58,21 +60,21 @@ public final class BrickGuard {
             return; // first initialization: nothing to erase, the SO-PIN is being set, not checked
         }
         if (soStatus.isBlocked()) {
-            throw new BrickGuardException("Refused: INITIALIZE DEVICE was not sent because the SO-PIN is blocked;"
-                    + " the card refuses re-initialization for good.\n" + recoveryWhenBlocked(PinReference.SO)
-                    + "\n" + FORCE_HINT, EnumSet.of(Reason.BLOCKED));
+            throw new BrickGuardException(Advice.of("Refused: INITIALIZE DEVICE was not sent because the SO-PIN is blocked;"
+                    + " the card refuses re-initialization for good.\n").then(recoveryWhenBlocked(PinReference.SO),
+                    "\n", FORCE_HINT), EnumSet.of(Reason.BLOCKED));
         }
         EnumSet<Reason> reasons = EnumSet.of(Reason.ERASES_KEYS);
-        StringBuilder message = new StringBuilder("Refused: INITIALIZE DEVICE would erase every key, certificate"
+        Advice message = Advice.of("Refused: INITIALIZE DEVICE would erase every key, certificate"
                 + " and file on this already initialized device.\n");
         if (soStatus.isLastTry()) {
             reasons.add(Reason.LAST_TRY);
-            message.append("It also presents the SO-PIN, which has 1 try left: ").append(costOfBlocking(PinReference.SO))
-                    .append('\n');
+            message = message.then("It also presents the SO-PIN, which has 1 try left: ", costOfBlocking(PinReference.SO),
+                    "\n");
         }
-        message.append("Back up the keys you need first; they cannot be recovered afterwards."
-                + " If the SO-PIN is uncertain, run `schsm doctor` before anything else.\n").append(FORCE_HINT);
-        throw new BrickGuardException(message.toString(), reasons);
+        message = message.then("Back up the keys you need first; they cannot be recovered afterwards."
+                + " If the SO-PIN is uncertain, run `", DIAGNOSE, "` before anything else.\n", FORCE_HINT);
+        throw new BrickGuardException(message, reasons);
     }
 
     /**
@@ -80,25 +82,26 @@ public final class BrickGuard {
      * wrapped under the DKEK beforehand, so deleting always needs force.
      */
     public static void checkDeleteKey(int keyId) {
-        throw new BrickGuardException(String.format("Refused: deleting key %02X would destroy it for good.", keyId)
-                + "\nIf you may need it again, wrap it under the DKEK first (`schsm key wrap`); otherwise it cannot be"
-                + " recovered.\n" + FORCE_HINT, EnumSet.of(Reason.DELETES_KEY));
+        throw new BrickGuardException(Advice.of(String.format("Refused: deleting key %02X would destroy it for good.", keyId)
+                + "\nIf you may need it again, wrap it under the DKEK first (`", new Remedy.WrapKey(), "`); otherwise it"
+                + " cannot be recovered.\n").then(FORCE_HINT), EnumSet.of(Reason.DELETES_KEY));
     }
 
-    private static String costOfBlocking(PinReference ref) {
+    private static Advice costOfBlocking(PinReference ref) {
         return ref == PinReference.SO
-                ? "A blocked SO-PIN can never be unblocked: no re-initialization and no user-PIN reset will be"
-                        + " possible again. The SO-PIN is 16 hex digits; the default is " + SoPin.DEFAULT_HEX + "."
-                : "A blocked user PIN can be reset only with the SO-PIN (`schsm pin unblock`), and only if"
-                        + " reset was enabled at initialization; otherwise only `schsm init --force` helps, which erases the keys.";
+                ? Advice.of("A blocked SO-PIN can never be unblocked: no re-initialization and no user-PIN reset will be"
+                        + " possible again. The SO-PIN is 16 hex digits; the default is " + SoPin.DEFAULT_HEX + ".")
+                : Advice.of("A blocked user PIN can be reset only with the SO-PIN (`", new Remedy.UnblockPin(false),
+                        "`), and only if reset was enabled at initialization; otherwise only `", new Remedy.Initialize(true),
+                        "` helps, which erases the keys.");
     }
 
-    private static String recoveryWhenBlocked(PinReference ref) {
+    private static Advice recoveryWhenBlocked(PinReference ref) {
         return ref == PinReference.SO
-                ? "No command unblocks the SO-PIN: the device cannot be re-initialized and the user PIN cannot be"
-                        + " reset any more; keys stay usable with the user PIN while it works. Run `schsm doctor`."
-                : "Recovery: `schsm pin unblock --new-pin` with the SO-PIN if user-PIN reset was enabled at"
-                        + " initialization (keys are kept; a wrong SO-PIN costs one of its tries), otherwise"
-                        + " `schsm init --force`, which erases all keys. `schsm doctor` tells which applies.";
+                ? Advice.of("No command unblocks the SO-PIN: the device cannot be re-initialized and the user PIN cannot be"
+                        + " reset any more; keys stay usable with the user PIN while it works. Run `", DIAGNOSE, "`.")
+                : Advice.of("Recovery: `", new Remedy.UnblockPin(true), "` with the SO-PIN if user-PIN reset was enabled at"
+                        + " initialization (keys are kept; a wrong SO-PIN costs one of its tries), otherwise `",
+                        new Remedy.Initialize(true), "`, which erases all keys. `", DIAGNOSE, "` tells which applies.");
     }
 }

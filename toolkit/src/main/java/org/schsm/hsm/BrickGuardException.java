@@ -3,6 +3,7 @@ package org.schsm.hsm;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import org.schsm.Advice;
 import org.schsm.SchsmException;
 
 /**
@@ -27,9 +28,14 @@ public class BrickGuardException extends SchsmException {
 
     private final Set<Reason> reasons;
 
-    public BrickGuardException(String message, Set<Reason> reasons) {
+    public BrickGuardException(Advice message, Set<Reason> reasons) {
         super(message);
         this.reasons = Collections.unmodifiableSet(EnumSet.copyOf(reasons));
+    }
+
+    /** A refusal whose message names no remedy. */
+    public BrickGuardException(String message, Set<Reason> reasons) {
+        this(Advice.of(message), reasons);
     }
 
     public Set<Reason> reasons() {

@@ -3,6 +3,8 @@ package org.schsm.hsm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.schsm.Remedy;
 import org.schsm.apdu.Hex;
 
 /**
@@ -55,14 +57,20 @@ public record DeviceStatus(AppletInfo applet, PinStatus soPin, PinStatus userPin
         return Hex.decode(atrHex);
     }
 
-    /** Readable lines, in sc-hsm-tool's order. */
+    /** Readable lines, in sc-hsm-tool's order, remedies in the toolkit's own words. */
     public List<String> lines() {
+        return lines(Remedy::plain);
+    }
+
+    /** Readable lines, in sc-hsm-tool's order, each remedy said by {@code say}. */
+    public List<String> lines(Function<? super Remedy, String> say) {
         List<String> lines = new ArrayList<>();
         lines.add("Card: " + cardName());
         lines.add("ATR: " + atrHex);
         options().ifPresent(o -> lines.add("Options: " + o));
         if (!initialized()) {
-            lines.add("Never initialized: run `schsm init` to set the SO-PIN and the user PIN");
+            lines.add("Never initialized: run `" + say.apply(new Remedy.Initialize(false))
+                    + "` to set the SO-PIN and the user PIN");
             return lines;
         }
         lines.add(soPin.describe());

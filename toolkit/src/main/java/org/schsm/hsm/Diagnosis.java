@@ -2,6 +2,8 @@ package org.schsm.hsm;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.schsm.Remedy;
 
 /**
  * What the {@link Doctor} found: the device, the facts read (as lines), and the findings in order
@@ -28,8 +30,22 @@ public record Diagnosis(String device, List<String> facts, List<Finding> finding
         return findings.stream().filter(f -> f.code().equals(code)).findFirst();
     }
 
-    /** Rendered with {@link DiagnosisText}. */
+    /** Rendered with {@link DiagnosisText}, the remedies in the toolkit's own words. */
     public String toText() {
-        return DiagnosisText.render(this);
+        return toText(Remedy::plain);
+    }
+
+    /** Rendered with {@link DiagnosisText}, each remedy said by {@code say}. */
+    public String toText(Function<? super Remedy, String> say) {
+        return DiagnosisText.render(this, say);
+    }
+
+    /** The diagnosis as plain strings, each remedy said by {@code say}: what the CLI writes as JSON. */
+    public Text rendered(Function<? super Remedy, String> say) {
+        return new Text(device, facts, findings.stream().map(f -> f.rendered(say)).toList());
+    }
+
+    /** A {@link Diagnosis} as plain strings. */
+    public record Text(String device, List<String> facts, List<Finding.Text> findings) {
     }
 }

@@ -1,11 +1,14 @@
 package org.schsm.hsm;
 
-/** Renders a {@link Diagnosis} as the text {@code schsm doctor} prints. */
+import java.util.function.Function;
+import org.schsm.Remedy;
+
+/** Renders a {@link Diagnosis} as the text {@code schsm doctor} prints, each remedy said by the caller. */
 public final class DiagnosisText {
     private DiagnosisText() {
     }
 
-    public static String render(Diagnosis diagnosis) {
+    public static String render(Diagnosis diagnosis, Function<? super Remedy, String> say) {
         StringBuilder sb = new StringBuilder();
         sb.append("Device: ").append(diagnosis.device()).append('\n');
         for (String fact : diagnosis.facts()) {
@@ -14,7 +17,7 @@ public final class DiagnosisText {
         int n = diagnosis.findings().size();
         sb.append("Diagnosis: ").append(diagnosis.severity()).append(" (").append(n)
                 .append(n == 1 ? " finding)" : " findings)").append('\n');
-        for (Finding finding : diagnosis.findings()) {
+        for (Finding.Text finding : diagnosis.rendered(say).findings()) {
             sb.append('\n').append('[').append(finding.severity()).append("] ").append(finding.summary()).append('\n');
             sb.append("  ").append(finding.explanation()).append('\n');
             if (!finding.commands().isEmpty()) {

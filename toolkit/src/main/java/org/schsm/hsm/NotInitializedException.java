@@ -1,5 +1,7 @@
 package org.schsm.hsm;
 
+import org.schsm.Advice;
+import org.schsm.Remedy;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.StatusWord;
 import org.schsm.apdu.StatusWordException;
@@ -11,7 +13,7 @@ public class NotInitializedException extends StatusWordException {
     }
 
     @Override
-    public String getMessage() {
-        return super.getMessage() + " The device has never been initialized: run `schsm init`.";
+    public Advice advice() {
+        return Advice.of(" The device has never been initialized: run `", new Remedy.Initialize(false), "`.");
     }
 }

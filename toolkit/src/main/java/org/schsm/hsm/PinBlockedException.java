@@ -1,5 +1,7 @@
 package org.schsm.hsm;
 
+import org.schsm.Advice;
+import org.schsm.Remedy;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.StatusWord;
 
@@ -10,10 +12,11 @@ public class PinBlockedException extends PinRefusedException {
     }
 
     @Override
-    public String getMessage() {
-        String recovery = reference() == PinReference.SO
-                ? " A blocked SO-PIN cannot be unblocked; run `schsm doctor` for what is still possible."
-                : " Run `schsm doctor` for the recovery paths (usually `schsm pin unblock` with the SO-PIN).";
-        return super.getMessage() + " [" + reference().label() + " blocked]." + recovery;
+    public Advice advice() {
+        Advice head = Advice.of(" [" + reference().label() + " blocked].");
+        return reference() == PinReference.SO
+                ? head.then(" A blocked SO-PIN cannot be unblocked; run `", new Remedy.Diagnose(), "` for what is still possible.")
+                : head.then(" Run `", new Remedy.Diagnose(), "` for the recovery paths (usually `", new Remedy.UnblockPin(false),
+                        "` with the SO-PIN).");
     }
 }

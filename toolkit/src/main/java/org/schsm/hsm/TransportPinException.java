@@ -1,5 +1,7 @@
 package org.schsm.hsm;
 
+import org.schsm.Advice;
+import org.schsm.Remedy;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.StatusWord;
 import org.schsm.apdu.StatusWordException;
@@ -11,7 +13,7 @@ public class TransportPinException extends StatusWordException {
     }
 
     @Override
-    public String getMessage() {
-        return super.getMessage() + " The user PIN is a transport PIN: change it first with `schsm pin change`.";
+    public Advice advice() {
+        return Advice.of(" The user PIN is a transport PIN: change it first with `", new Remedy.ChangePin(), "`.");
     }
 }

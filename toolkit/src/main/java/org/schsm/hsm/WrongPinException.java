@@ -1,5 +1,7 @@
 package org.schsm.hsm;
 
+import org.schsm.Advice;
+import org.schsm.Remedy;
 import org.schsm.apdu.CommandApdu;
 import org.schsm.apdu.StatusWord;
 
@@ -15,13 +17,13 @@ public class WrongPinException extends PinRefusedException {
     }
 
     @Override
-    public String getMessage() {
+    public Advice advice() {
         int left = triesLeft();
         String what = "wrong " + reference().label() + (left < 0 ? "" : ", " + left + (left == 1 ? " try" : " tries") + " left");
-        String advice = reference() == PinReference.SO
-                ? " Count on SO-PIN tries not coming back (whether a right SO-PIN restores them is"
-                        + " undocumented for the real card); run `schsm doctor` before trying another."
-                : left == 1 ? " One more wrong PIN blocks it." : "";
-        return super.getMessage() + " [" + what + "]." + advice;
+        Advice head = Advice.of(" [" + what + "].");
+        return reference() == PinReference.SO
+                ? head.then(" Count on SO-PIN tries not coming back (whether a right SO-PIN restores them is"
+                        + " undocumented for the real card); run `", new Remedy.Diagnose(), "` before trying another.")
+                : left == 1 ? head.then(" One more wrong PIN blocks it.") : head;
     }
 }

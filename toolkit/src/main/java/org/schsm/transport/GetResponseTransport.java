@@ -16,12 +16,10 @@ import org.schsm.apdu.Instruction;
  * {@link AutoApduTransport#sendAuto}, so a {@link TracingTransport} placed inside this one marks
  * them {@code [auto]}.
  */
-public final class GetResponseTransport implements CardTransport {
+public final class GetResponseTransport extends TransportDecorator {
     /** Enough for a 65536-byte response fetched 256 bytes at a time, plus slack. */
     public static final int DEFAULT_MAX_ROUNDS = 260;
 
-
-    private final CardTransport inner;
     private final int maxRounds;
 
     public GetResponseTransport(CardTransport inner) {
@@ -29,10 +27,10 @@ public final class GetResponseTransport implements CardTransport {
     }
 
     public GetResponseTransport(CardTransport inner, int maxRounds) {
+        super(inner);
         if (maxRounds < 1) {
             throw new IllegalArgumentException("maxRounds must be at least 1, got " + maxRounds);
         }
-        this.inner = inner;
         this.maxRounds = maxRounds;
     }
 
@@ -110,30 +108,5 @@ public final class GetResponseTransport implements CardTransport {
             throw new TransportException("the reader returned " + (response == null ? "nothing" : Arrays.toString(response))
                     + " instead of a response with two status bytes");
         }
-    }
-
-    @Override
-    public void beginExclusive() {
-        inner.beginExclusive();
-    }
-
-    @Override
-    public void endExclusive() {
-        inner.endExclusive();
-    }
-
-    @Override
-    public byte[] atr() {
-        return inner.atr();
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

@@ -39,7 +39,7 @@ final class JnaWire implements PcscWire {
     @Override
     public byte[] transmit(byte[] command) throws CardException {
         if (TRANSMIT_RAW == null) {
-            throw new UnsendableCommandException("this jnasmartcardio has no transmitRaw (schsm is built for 0.2.7),"
+            throw new UnsendableCommandException("this jnasmartcardio has no transmitRaw (this toolkit is built for 0.2.7),"
                     + " so it cannot send exact bytes; nothing was sent. Use SCHSM_PCSC_PROVIDER=sun");
         }
         ByteBuffer response = ByteBuffer.allocate(RESPONSE_CAPACITY);

@@ -19,8 +19,7 @@ import org.schsm.apdu.CommandApdu;
  * {@link GetResponseTransport} (as {@link Transports#decorate} does). Placed outside, it shows
  * the caller's view: one command, one completed response.
  */
-public final class TracingTransport implements AutoApduTransport {
-    private final CardTransport inner;
+public final class TracingTransport extends TransportDecorator implements AutoApduTransport {
     private final Consumer<String> sink;
     private final LongSupplier nanoClock;
 
@@ -34,7 +33,7 @@ public final class TracingTransport implements AutoApduTransport {
     }
 
     TracingTransport(CardTransport inner, Consumer<String> sink, LongSupplier nanoClock) {
-        this.inner = Objects.requireNonNull(inner, "inner");
+        super(inner);
         this.sink = Objects.requireNonNull(sink, "sink");
         this.nanoClock = nanoClock;
     }
@@ -65,30 +64,5 @@ public final class TracingTransport implements AutoApduTransport {
 
     private long micros(long start) {
         return (nanoClock.getAsLong() - start) / 1000;
-    }
-
-    @Override
-    public void beginExclusive() {
-        inner.beginExclusive();
-    }
-
-    @Override
-    public void endExclusive() {
-        inner.endExclusive();
-    }
-
-    @Override
-    public byte[] atr() {
-        return inner.atr();
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

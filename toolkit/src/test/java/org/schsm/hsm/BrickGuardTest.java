@@ -11,6 +11,7 @@ import static org.schsm.testkit.HsmConstants.USER_STATUS;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.schsm.Remedy;
 import org.schsm.SchsmException;
 import org.schsm.hsm.BrickGuardException.Reason;
 import org.schsm.testkit.ScriptedTransport;
@@ -39,8 +40,8 @@ class BrickGuardTest {
         assertEquals(EnumSet.of(Reason.LAST_TRY), e.reasons());
         assertEquals("Refused: VERIFY user PIN would spend the last try of the user PIN (1 left): a wrong value blocks it.",
                 firstLine(e));
-        assertTrue(e.getMessage().contains("--force"), e.getMessage());
-        assertTrue(e.getMessage().contains("schsm pin unblock"), e.getMessage());
+        assertTrue(e.advice().remedies().contains(new Remedy.Force()), e.getMessage());
+        assertTrue(e.advice().remedies().contains(new Remedy.UnblockPin(false)), e.getMessage());
         assertTrue(e instanceof SchsmException);
     }
 
@@ -100,8 +101,8 @@ class BrickGuardTest {
         assertEquals(EnumSet.of(Reason.BLOCKED), e.reasons());
         assertEquals("Refused: VERIFY user PIN was not sent because the user PIN is blocked; the card would refuse"
                 + " even the right value.", firstLine(e));
-        assertTrue(e.getMessage().contains("schsm pin unblock --new-pin"), e.getMessage());
-        assertTrue(e.getMessage().contains("schsm init --force"), e.getMessage());
+        assertTrue(e.advice().remedies().contains(new Remedy.UnblockPin(true)), e.getMessage());
+        assertTrue(e.advice().remedies().contains(new Remedy.Initialize(true)), e.getMessage());
     }
 
     @Test
@@ -121,7 +122,7 @@ class BrickGuardTest {
         assertEquals(EnumSet.of(Reason.ERASES_KEYS), e.reasons());
         assertEquals("Refused: INITIALIZE DEVICE would erase every key, certificate and file on this already"
                 + " initialized device.", firstLine(e));
-        assertTrue(e.getMessage().contains("--force"), e.getMessage());
+        assertTrue(e.advice().remedies().contains(new Remedy.Force()), e.getMessage());
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.schsm.Advice;
+import org.schsm.Remedy;
 import org.schsm.apdu.StatusWord;
 import org.schsm.testkit.HsmConstants;
 import org.schsm.testkit.ScriptedTransport;
@@ -33,8 +35,13 @@ class DoctorTest {
                 + diagnosis.findings().stream().map(Finding::code).toList()));
     }
 
-    private static boolean anyContains(List<String> lines, String text) {
-        return lines.stream().anyMatch(l -> l.contains(text));
+    private static boolean anyContains(List<?> lines, String text) {
+        return lines.stream().anyMatch(l -> l.toString().contains(text));
+    }
+
+    /** Whether one of {@code advice} names {@code remedy}. */
+    private static boolean anyNames(List<Advice> advice, Remedy remedy) {
+        return advice.stream().anyMatch(a -> a.remedies().contains(remedy));
     }
 
     @Test
@@ -48,7 +55,7 @@ class DoctorTest {
     void neverInitializedDeviceIsToldToRunInit() {
         Diagnosis d = Doctor.examine(device(0, "6A88", "6A88", NO_DKEK));
         Finding f = only(d, "not-initialized");
-        assertEquals(List.of("schsm init"), f.commands());
+        assertEquals(List.of(new Remedy.Initialize(false)), f.remedies());
         assertTrue(anyContains(f.doNot(), "3537363231383830"));
         assertEquals(1, d.findings().size());
     }
@@ -62,15 +69,17 @@ class DoctorTest {
         Finding so = only(d, "so-pin-tries-spent");
         assertEquals(Severity.WARNING, so.severity());
         assertEquals("SO-PIN has 7 of 15 tries left", so.summary());
-        assertTrue(so.explanation().contains("8 wrong SO-PINs were presented"), so.explanation());
-        assertTrue(so.explanation().contains("3537363231383830"), so.explanation());
-        assertTrue(so.explanation().contains("\"57621880\""), so.explanation());
-        assertTrue(so.explanation().contains("16 hex digits"), so.explanation());
+        assertTrue(so.explanation().toString().contains("8 wrong SO-PINs were presented"), so.explanation().toString());
+        assertTrue(so.explanation().toString().contains("3537363231383830"), so.explanation().toString());
+        assertTrue(so.explanation().toString().contains("\"57621880\""), so.explanation().toString());
+        assertTrue(so.explanation().toString().contains("16 hex digits"), so.explanation().toString());
         assertTrue(anyContains(so.doNot(), "Do not keep guessing SO-PINs: each wrong one costs one of the 7 remaining tries"));
-        assertTrue(anyContains(so.doNot(), "Do not re-initialize (`schsm init --force`) if you need the keys"));
+        assertTrue(anyContains(so.doNot(), "Do not re-initialize (`"), so.doNot()::toString);
+        assertTrue(anyContains(so.doNot(), "`) if you need the keys"), so.doNot()::toString);
+        assertTrue(anyNames(so.doNot(), new Remedy.Initialize(true)), so.doNot()::toString);
         // What is certain is stated; whether tries come back after a right SO-PIN is marked as the device's.
-        assertTrue(so.explanation().contains("Each wrong SO-PIN costs one try"), so.explanation());
-        assertFalse(so.explanation().contains("come back"), "not claimed as certain: " + so.explanation());
+        assertTrue(so.explanation().toString().contains("Each wrong SO-PIN costs one try"), so.explanation().toString());
+        assertFalse(so.explanation().toString().contains("come back"), "not claimed as certain: " + so.explanation().toString());
         assertEquals(1, so.dependsOnDevice().size());
         assertTrue(so.dependsOnDevice().get(0).startsWith("Whether a right SO-PIN gives the spent tries back is not"
                 + " documented"), so.dependsOnDevice().toString());
@@ -80,9 +89,9 @@ class DoctorTest {
 
         Finding user = only(d, "user-pin-low");
         assertEquals("User PIN has 2 tries left", user.summary());
-        assertTrue(user.explanation().startsWith("The user PIN still works."), user.explanation());
-        assertTrue(user.explanation().contains("back up the keys"), user.explanation());
-        assertEquals(List.of("schsm pin verify"), user.commands());
+        assertTrue(user.explanation().toString().startsWith("The user PIN still works."), user.explanation().toString());
+        assertTrue(user.explanation().toString().contains("back up the keys"), user.explanation().toString());
+        assertEquals(List.of(new Remedy.VerifyPin(false)), user.remedies());
 
         assertEquals(Severity.WARNING, d.severity());
         assertTrue(d.finding("healthy").isEmpty());
@@ -113,9 +122,9 @@ class DoctorTest {
         Finding three = only(Doctor.examine(healthy, OptionalInt.of(3)), "keys-on-device");
         assertEquals(Severity.INFO, three.severity());
         assertEquals("3 keys on the device: a re-initialization would erase all 3", three.summary());
-        assertTrue(three.explanation().contains("device key (CC00"), three.explanation());
-        assertEquals(List.of("schsm keys", "schsm inspect"), three.commands());
-        assertTrue(anyContains(three.doNot(), "schsm init --force"), three.doNot()::toString);
+        assertTrue(three.explanation().toString().contains("device key (CC00"), three.explanation().toString());
+        assertEquals(List.of(new Remedy.ListKeys(), new Remedy.ListFiles()), three.remedies());
+        assertTrue(anyNames(three.doNot(), new Remedy.Initialize(true)), three.doNot()::toString);
         assertEquals("1 key on the device: a re-initialization would erase it",
                 only(Doctor.examine(healthy, OptionalInt.of(1)), "keys-on-device").summary());
         Diagnosis none = Doctor.examine(healthy, OptionalInt.of(0));
@@ -143,8 +152,8 @@ class DoctorTest {
     void blockedUserPinWithResetEnabledPointsToUnblock() {
         Finding f = only(examine(0x0001, "63CF", "6983"), "user-pin-blocked");
         assertEquals(Severity.CRITICAL, f.severity());
-        assertEquals(List.of("schsm pin unblock --new-pin"), f.commands());
-        assertTrue(f.explanation().contains("keys are kept"), f.explanation());
+        assertEquals(List.of(new Remedy.UnblockPin(true)), f.remedies());
+        assertTrue(f.explanation().toString().contains("keys are kept"), f.explanation().toString());
         assertTrue(anyContains(f.doNot(), "one of the SO-PIN's 15 remaining tries"));
     }
 
@@ -152,8 +161,8 @@ class DoctorTest {
     void blockedUserPinWithoutResetLeavesOnlyReinitialization() {
         Diagnosis d = examine(0x0000, "63CF", "6983");
         Finding f = only(d, "user-pin-blocked-no-reset");
-        assertEquals(List.of("schsm init --force"), f.commands());
-        assertTrue(f.explanation().contains("erases every key"), f.explanation());
+        assertEquals(List.of(new Remedy.Initialize(true)), f.remedies());
+        assertTrue(f.explanation().toString().contains("erases every key"), f.explanation().toString());
         assertTrue(d.finding("no-pin-reset").isEmpty(), "said once, not twice");
     }
 
@@ -163,7 +172,7 @@ class DoctorTest {
         DeviceStatus status = new DeviceStatus(applet, PinStatus.fromStatusWord(PinReference.SO, StatusWord.parse("63CF")),
                 PinStatus.fromStatusWord(PinReference.USER, StatusWord.parse("6983")), NO_DKEK, HsmConstants.ATR);
         Finding f = only(Doctor.examine(status), "user-pin-blocked");
-        assertTrue(f.explanation().contains("6986"), f.explanation());
+        assertTrue(f.explanation().toString().contains("6986"), f.explanation().toString());
     }
 
     @Test
@@ -171,24 +180,26 @@ class DoctorTest {
         Diagnosis d = examine(0x0001, "6983", "63C3");
         Finding f = only(d, "so-pin-blocked");
         assertEquals(Severity.CRITICAL, f.severity());
-        assertTrue(f.explanation().contains("never be re-initialized"), f.explanation());
-        assertTrue(f.explanation().contains("The user PIN still works (3 tries left)"), f.explanation());
-        assertTrue(f.explanation().contains("firmware update"), f.explanation());
-        assertTrue(anyContains(f.doNot(), "Do not run `schsm init` or `schsm pin unblock`"));
+        assertTrue(f.explanation().toString().contains("never be re-initialized"), f.explanation().toString());
+        assertTrue(f.explanation().toString().contains("The user PIN still works (3 tries left)"), f.explanation().toString());
+        assertTrue(f.explanation().toString().contains("firmware update"), f.explanation().toString());
+        assertTrue(anyContains(f.doNot(), "Do not run `"), f.doNot()::toString);
+        assertTrue(f.doNot().stream().anyMatch(a -> a.remedies().equals(List.of(new Remedy.Initialize(false), new Remedy.UnblockPin(false)))),
+                f.doNot()::toString);
         assertTrue(d.finding("so-pin-tries-spent").isEmpty());
     }
 
     @Test
     void bothPinsBlockedIsADeadEndWithNoCommand() {
         Finding f = only(examine(0x0001, "6983", "6983"), "device-locked");
-        assertEquals(List.of(), f.commands());
-        assertTrue(f.explanation().contains("no command can reset either PIN"), f.explanation());
+        assertEquals(List.of(), f.remedies());
+        assertTrue(f.explanation().toString().contains("no command can reset either PIN"), f.explanation().toString());
     }
 
     @Test
     void transportPinMustBeChangedFirst() {
         Finding f = only(examine(0x0003, "63CF", "6984"), "transport-pin");
-        assertEquals(List.of("schsm pin change"), f.commands());
+        assertEquals(List.of(new Remedy.ChangePin()), f.remedies());
         assertEquals(Severity.WARNING, f.severity());
     }
 
@@ -196,14 +207,14 @@ class DoctorTest {
     void lastUserTryIsCriticalAndNeedsForce() {
         Finding f = only(examine(0x0001, "63CF", "63C1"), "user-pin-last-try");
         assertEquals(Severity.CRITICAL, f.severity());
-        assertEquals(List.of("schsm pin verify --force"), f.commands());
+        assertEquals(List.of(new Remedy.VerifyPin(true)), f.remedies());
     }
 
     @Test
     void lastSoTryIsCritical() {
         Finding f = only(examine(0x0001, "63C1", "63C3"), "so-pin-tries-spent");
         assertEquals(Severity.CRITICAL, f.severity());
-        assertTrue(f.explanation().contains("The next wrong SO-PIN blocks it for good."), f.explanation());
+        assertTrue(f.explanation().toString().contains("The next wrong SO-PIN blocks it for good."), f.explanation().toString());
     }
 
     @Test
@@ -218,7 +229,7 @@ class DoctorTest {
         Diagnosis pending = Doctor.examine(device(0x0001, "63CF", "63C3", OptionalRead.of(new DkekStatus(2, 1, "0000000000000000"))));
         assertEquals(Severity.WARNING, only(pending, "dkek-pending").severity());
         Diagnosis none = Doctor.examine(device(0x0001, "63CF", "63C3", NO_DKEK));
-        assertTrue(only(none, "no-dkek").explanation().contains("cannot be exported"));
+        assertTrue(only(none, "no-dkek").explanation().toString().contains("cannot be exported"));
     }
 
     @Test
@@ -227,7 +238,7 @@ class DoctorTest {
             Diagnosis d = Doctor.examine(device(0x0001, "63CD", "63C1", OptionalRead.refused(StatusWord.parse(sw))));
             Finding f = only(d, "dkek-unknown");
             assertEquals(Severity.INFO, f.severity());
-            assertTrue(f.explanation().contains("card answered " + StatusWord.parse(sw)), f.explanation());
+            assertTrue(f.explanation().toString().contains("card answered " + StatusWord.parse(sw)), f.explanation().toString());
             assertTrue(d.finding("so-pin-tries-spent").isPresent(), sw);
             assertTrue(d.finding("user-pin-last-try").isPresent(), sw);
             assertTrue(d.finding("no-dkek").isEmpty(), "a refusal is not a statement that there are no shares");
@@ -238,17 +249,17 @@ class DoctorTest {
     @Test
     void unreadableUserStatusIsReadAsSchsmToolDoes() {
         Finding f = only(examine(0x0001, "63CF", "6300"), "user-pin-unknown");
-        assertTrue(f.explanation().contains("Public key authentication active"), f.explanation());
+        assertTrue(f.explanation().toString().contains("Public key authentication active"), f.explanation().toString());
     }
 
     @Test
     void textRendererShowsFactsSeverityCommandsAndDoNotItems() {
-        String text = Doctor.examine(device(0x0001, "63C7", "63C2", NO_DKEK)).toText();
+        String text = Doctor.examine(device(0x0001, "63C7", "63C2", NO_DKEK)).toText(Object::toString);
         assertTrue(text.startsWith("Device: SmartCard-HSM Applet for JCOP version 3.2\n"), text);
         assertTrue(text.contains("  SO-PIN tries left: 7\n"), text);
         assertTrue(text.contains("Diagnosis: WARNING (3 findings)\n"), text);
         assertTrue(text.contains("[WARNING] SO-PIN has 7 of 15 tries left\n"), text);
-        assertTrue(text.contains("  Run:\n    schsm pin verify\n"), text);
+        assertTrue(text.contains("  Run:\n    VerifyPin[forced=false]\n"), text);
         assertTrue(text.contains("  Do not:\n    - Do not keep guessing SO-PINs"), text);
         assertFalse(text.contains("healthy"));
     }

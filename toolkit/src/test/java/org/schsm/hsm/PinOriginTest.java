@@ -79,7 +79,7 @@ class PinOriginTest {
         BrickGuardException e = assertThrows(BrickGuardException.class, () -> hsm.verify(chars("648219", origin)));
         assertTrue(e.reasons().contains(BrickGuardException.Reason.REFUSED_BEFORE));
         assertTrue(e.getMessage().startsWith("Refused: VERIFY user PIN was not sent: the card refused it"), e.getMessage());
-        assertTrue(e.getMessage().contains("Update it, or add --force"), e.getMessage());
+        assertTrue(e.message(Object::toString).contains("Update it, or add Force[]"), e.getMessage());
         card.assertDone();
     }
 

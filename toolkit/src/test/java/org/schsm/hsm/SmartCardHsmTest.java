@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.schsm.InvalidInputException;
+import org.schsm.Remedy;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.StatusWordException;
 import org.schsm.testkit.HsmConstants;
@@ -71,7 +72,7 @@ class SmartCardHsmTest {
         DeviceStatus status = hsm.status();
         assertFalse(status.initialized());
         assertEquals(Optional.empty(), status.dkek().asOptional());
-        assertTrue(status.lines().contains("Never initialized: run `schsm init` to set the SO-PIN and the user PIN"));
+        assertTrue(status.lines(Object::toString).contains("Never initialized: run `Initialize[erasing=false]` to set the SO-PIN and the user PIN"));
     }
 
     @Test
@@ -182,14 +183,14 @@ class SmartCardHsmTest {
     void pinBlockedByThisAttemptRaisesPinBlockedException() {
         card.expect(USER_STATUS, "63C2").expect("00 20 00 81 06 " + USER_PIN_HEX, "6983");
         PinBlockedException e = assertThrows(PinBlockedException.class, () -> hsm.verify(Pin.user("648219")));
-        assertTrue(e.getMessage().contains("schsm doctor"), e.getMessage());
+        assertTrue(e.advice().remedies().contains(new Remedy.Diagnose()), e.getMessage());
     }
 
     @Test
     void transportPinAndNotInitializedHaveTheirOwnExceptions() {
         card.expect(USER_STATUS, "6984").expect("00 20 00 81 06 " + USER_PIN_HEX, "6984");
         TransportPinException transport = assertThrows(TransportPinException.class, () -> hsm.verify(Pin.user("648219")));
-        assertTrue(transport.getMessage().contains("schsm pin change"), transport.getMessage());
+        assertTrue(transport.advice().remedies().contains(new Remedy.ChangePin()), transport.getMessage());
 
         card.expect(USER_STATUS, "6A88").expect("00 20 00 81 06 " + USER_PIN_HEX, "6A88");
         assertThrows(NotInitializedException.class, () -> hsm.verify(Pin.user("648219")));

@@ -2,13 +2,12 @@ package org.schsm.simulator.applet;
 
 import javacard.framework.APDU;
 import javacard.framework.ISOException;
-import javacard.framework.Util;
 
 /**
  * CHANGE REFERENCE DATA {@code 00 24 00 81|88}: old PIN followed by new PIN. Changing the user
  * PIN ends transport-PIN mode. Clears both PINs from the APDU buffer before it returns.
  */
-final class ChangeReferenceDataCommand implements Command {
+final class ChangeReferenceDataCommand extends SecretDataCommand {
     private final DeviceState state;
     private final Session session;
 
@@ -17,18 +16,11 @@ final class ChangeReferenceDataCommand implements Command {
         this.session = session;
     }
 
-    public void process(APDU apdu) {
-        byte[] buf = apdu.getBuffer();
-        short nc = Io.receive(apdu);
-        short off = apdu.getOffsetCdata();
-        try {
-            if (state.referencedPin(buf) == state.userPin) {
-                changeUser(buf, off, nc);
-            } else {
-                changeSo(buf, off, nc);
-            }
-        } finally {
-            Util.arrayFillNonAtomic(buf, off, nc, (byte) 0);
+    void process(APDU apdu, byte[] buf, short off, short nc) {
+        if (state.referencedPin(buf) == state.userPin) {
+            changeUser(buf, off, nc);
+        } else {
+            changeSo(buf, off, nc);
         }
     }
 

@@ -16,13 +16,13 @@ import javacard.security.RandomData;
  * imported; 00, the card makes a random DKEK of its own that no share reproduces, so keys can
  * never leave it (the vendor's "no DKEK shares" choice).
  */
-final class InitializeCommand implements Command {
-    private static final byte TAG_OPTIONS = (byte) 0x80;
-    private static final byte TAG_USER_PIN = (byte) 0x81;
-    private static final byte TAG_SO_PIN = (byte) 0x82;
-    private static final byte TAG_USER_TRIES = (byte) 0x91;
-    private static final byte TAG_DKEK_SHARES = (byte) 0x92;
-    private static final byte TAG_PUBLIC_KEY_AUTH = (byte) 0x93;
+final class InitializeCommand extends SecretDataCommand {
+    private static final short TAG_OPTIONS = 0x80;
+    private static final short TAG_USER_PIN = 0x81;
+    private static final short TAG_SO_PIN = 0x82;
+    private static final short TAG_USER_TRIES = 0x91;
+    private static final short TAG_DKEK_SHARES = 0x92;
+    private static final short TAG_PUBLIC_KEY_AUTH = 0x93;
 
     /** Indexes into {@link #parsed}. */
     private static final short OPTIONS = 0;
@@ -37,33 +37,24 @@ final class InitializeCommand implements Command {
     private final FileStore files;
     private final KeyStore keys;
     private final Session session;
+    private final Tlv tlv;
     private final short[] parsed;
     private final RandomData random;
     /** The random DKEK on its way into persistent memory; cleared right after. */
     private final byte[] randomDkek;
 
-    InitializeCommand(DeviceState state, FileStore files, KeyStore keys, Session session) {
+    InitializeCommand(DeviceState state, FileStore files, KeyStore keys, Session session, Tlv tlv) {
         this.state = state;
         this.files = files;
         this.keys = keys;
         this.session = session;
+        this.tlv = tlv;
         parsed = JCSystem.makeTransientShortArray((short) 7, JCSystem.CLEAR_ON_DESELECT);
         random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
         randomDkek = JCSystem.makeTransientByteArray(DeviceState.DKEK_LENGTH, JCSystem.CLEAR_ON_DESELECT);
     }
 
-    public void process(APDU apdu) {
-        byte[] buf = apdu.getBuffer();
-        short nc = Io.receive(apdu);
-        short off = apdu.getOffsetCdata();
-        try {
-            initialize(buf, off, nc);
-        } finally {
-            Util.arrayFillNonAtomic(buf, off, nc, (byte) 0);
-        }
-    }
-
-    private void initialize(byte[] buf, short off, short nc) {
+    void process(APDU apdu, byte[] buf, short off, short nc) {
         if (Util.getShort(buf, ISO7816.OFFSET_P1) != 0) {
             ISOException.throwIt(Sw.INCORRECT_P1P2);
         }
@@ -103,46 +94,16 @@ final class InitializeCommand implements Command {
         parsed[SEEN] = 0;
         short end = (short) (off + nc);
         while (off < end) {
-            byte tag = buf[off];
-            off = skipTag(buf, off, end);
-            if ((short) (end - off) < 1) {
-                ISOException.throwIt(Sw.WRONG_DATA);
-            }
-            short len = (short) (buf[off] & 0xFF);
-            off++;
-            if (len == 0x81) {
-                if (off >= end) {
-                    ISOException.throwIt(Sw.WRONG_DATA);
-                }
-                len = (short) (buf[off] & 0xFF);
-                off++;
-            } else if (len > 0x7F) {
-                ISOException.throwIt(Sw.WRONG_DATA);
-            }
-            if (len > (short) (end - off)) {
-                ISOException.throwIt(Sw.WRONG_DATA);
-            }
-            accept(tag, buf, off, len);
-            off = (short) (off + len);
+            short tag = tlv.read(buf, off, end);
+            off = tlv.next();
+            accept(tag, buf, tlv.valueOffset(), tlv.valueLength());
         }
         if (parsed[USER_OFF] < 0 || parsed[SO_OFF] < 0) {
             ISOException.throwIt(Sw.WRONG_DATA);
         }
     }
 
-    /** Steps over a (possibly multi-byte) BER tag; returns the offset of the length byte. */
-    private static short skipTag(byte[] buf, short off, short end) {
-        if ((buf[off] & 0x1F) != 0x1F) {
-            return (short) (off + 1);
-        }
-        off++;
-        while (off < end && (buf[off] & 0x80) != 0) {
-            off++;
-        }
-        return (short) (off + 1);
-    }
-
-    private void accept(byte tag, byte[] buf, short off, short len) {
+    private void accept(short tag, byte[] buf, short off, short len) {
         switch (tag) {
             case TAG_OPTIONS:
                 markSeen((short) 0x01, len == 2);

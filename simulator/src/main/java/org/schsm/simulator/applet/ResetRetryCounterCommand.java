@@ -3,14 +3,13 @@ package org.schsm.simulator.applet;
 import javacard.framework.APDU;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
-import javacard.framework.Util;
 
 /**
  * RESET RETRY COUNTER {@code 00 2C P1 81}: P1 00 SO-PIN and new user PIN, 01 SO-PIN only,
  * 02 new user PIN in an SO session, 03 nothing in an SO session. Needs option 0001 from
  * INITIALIZE DEVICE. Clears the PINs from the APDU buffer before it returns.
  */
-final class ResetRetryCounterCommand implements Command {
+final class ResetRetryCounterCommand extends SecretDataCommand {
     private static final byte SO_AND_NEW_PIN = 0x00;
     private static final byte SO_ONLY = 0x01;
     private static final byte NEW_PIN_WITH_SO_SESSION = 0x02;
@@ -24,17 +23,7 @@ final class ResetRetryCounterCommand implements Command {
         this.session = session;
     }
 
-    public void process(APDU apdu) {
-        byte[] buf = apdu.getBuffer();
-        short nc = Io.receive(apdu);
-        try {
-            reset(apdu, buf, nc);
-        } finally {
-            Util.arrayFillNonAtomic(buf, apdu.getOffsetCdata(), nc, (byte) 0);
-        }
-    }
-
-    private void reset(APDU apdu, byte[] buf, short nc) {
+    void process(APDU apdu, byte[] buf, short off, short nc) {
         byte mode = buf[ISO7816.OFFSET_P1];
         if (mode < SO_AND_NEW_PIN || mode > COUNTER_WITH_SO_SESSION) {
             ISOException.throwIt(Sw.INCORRECT_P1P2);
@@ -47,7 +36,6 @@ final class ResetRetryCounterCommand implements Command {
         }
         boolean soInData = mode == SO_AND_NEW_PIN || mode == SO_ONLY;
         boolean newPin = mode == SO_AND_NEW_PIN || mode == NEW_PIN_WITH_SO_SESSION;
-        short off = apdu.getOffsetCdata();
         short pinOff = soInData ? (short) (off + DeviceState.SO_PIN_LENGTH) : off;
         short pinLen = (short) (nc - (pinOff - off));
         if (newPin ? pinLen < DeviceState.USER_PIN_MIN || pinLen > DeviceState.USER_PIN_MAX : pinLen != 0) {

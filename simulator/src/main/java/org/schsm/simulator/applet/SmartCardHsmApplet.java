@@ -95,7 +95,7 @@ public class SmartCardHsmApplet extends Applet implements ExtendedLength {
         add(CLA_ISO, INS_GET_CHALLENGE, new GetChallengeCommand(work));
         add(CLA_ISO, INS_GENERATE_ASYMMETRIC_KEY_PAIR, new GenerateKeyPairCommand(keys, files, keyObjects,
                 new DeviceAuthentication(keys, files, keyObjects, tlv), session, tlv, work));
-        add(CLA_PROPRIETARY, INS_INITIALIZE_DEVICE, new InitializeCommand(state, files, keys, session));
+        add(CLA_PROPRIETARY, INS_INITIALIZE_DEVICE, new InitializeCommand(state, files, keys, session, tlv));
         KeyBlobCrypto blobCrypto = new KeyBlobCrypto(state);
         add(CLA_PROPRIETARY, INS_IMPORT_DKEK_SHARE, new DkekCommand(state, blobCrypto));
         add(CLA_PROPRIETARY, INS_WRAP_KEY, new WrapKeyCommand(state, keys, blobCrypto, session, work));

@@ -2,14 +2,13 @@ package org.schsm.simulator.applet;
 
 import javacard.framework.APDU;
 import javacard.framework.ISOException;
-import javacard.framework.Util;
 
 /**
  * VERIFY {@code 00 20 00 81|88}: with data a PIN to check (a try is spent before the
  * comparison), without data a status query that spends nothing. Clears the PIN from the APDU
  * buffer before it returns.
  */
-final class VerifyCommand implements Command {
+final class VerifyCommand extends SecretDataCommand {
     private final DeviceState state;
     private final Session session;
 
@@ -18,18 +17,11 @@ final class VerifyCommand implements Command {
         this.session = session;
     }
 
-    public void process(APDU apdu) {
-        byte[] buf = apdu.getBuffer();
-        short nc = Io.receive(apdu);
-        short off = apdu.getOffsetCdata();
-        try {
-            if (state.referencedPin(buf) == state.userPin) {
-                verifyUser(buf, off, nc);
-            } else {
-                verifySo(buf, off, nc);
-            }
-        } finally {
-            Util.arrayFillNonAtomic(buf, off, nc, (byte) 0);
+    void process(APDU apdu, byte[] buf, short off, short nc) {
+        if (state.referencedPin(buf) == state.userPin) {
+            verifyUser(buf, off, nc);
+        } else {
+            verifySo(buf, off, nc);
         }
     }
 

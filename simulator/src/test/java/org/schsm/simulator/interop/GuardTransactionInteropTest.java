@@ -24,6 +24,7 @@ import org.schsm.testkit.Requirement;
 import org.schsm.transport.CardBusyException;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.PcscTransport;
+import org.schsm.transport.TransportDecorator;
 
 /**
  * The brick guard's check and the PIN command are one transaction on PC/SC (issue 14 item 3):
@@ -105,14 +106,13 @@ class GuardTransactionInteropTest {
      * {@code between} once, before the VERIFY goes out. With {@code hold} false it drops
      * begin/endExclusive, which is what a client without the transaction would do.
      */
-    private static final class PausingAfterStatusQuery implements CardTransport {
-        private final CardTransport inner;
+    private static final class PausingAfterStatusQuery extends TransportDecorator {
         private final boolean hold;
         private final Runnable between;
         private final AtomicBoolean done = new AtomicBoolean();
 
         PausingAfterStatusQuery(CardTransport inner, boolean hold, Runnable between) {
-            this.inner = inner;
+            super(inner);
             this.hold = hold;
             this.between = between;
         }
@@ -139,21 +139,6 @@ class GuardTransactionInteropTest {
             if (hold) {
                 inner.endExclusive();
             }
-        }
-
-        @Override
-        public byte[] atr() {
-            return inner.atr();
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

@@ -57,7 +57,7 @@ public final class EcCurves {
                 return java.security.KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.RSAPublicKeySpec(
                         CvPublicKey.positive(key.part(0x81).orElseThrow()), CvPublicKey.positive(key.part(0x82).orElseThrow())));
             }
-            String name = key.curveName().orElseThrow(() -> new CvcFormatException("EC key on a curve schsm does not name"));
+            String name = key.curveName().orElseThrow(() -> new CvcFormatException("EC key on a curve the toolkit does not name"));
             org.bouncycastle.jce.spec.ECNamedCurveParameterSpec spec =
                     org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec(name);
             java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
