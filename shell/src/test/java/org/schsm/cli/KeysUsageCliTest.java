@@ -20,7 +20,7 @@ import org.schsm.hsm.KeySpec;
 import org.schsm.hsm.Pin;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.SoPin;
-import org.schsm.session.EmbeddedSimulator;
+import org.schsm.simulator.EmbeddedSimulator;
 import org.schsm.session.ExitCode;
 import org.schsm.testkit.HsmConstants;
 import org.schsm.testkit.InProcessSchsm;
