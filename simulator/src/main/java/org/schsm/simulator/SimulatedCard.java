@@ -153,17 +153,32 @@ public final class SimulatedCard {
         return card;
     }
 
-    /** A card with the state saved by {@link #save}; freshly powered, nothing selected. */
+    /**
+     * A card with the state saved by {@link #save}; freshly powered, nothing selected. A state
+     * file of layout 1 (written before keys existed) is migrated ({@link StateMigration}) and
+     * written back in the current layout at the next {@link #save}.
+     */
     public static SimulatedCard load(Path stateFile) throws IOException {
         StateFile.Content content = StateFile.decode(Files.readAllBytes(stateFile));
-        if (content.layoutVersion() != SmartCardHsmApplet.STATE_LAYOUT_VERSION) {
+        Map<String, byte[]> sections = content.sections();
+        boolean migrated = false;
+        if (content.layoutVersion() == StateMigration.LAYOUT_BEFORE_KEYS) {
+            sections = StateMigration.fromLayout1(sections, create());
+            migrated = true;
+        } else if (content.layoutVersion() != SmartCardHsmApplet.STATE_LAYOUT_VERSION) {
             throw new StateFileException("state file " + stateFile + " has applet layout version "
-                    + content.layoutVersion() + ", this simulator uses " + SmartCardHsmApplet.STATE_LAYOUT_VERSION);
+                    + content.layoutVersion() + ", this simulator reads " + StateMigration.LAYOUT_BEFORE_KEYS
+                    + " and " + SmartCardHsmApplet.STATE_LAYOUT_VERSION);
         }
         SimulatedCard card = new SimulatedCard();
-        AppletState.restore(card.applet, content.sections());
-        card.remember(stateFile, content.sections());
+        AppletState.restore(card.applet, sections);
+        card.remember(stateFile, migrated ? Map.of() : sections);
         return card;
+    }
+
+    /** Copies of the persistent sections, as {@link #save} would write them. */
+    synchronized Map<String, byte[]> sections() {
+        return AppletState.snapshot(applet);
     }
 
     /** {@link #load} when {@code stateFile} exists, otherwise {@link #create()}. */
