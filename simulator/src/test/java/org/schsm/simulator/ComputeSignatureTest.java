@@ -80,13 +80,39 @@ class ComputeSignatureTest {
         assertTrue(Keys.verify("SHA512withRSA", rsaKey, MESSAGE, sign(2, 0x35, MESSAGE)));
     }
 
+    @ParameterizedTest
+    @CsvSource({"41, SHA-1, SHA1withRSA/PSS", "43, SHA-256, SHA256withRSA/PSS", "44, SHA-384, SHA384withRSA/PSS",
+        "45, SHA-512, SHA512withRSA/PSS"})
+    void rsaPssWithTheCardHashingVerifiesWithSaltAsLongAsTheHash(String algorithm, String hash, String scheme)
+            throws Exception {
+        byte[] signature = sign(2, Integer.parseInt(algorithm, 16), MESSAGE);
+        assertEquals(256, signature.length);
+        assertTrue(Keys.verifyPss(scheme, hash, rsaKey, MESSAGE, signature));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SHA-1, SHA1withRSA/PSS", "SHA-256, SHA256withRSA/PSS", "SHA-384, SHA384withRSA/PSS",
+        "SHA-512, SHA512withRSA/PSS"})
+    void rsaPssOverTheHostsHashAsOpenScSendsIt(String hash, String scheme) throws Exception {
+        byte[] digest = MessageDigest.getInstance(hash).digest(MESSAGE);
+        assertTrue(Keys.verifyPss(scheme, hash, rsaKey, MESSAGE, sign(2, 0x40, digest)));
+    }
+
     @Test
-    void rsaPssWithTheCardHashing() throws Exception {
-        card.expect(Keys.extended("80680240", new byte[32]), 0x6A81);  // jCardSim cannot: see docs
-        assertTrue(Keys.verify("SHA256withRSAandMGF1", rsaKey, MESSAGE, sign(2, 0x43, MESSAGE)));
-        assertTrue(Keys.verify("SHA384withRSAandMGF1", rsaKey, MESSAGE, sign(2, 0x44, MESSAGE)));
-        assertTrue(Keys.verify("SHA512withRSAandMGF1", rsaKey, MESSAGE, sign(2, 0x45, MESSAGE)));
-        card.expect(Keys.extended("80680241", MESSAGE), 0x6A81);  // jCardSim salts SHA-1 PSS with 16 bytes
+    void rsaPssSaltsEverySignatureAfresh() {
+        assertTrue(!java.util.Arrays.equals(sign(2, 0x43, MESSAGE), sign(2, 0x43, MESSAGE)),
+                "two PSS signatures of one message differ: the salt is random");
+    }
+
+    @Test
+    void rsaPssRefusesAHashOfNoKnownLengthAndAKeyTooShortForTheHash() {
+        card.expect(Keys.extended("80680240", new byte[31]), 0x6700);
+        card.expect(Keys.extended("80680240", new byte[28]), 0x6700);
+        TestCard small = GenerateKeyPairTest.verified();
+        small.expect(Keys.generate(1, Keys.rsaRequest(1024)), 0x9000);
+        // 128-byte modulus < 2 x 64 + 2: SHA-512 with a 64-byte salt does not fit
+        small.expect(Keys.extended("80680145", MESSAGE), 0x6A80);
+        small.expect(Keys.extended("80680143", MESSAGE), 0x9000);
     }
 
     @Test

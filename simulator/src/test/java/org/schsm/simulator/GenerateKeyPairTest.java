@@ -75,6 +75,20 @@ class GenerateKeyPairTest {
     }
 
     @Test
+    void anExtendedLeTooSmallForTheAnswerStoresNothing() {
+        TestCard card = verified();
+        byte[] ec = Keys.ecRequest("secp256r1");
+        // Le = 0100 (256 bytes): the authenticated request of a P-256 key is longer.
+        String smallLe = String.format("00 46 05 00 00 %04X %s 01 00", ec.length, Hex.encode(ec));
+        card.expect(smallLe, 0x6700);
+        String list = Hex.encode(card.expectData("80 58 00 00 00 00 00"));
+        assertFalse(list.contains("CC05") || list.contains("CE05"), "no key and no request left behind: " + list);
+        card.expect("00 A4 00 00 02 CC 05 00", 0x6A82);
+        // The same id then works with a Le that fits: nothing blocks it.
+        card.expect(Keys.generate(5, ec), 0x9000);
+    }
+
+    @Test
     void refusals() {
         TestCard card = TestCard.initialized();
         byte[] ec = Keys.ecRequest("secp256r1");

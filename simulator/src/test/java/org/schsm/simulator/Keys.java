@@ -145,6 +145,22 @@ public final class Keys {
         return verifier.verify(signature);
     }
 
+    /**
+     * Verifies an RSA-PSS signature strictly: MGF1 with {@code hash} and a salt exactly as long as
+     * the hash (the JDK's RSASSA-PSS checks the salt length it is given). {@code scheme} names
+     * the same scheme for the failure message.
+     */
+    static boolean verifyPss(String scheme, String hash, PublicKey key, byte[] data, byte[] signature)
+            throws GeneralSecurityException {
+        int saltLength = java.security.MessageDigest.getInstance(hash).getDigestLength();
+        Signature verifier = Signature.getInstance("RSASSA-PSS");
+        verifier.setParameter(new java.security.spec.PSSParameterSpec(hash, "MGF1",
+                new java.security.spec.MGF1ParameterSpec(hash), saltLength, 1));
+        verifier.initVerify(key);
+        verifier.update(data);
+        return verifier.verify(signature);
+    }
+
     static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) {

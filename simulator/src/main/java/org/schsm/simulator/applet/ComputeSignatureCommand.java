@@ -12,11 +12,11 @@ import javacardx.crypto.Cipher;
 /**
  * COMPUTE SIGNATURE {@code 80 68 <key id> <algorithm> <data>}. RSA: 20 raw (the host pads; data
  * is one modulus-long block), 30 PKCS#1 v1.5 over a DigestInfo, 31/33/34/35 PKCS#1 v1.5 with the
- * card hashing (SHA-1/-256/-384/-512), 43/44/45 PSS with the card hashing (SHA-256/-384/-512,
- * salt as long as the hash). 40 (PSS over a hash the host computed) and 41 (PSS with SHA-1)
- * answer 6A81: jCardSim's precomputed-hash hook feeds the hash to both hashing steps of PSS, and
- * its SHA-1 PSS uses a 16-byte salt; neither signature would verify where hosts check it. EC: 70 ECDSA over a hash, 71..75 ECDSA with
- * the card hashing (SHA-1/-224/-256/-384/-512). ECDSA answers DER {@code 30 {02 r, 02 s}}.
+ * card hashing (SHA-1/-256/-384/-512), 40 PSS over a hash the host made (SHA-1/-256/-384/-512,
+ * told apart by its length), 41/43/44/45 PSS with the card hashing; PSS is encoded on the card
+ * ({@link PssEncoding}: MGF1 with the message hash, salt as long as the hash) and signed with
+ * raw RSA. EC: 70 ECDSA over a hash, 71..75 ECDSA with the card hashing
+ * (SHA-1/-224/-256/-384/-512). ECDSA answers DER {@code 30 {02 r, 02 s}}.
  * Checks and their status words: {@link KeyUse}; an algorithm ID that is no signature
  * algorithm answers 6A86, data of a wrong length 6700, data the key cannot sign 6A80.
  */
@@ -53,7 +53,7 @@ final class ComputeSignatureCommand implements Command {
     private final Signature[] ecdsaHashing;
     /** Indexed by the low nibble: 1 SHA-1 (PKCS#1 only), 3 SHA-256, 4 SHA-384, 5 SHA-512. */
     private final Signature[] rsaPkcs1Hashing;
-    private final Signature[] rsaPssHashing;
+    private final PssEncoding pss;
 
     ComputeSignatureCommand(KeyStore keys, KeyObjects objects, KeyUse use, byte[] work) {
         this.keys = keys;
@@ -74,10 +74,7 @@ final class ComputeSignatureCommand implements Command {
         rsaPkcs1Hashing[3] = Signature.getInstance(Signature.ALG_RSA_SHA_256_PKCS1, false);
         rsaPkcs1Hashing[4] = Signature.getInstance(Signature.ALG_RSA_SHA_384_PKCS1, false);
         rsaPkcs1Hashing[5] = Signature.getInstance(Signature.ALG_RSA_SHA_512_PKCS1, false);
-        rsaPssHashing = new Signature[6];
-        rsaPssHashing[3] = Signature.getInstance(Signature.ALG_RSA_SHA_256_PKCS1_PSS, false);
-        rsaPssHashing[4] = Signature.getInstance(Signature.ALG_RSA_SHA_384_PKCS1_PSS, false);
-        rsaPssHashing[5] = Signature.getInstance(Signature.ALG_RSA_SHA_512_PKCS1_PSS, false);
+        pss = new PssEncoding();
     }
 
     public void process(APDU apdu) {
@@ -89,9 +86,6 @@ final class ComputeSignatureCommand implements Command {
         byte type = keyTypeFor(algorithm);
         if (nc == 0) {
             ISOException.throwIt(Sw.WRONG_LENGTH);
-        }
-        if (algorithm == RSA_PSS || algorithm == RSA_PSS_SHA1) {
-            ISOException.throwIt(Sw.FUNCTION_NOT_SUPPORTED);
         }
         short entry = use.begin(id, algorithm, type);
         short len = 0;
@@ -159,12 +153,46 @@ final class ComputeSignatureCommand implements Command {
                 }
                 rsaPkcs1.init(key, Cipher.MODE_ENCRYPT);
                 return rsaPkcs1.doFinal(buf, in, nc, work, (short) 0);
+            case RSA_PSS:
+            case RSA_PSS_SHA1:
+            case RSA_PSS_SHA256:
+            case RSA_PSS_SHA384:
+            case RSA_PSS_SHA512:
+                return signPss(key, algorithm, k, buf, in, nc);
             default:
-                Signature signature = (algorithm & 0xF0) == 0x30
-                        ? rsaPkcs1Hashing[(short) (algorithm & 0x0F)]
-                        : rsaPssHashing[(short) (algorithm & 0x0F)];
+                Signature signature = rsaPkcs1Hashing[(short) (algorithm & 0x0F)];
                 signature.init(key, Signature.MODE_SIGN);
                 return signature.sign(buf, in, nc, work, (short) 0);
+        }
+    }
+
+    /**
+     * RSA-PSS: the hash (the host's for 40, the card's own for 41..45) is encoded into a block of
+     * the modulus length at {@code work[k]}, which raw RSA signs into {@code work[0]}. M' and the
+     * MGF1 blocks use the work area behind the block.
+     */
+    private short signPss(PrivateKey key, byte algorithm, short k, byte[] buf, short in, short nc) {
+        short block = k;
+        short scratch = (short) (2 * k);
+        MessageDigest md;
+        short hash;
+        if (algorithm == RSA_PSS) {
+            md = pss.byHashLength(nc);
+            hash = in;
+        } else {
+            md = pss.byNibble((byte) (algorithm & 0x0F));
+            md.reset();
+            hash = scratch;
+            scratch = (short) (scratch + md.getLength());
+            md.doFinal(buf, in, nc, work, hash);
+        }
+        byte[] source = algorithm == RSA_PSS ? buf : work;
+        try {
+            pss.encode(md, source, hash, work, block, k, work, scratch);
+            rsaRaw.init(key, Cipher.MODE_DECRYPT);
+            return rsaRaw.doFinal(work, block, k, work, (short) 0);
+        } finally {
+            KeyUse.wipe(work, block, (short) (scratch + 8 + 3 * md.getLength() - block));
         }
     }
 }

@@ -28,7 +28,9 @@ import javacard.security.Signature;
  * <p>Answers: 6982 user PIN not verified; 6A86 key id 00 or P2 other than 00 (only the device
  * key signs requests here); 6A89 key id in use; 6A80 malformed or missing template; 6A81 curve
  * size, RSA size, exponent or OID the simulator cannot do; 6A88 no device key; 6700 a short
- * APDU with Le (the answer never fits 256 bytes: send an extended Le, or none and read CE<id>).
+ * APDU with Le (the answer never fits 256 bytes: send an extended Le, or none and read CE<id>),
+ * and 6700 an extended Le smaller than the answer, found after generation but before anything
+ * is stored: the new key is discarded and {@code CE<id>} is left as it was (docs/keys.md).
  */
 final class GenerateKeyPairCommand implements Command {
     private static final short TAG_CPI = 0x5F29;
@@ -140,15 +142,18 @@ final class GenerateKeyPairCommand implements Command {
         short len = 0;
         try {
             len = buf[(short) (parsed[OID_OFF] + 8)] == OID_ECDSA ? generateEc(buf) : generateRsa(buf);
+            // An answer that does not fit the extended Le is refused before anything is stored,
+            // so a refused command leaves no key behind (a host retrying with the same id would
+            // otherwise meet 6A89 for a key whose request it never saw).
+            if (le > 0 && len > le) {
+                ISOException.throwIt(Sw.WRONG_LENGTH);
+            }
             store(fid, id, parsed[RECORD_LEN], len);
         } catch (CryptoException e) {
             ISOException.throwIt(Sw.WRONG_DATA);
         } finally {
             objects.clear();
             KeyUse.wipe(work, RECORD, (short) (work.length - RECORD));
-        }
-        if (le > 0 && len > le) {
-            ISOException.throwIt(Sw.WRONG_LENGTH);
         }
         if (extended) {
             Io.sendPrepared(apdu, work, (short) 0, len);
