@@ -330,20 +330,12 @@ final class GenerateKeyPairCommand implements Command {
         return Tlv.put(work, pos, tag, buf, v, tlv.valueLength());
     }
 
+    /** Sets the curve of the template (81..85, 87) on {@code key}. */
     private void setDomain(ECKey key, byte[] buf) {
-        short v = component(buf, (short) 0x81);
-        key.setFieldFP(buf, v, tlv.valueLength());
-        v = component(buf, (short) 0x82);
-        key.setA(buf, v, tlv.valueLength());
-        v = component(buf, (short) 0x83);
-        key.setB(buf, v, tlv.valueLength());
-        v = component(buf, (short) 0x84);
-        key.setG(buf, v, tlv.valueLength());
-        v = component(buf, (short) 0x85);
-        key.setR(buf, v, tlv.valueLength());
-        v = component(buf, (short) 0x87);
-        short l = tlv.valueLength();
-        key.setK(l == 0 ? 1 : (short) (buf[(short) (v + l - 1)] & 0xFF));
+        for (short i = KeyStore.EC_P; i <= KeyStore.EC_H; i++) {
+            short v = component(buf, i == KeyStore.EC_H ? (short) 0x87 : (short) (0x81 + i));
+            KeyObjects.setEcComponent(key, i, buf, v, tlv.valueLength());
+        }
     }
 
     /**

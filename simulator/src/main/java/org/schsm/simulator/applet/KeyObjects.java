@@ -110,35 +110,59 @@ final class KeyObjects {
     /** Sets the curve of the key stored in {@code entry} on {@code key}. */
     static void setDomain(ECKey key, KeyStore keys, short entry) {
         byte[] a = keys.array();
-        short off = keys.component(entry, KeyStore.EC_P);
-        key.setFieldFP(a, off, keys.componentLength());
-        off = keys.component(entry, KeyStore.EC_A);
-        key.setA(a, off, keys.componentLength());
-        off = keys.component(entry, KeyStore.EC_B);
-        key.setB(a, off, keys.componentLength());
-        off = keys.component(entry, KeyStore.EC_G);
-        key.setG(a, off, keys.componentLength());
-        off = keys.component(entry, KeyStore.EC_N);
-        key.setR(a, off, keys.componentLength());
-        off = keys.component(entry, KeyStore.EC_H);
-        short len = keys.componentLength();
-        key.setK(len == 0 ? 1 : (short) (a[(short) (off + len - 1)] & 0xFF));
+        for (short i = KeyStore.EC_P; i <= KeyStore.EC_H; i++) {
+            short off = keys.component(entry, i);
+            setEcComponent(key, i, a, off, keys.componentLength());
+        }
+    }
+
+    /**
+     * Sets domain component {@code index} ({@link KeyStore#EC_P} .. {@link KeyStore#EC_H}, the
+     * order of the record and of the CV template's 81..85, 87) on {@code key}; the cofactor is
+     * its last byte (1 when empty).
+     */
+    static void setEcComponent(ECKey key, short index, byte[] a, short off, short len) {
+        switch (index) {
+            case KeyStore.EC_P:
+                key.setFieldFP(a, off, len);
+                break;
+            case KeyStore.EC_A:
+                key.setA(a, off, len);
+                break;
+            case KeyStore.EC_B:
+                key.setB(a, off, len);
+                break;
+            case KeyStore.EC_G:
+                key.setG(a, off, len);
+                break;
+            case KeyStore.EC_N:
+                key.setR(a, off, len);
+                break;
+            default:
+                key.setK(len == 0 ? 1 : (short) (a[(short) (off + len - 1)] & 0xFF));
+                break;
+        }
     }
 
     /** Loads the RSA-CRT private key stored in {@code entry}; call {@link #clear} when done. */
     RSAPrivateCrtKey loadRsa(KeyStore keys, short entry) {
         RSAPrivateCrtKey key = rsaPrivate[rsaIndex(keys.bits(entry))];
         byte[] a = keys.array();
-        short off = keys.component(entry, KeyStore.RSA_P);
-        key.setP(a, off, keys.componentLength());
-        off = keys.component(entry, KeyStore.RSA_Q);
-        key.setQ(a, off, keys.componentLength());
-        off = keys.component(entry, KeyStore.RSA_DP);
-        key.setDP1(a, off, keys.componentLength());
-        off = keys.component(entry, KeyStore.RSA_DQ);
-        key.setDQ1(a, off, keys.componentLength());
-        off = keys.component(entry, KeyStore.RSA_QINV);
-        key.setPQ(a, off, keys.componentLength());
+        for (short i = KeyStore.RSA_P; i <= KeyStore.RSA_QINV; i++) {
+            short off = keys.component(entry, i);
+            short len = keys.componentLength();
+            if (i == KeyStore.RSA_P) {
+                key.setP(a, off, len);
+            } else if (i == KeyStore.RSA_Q) {
+                key.setQ(a, off, len);
+            } else if (i == KeyStore.RSA_DP) {
+                key.setDP1(a, off, len);
+            } else if (i == KeyStore.RSA_DQ) {
+                key.setDQ1(a, off, len);
+            } else {
+                key.setPQ(a, off, len);
+            }
+        }
         return key;
     }
 
