@@ -34,6 +34,13 @@ def body = { String key, String extra = '' ->
 }
 def generate = { int id, String data -> ext(String.format('00 46 %02X 00', id), data) }
 def GEN_EC1 = generate(1, body(EC_KEY))
+def GEN_RSA2 = generate(2, body(RSA_KEY(1024)))
+// Most cases start the same way: the user PIN verified and one key made (EC P-256 as key 1
+// unless another request is given).
+def withKey = { ctx, String request = GEN_EC1 ->
+    ctx.send VERIFY, sw: 0x9000
+    ctx.send request, sw: 0x9000
+}
 def sign = { int id, int alg, String data -> ext(String.format('80 68 %02X %02X', id, alg), data) }
 def decipher = { int id, int alg, String data -> ext(String.format('80 62 %02X %02X', id, alg), data) }
 def HASH = '00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF'
@@ -193,14 +200,21 @@ suite('SmartCard-HSM keys and files') {
         send generate(2, body(RSA_KEY(1024))), sw: 0x9000, tlv: ['67/7F21/7F4E/7F49/82': '010001']
     }
     testcase('a key is never readable, and SELECT shows it with size 0', ref: 'keys §1.1, §1.2; sim Keys') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send read('CC 01', 0), sw: 0x6982
-        send '00 A4 00 00 02 CC 01 00', sw: 0x9000, data: '620B800200008201018302CC01'
+        send '00 A4 00 00 02 CC 01 00', sw: 0x9000, data: ~/^62..800200008201018302CC01/
+    }
+    testcase('SELECT of a key reports its uses left, algorithm list and key domain', ref: 'keys §2.1; sim SELECT (A5 as pico-hsm)') {
+        withKey(delegate, generate(1, body(EC_KEY, '90 04 00 00 00 02 91 02 73 70')))
+        send '00 A4 00 00 02 CC 01 00', sw: 0x9000, tlv: ['62/A5/90': '00000002', '62/A5/91': '7370', '62/A5/92': '00']
+        send sign(1, 0x73, MESSAGE), sw: 0x9000
+        send '00 A4 00 00 02 CC 01 00', sw: 0x9000, tlv: ['62/A5/90': '00000001']
+    }
+    testcase('SELECT of the device key reports no usage', ref: 'sim SELECT') {
+        send '00 A4 00 00 02 CC 00 00', sw: 0x9000, data: '620B800200008201018302CC00'
     }
     testcase('a key id in use is refused', ref: 'sim GENERATE') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send GEN_EC1, sw: 0x6A89
     }
     testcase('key id 00 (the device key) and P2 other than 00 are refused', ref: 'keys §1.2, §10 #6; sim GENERATE') {
@@ -216,6 +230,13 @@ suite('SmartCard-HSM keys and files') {
         send VERIFY, sw: 0x9000
         send generate(1, body(RSA_KEY(1000))), sw: 0x6A81
     }
+    testcase('an extended Le too small for the answer leaves no key behind', ref: 'sim GENERATE') {
+        send VERIFY, sw: 0x9000
+        String data = body(EC_KEY)
+        send "00 46 01 00 00 ${hex2(length(data))} $data 01 00", sw: 0x6700
+        send '00 A4 00 00 02 CC 01 00', sw: 0x6A82
+        send GEN_EC1, sw: 0x9000
+    }
     testcase('a short APDU with Le cannot carry the answer', ref: 'sim GENERATE') {
         send VERIFY, sw: 0x9000
         String data = body(EC_KEY)
@@ -224,24 +245,32 @@ suite('SmartCard-HSM keys and files') {
 
     // ---- COMPUTE SIGNATURE ----
     testcase('ECDSA over a hash answers a DER signature', ref: 'keys §3.1, §3.2; sim COMPUTE SIGNATURE') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send sign(1, 0x70, HASH), sw: 0x9000, data: ~/^30[0-9A-F]{2}02/
     }
     testcase('ECDSA with SHA-256 on the card answers a DER signature', ref: 'keys §3.1; sim COMPUTE SIGNATURE') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send sign(1, 0x73, MESSAGE), sw: 0x9000, data: ~/^30/
     }
     testcase('RSA raw signs one modulus-long block', ref: 'keys §3.1 (OpenSC pads, sends 20); sim COMPUTE SIGNATURE') {
-        send VERIFY, sw: 0x9000
-        send generate(2, body(RSA_KEY(1024))), sw: 0x9000
+        withKey(delegate, GEN_RSA2)
         // PKCS#1 v1.5 type 1 block of 128 bytes around a 32-byte hash, padded by the host
         send sign(2, 0x20, '00 01 ' + 'FF ' * 93 + '00 ' + HASH), sw: 0x9000, data: ~/^[0-9A-F]{256}$/
     }
+    testcase('RSA-PSS over a host hash answers a modulus-long signature', ref: 'keys §3.1, §3.2 (OpenSC sends 40 with the hash); sim COMPUTE SIGNATURE') {
+        withKey(delegate, GEN_RSA2)
+        send sign(2, 0x40, HASH), sw: 0x9000, data: ~/^[0-9A-F]{256}$/
+    }
+    testcase('RSA-PSS with SHA-1 on the card answers a modulus-long signature', ref: 'keys §3.1; sim COMPUTE SIGNATURE') {
+        withKey(delegate, GEN_RSA2)
+        send sign(2, 0x41, MESSAGE), sw: 0x9000, data: ~/^[0-9A-F]{256}$/
+    }
+    testcase('RSA-PSS over a hash of no known length answers 6700', ref: 'sim COMPUTE SIGNATURE') {
+        withKey(delegate, GEN_RSA2)
+        send sign(2, 0x40, '00 11 22'), sw: 0x6700
+    }
     testcase('signing without the user PIN answers 6982', ref: 'keys §3.2; sim COMPUTE SIGNATURE') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send SELECT, sw: 0x9000
         send sign(1, 0x70, HASH), sw: 0x6982
     }
@@ -254,37 +283,31 @@ suite('SmartCard-HSM keys and files') {
         send sign(0, 0x70, HASH), sw: 0x6982
     }
     testcase('an RSA algorithm on an EC key answers 6A81', ref: 'keys §3.2; sim COMPUTE SIGNATURE') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send sign(1, 0x20, HASH), sw: 0x6A81
     }
     testcase('an algorithm outside the key\'s list (91) answers 6A81', ref: 'keys §2.1, §3.2; sim COMPUTE SIGNATURE') {
-        send VERIFY, sw: 0x9000
-        send generate(1, body(EC_KEY, '91 01 73')), sw: 0x9000
+        withKey(delegate, generate(1, body(EC_KEY, '91 01 73')))
         send sign(1, 0x70, HASH), sw: 0x6A81
         send sign(1, 0x73, MESSAGE), sw: 0x9000
     }
     testcase('an exhausted use counter (90) answers 6984', ref: 'keys §2.1, §3.2; sim COMPUTE SIGNATURE') {
-        send VERIFY, sw: 0x9000
-        send generate(1, body(EC_KEY, '90 04 00 00 00 01')), sw: 0x9000
+        withKey(delegate, generate(1, body(EC_KEY, '90 04 00 00 00 01')))
         send sign(1, 0x70, HASH), sw: 0x9000
         send sign(1, 0x70, HASH), sw: 0x6984
     }
     testcase('an unknown algorithm ID answers 6A86', ref: 'sim COMPUTE SIGNATURE') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send sign(1, 0x77, HASH), sw: 0x6A86
     }
     testcase('RSA raw with a block of the wrong length answers 6700', ref: 'sim COMPUTE SIGNATURE') {
-        send VERIFY, sw: 0x9000
-        send generate(2, body(RSA_KEY(1024))), sw: 0x9000
+        withKey(delegate, GEN_RSA2)
         send sign(2, 0x20, HASH), sw: 0x6700
     }
 
     // ---- DECIPHER ----
     testcase('ECDH answers 04 and the shared X', ref: 'keys §3.3; sim DECIPHER') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         // the peer point G makes the shared point the key's own public point
         def q = hex(send(read('CE 01', 0)).data())
         int at = q.indexOf('8520' + N + '864104') + 4 + 64 + 6
@@ -292,39 +315,33 @@ suite('SmartCard-HSM keys and files') {
         send decipher(1, 0x80, G), sw: 0x9000, data: '04' + x
     }
     testcase('ECDH with a point of the wrong length answers 6700', ref: 'sim DECIPHER') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send decipher(1, 0x80, HASH), sw: 0x6700
     }
     testcase('ECDH with a point off the curve answers 6A80', ref: 'sim DECIPHER') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send decipher(1, 0x80, '04 ' + '00 ' * 64), sw: 0x6A80
     }
     testcase('RSA raw decryption answers one modulus-long block', ref: 'keys §3.3; sim DECIPHER') {
-        send VERIFY, sw: 0x9000
-        send generate(2, body(RSA_KEY(1024))), sw: 0x9000
+        withKey(delegate, GEN_RSA2)
         send decipher(2, 0x21, '00 ' * 127 + '02'), sw: 0x9000, data: ~/^[0-9A-F]{256}$/
     }
     testcase('DECIPHER without the user PIN answers 6982', ref: 'keys §3.2; sim DECIPHER') {
         send decipher(1, 0x80, G), sw: 0x6982
     }
     testcase('DECIPHER with pico-only algorithm 22 answers 6A86', ref: 'keys §3.1, §10 #15; sim DECIPHER') {
-        send VERIFY, sw: 0x9000
-        send generate(2, body(RSA_KEY(1024))), sw: 0x9000
+        withKey(delegate, GEN_RSA2)
         send decipher(2, 0x22, '00 ' * 128), sw: 0x6A86
     }
 
     // ---- deleting keys, re-initialization ----
     testcase('DELETE FILE of a key removes it', ref: 'keys §1.6; sim File commands') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send '00 E4 02 00 02 CC 01', sw: 0x9000
         send sign(1, 0x70, HASH), sw: 0x6A88
     }
     testcase('re-initialization erases keys and keeps the device key and 2F02', ref: 'keys §1.2; sim INITIALIZE DEVICE') {
-        send VERIFY, sw: 0x9000
-        send GEN_EC1, sw: 0x9000
+        withKey(delegate)
         send "80 50 00 00 19 80 02 00 01 81 06 $PIN 82 08 $SO 91 01 03", sw: 0x9000
         send ENUMERATE, sw: 0x9000, data: ~/^(....)*CC00(....)*$/
         send '00 A4 00 00 02 CC 01 00', sw: 0x6A82

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code schsm inspect}: everything the card tells without a PIN, in one view, as a device
  * console's "Inspect" screen shows it: ATR, applet version and options, serial and certificate
- * chain, PIN counters, DKEK, the files and the keys. Reads only; spends no try.
+ * chain, PIN counters, DKEK, the files and the keys with their allowed algorithms and uses left.
+ * Reads only; spends no try.
  */
 @Command(name = "inspect", description = "Everything readable without a PIN in one view: ATR, applet, serial,"
         + " device certificate chain, PIN counters, DKEK, files and keys.")
@@ -49,7 +50,7 @@ public final class InspectCommand implements Callable<Integer> {
                 files = List.of();
                 filesError = "ENUMERATE OBJECTS refused: " + e.statusWord();
             }
-            List<KeyInfo> keys = hsm.keys(files);
+            List<KeyInfo> keys = hsm.keysWithUsage(files);
             if (json) {
                 JsonObject o = StatusJson.of(status, session);
                 o.addProperty("serial", identity.serialNumber().orElse(null));

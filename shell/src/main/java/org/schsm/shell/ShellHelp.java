@@ -23,6 +23,8 @@ final class ShellHelp {
             new Example("list keys (no PIN)", "hsm.keys()"),
             new Example("sign with key 1 (SHA-256; ECDSA answers DER)", "hsm.sign(1, \"hello\".bytes)"),
             new Example("public key of key 1 as PEM", "hsm.key(1).publicKeyPem()"),
+            new Example("what key 1 may do (algorithms, uses left)", "hsm.key(1).usage().get().describe()"),
+            new Example("list keys with what each may do", "hsm.keysWithUsage()"),
             new Example("device identity (serial, certificate chain)", "hsm.deviceIdentity().with { serialNumber().get()"
                     + " + \": \" + verdict().describe() }"),
             new Example("delete key 1 (irreversible, so forced)", "hsm.withForce().deleteKey(1)"),

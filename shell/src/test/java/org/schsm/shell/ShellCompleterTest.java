@@ -42,7 +42,7 @@ class ShellCompleterTest {
     void theKeyOperationsOfHsmComplete() {
         binding.setVariable("hsm", new org.schsm.hsm.SmartCardHsm(SimulatorTransport.withFreshCard()));
         var members = completer.candidates("hsm.");
-        for (String m : new String[] {"keys(", "key(", "generateKeyPair(", "sign(", "deleteKey(", "deviceIdentity(",
+        for (String m : new String[] {"keys(", "key(", "keysWithUsage(", "keyUsage(", "generateKeyPair(", "sign(", "deleteKey(", "deviceIdentity(",
                 "computeSignature(", "decipher(", "enumerateObjects(", "readBinary("}) {
             assertTrue(members.contains("hsm." + m), () -> m + " in " + members);
         }

@@ -63,7 +63,7 @@ class ShellHelpExamplesTest {
                 if (e.task().startsWith("generate")) {
                     assertEquals("key 01: EC 256 bits secp256r1, label \"my key\", request", result.toString());
                 }
-                if (e.task().startsWith("list")) {
+                if (e.task().equals("list keys (no PIN)")) {
                     assertEquals("[key 01: EC 256 bits secp256r1, label \"my key\", request]", result.toString());
                 }
                 if (e.task().startsWith("sign")) {
@@ -71,6 +71,13 @@ class ShellHelpExamplesTest {
                 }
                 if (e.task().startsWith("public")) {
                     assertTrue(verifies(result.toString(), signature), "the signature verifies with the PEM key");
+                }
+                if (e.task().startsWith("what")) {
+                    assertEquals("algorithms any, uses left unlimited, key domain 0", result.toString());
+                }
+                if (e.task().startsWith("list keys with")) {
+                    assertEquals("[key 01: EC 256 bits secp256r1, label \"my key\", request, algorithms any, uses left"
+                            + " unlimited, key domain 0]", result.toString());
                 }
                 if (e.task().startsWith("device")) {
                     assertTrue(result.toString().matches("\\S+: simulated SmartCard-HSM.*"), result::toString);

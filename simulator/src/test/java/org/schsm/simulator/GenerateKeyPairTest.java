@@ -62,7 +62,8 @@ class GenerateKeyPairTest {
         String list = Hex.encode(card.expectData("80 58 00 00 00 00 00"));
         assertTrue(list.contains("CE03") && list.contains("CC03") && list.contains("CC00") && list.contains("2F02"), list);
         card.expect("00 B1 CC 03 04 54 02 00 00 00", 0x6982);
-        card.expectData("00 A4 00 00 02 CC 03 00", "62 0B 80 02 00 00 82 01 01 83 02 CC 03");
+        // size 0 as the real card's key EFs; A5: no counter, no list, key domain 0
+        card.expectData("00 A4 00 00 02 CC 03 00", "62 10 80 02 00 00 82 01 01 83 02 CC 03 A5 03 92 01 00");
     }
 
     @Test
@@ -72,6 +73,18 @@ class GenerateKeyPairTest {
         String shortCase3 = String.format("00 46 04 00 %02X %s", data.length, Hex.encode(data));
         assertEquals(0, card.expect(shortCase3, 0x9000).data().length);
         assertEquals(0x67, card.expectData("00 B1 CE 04 00 00 04 54 02 00 00 00 00")[0]);
+    }
+
+    @Test
+    void theFcpOfAKeyReportsItsUsesLeftAlgorithmsAndDomainButTheDeviceKeysDoesNot() {
+        TestCard card = verified();
+        card.expect(Keys.generate(6, Keys.ecRequest("secp256r1", Tlv.of(0x90, new byte[] {0, 0, 0, 2}),
+                Tlv.of(0x91, new byte[] {0x73, (byte) 0x80}))), 0x9000);
+        String fcp = "62 1A 80 02 00 00 82 01 01 83 02 CC 06 A5 0D 90 04 00 00 00 %02X 91 02 73 80 92 01 00";
+        card.expectData("00 A4 00 00 02 CC 06 00", String.format(fcp, 2));
+        card.expect(Keys.extended("80680673", "uses one".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0x9000);
+        card.expectData("00 A4 00 00 02 CC 06 00", String.format(fcp, 1));
+        card.expectData("00 A4 00 00 02 CC 00 00", "62 0B 80 02 00 00 82 01 01 83 02 CC 00");
     }
 
     @Test

@@ -55,6 +55,31 @@ class ToolkitKeysOnSimulatorTest {
     }
 
     @Test
+    void keysRestrictedToTheCardHashingStillSignThroughSignAndVerify() throws Exception {
+        SmartCardHsm hsm = loggedIn();
+        String serial = hsm.deviceIdentity().serialNumber().orElseThrow();
+        org.schsm.hsm.KeyGenerationRequest ec = org.schsm.hsm.KeyGenerationRequest.openScStyle(KeySpec.ec("secp256r1"), serial);
+        hsm.generateKeyPair(1, new org.schsm.hsm.KeyGenerationRequest(ec.spec(), ec.authorityReference(),
+                ec.holderReference(), Optional.of(5L), new byte[] {0x73}, Optional.empty()), "only 73");
+        org.schsm.hsm.KeyGenerationRequest rsa = org.schsm.hsm.KeyGenerationRequest.openScStyle(KeySpec.rsa(1024), serial);
+        hsm.generateKeyPair(2, new org.schsm.hsm.KeyGenerationRequest(rsa.spec(), rsa.authorityReference(),
+                rsa.holderReference(), Optional.empty(), new byte[] {0x33}, Optional.empty()), "only 33");
+
+        KeyInfo ecKey = hsm.key(1);
+        assertEquals(java.util.List.of(0x73), ecKey.usage().orElseThrow().algorithms());
+        Signature ecVerifier = Signature.getInstance("SHA256withECDSA");
+        ecVerifier.initVerify(ecKey.jcaPublicKey());
+        ecVerifier.update(MESSAGE);
+        assertTrue(ecVerifier.verify(hsm.sign(1, MESSAGE)), "70 is not allowed: signed with 73, the card hashing");
+        assertEquals(4, hsm.key(1).usage().orElseThrow().usesLeft().getAsLong(), "one use spent");
+
+        Signature rsaVerifier = Signature.getInstance("SHA256withRSA");
+        rsaVerifier.initVerify(hsm.key(2).jcaPublicKey());
+        rsaVerifier.update(MESSAGE);
+        assertTrue(rsaVerifier.verify(hsm.sign(2, MESSAGE)), "20 is not allowed: signed with 33");
+    }
+
+    @Test
     void generatedRsaKeySignsAPaddedBlock() throws Exception {
         SmartCardHsm hsm = loggedIn();
         hsm.generateKeyPair(3, KeySpec.rsa(2048), "rsa signer");

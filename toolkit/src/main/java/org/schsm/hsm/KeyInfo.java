@@ -15,10 +15,13 @@ import org.schsm.hsm.pkcs15.PrivateKeyDescription;
  *
  * @param publicKey  from a CV request in {@code CE<id>}; empty for an X.509 certificate or no CE
  * @param credential what {@code CE<id>} holds
+ * @param usage      allowed algorithms and use counter from the key's FCP ({@link KeyUsage}); empty when
+ *                   not read: {@link SmartCardHsm#keys()} does not read it (it costs one SELECT per key),
+ *                   {@link SmartCardHsm#keysWithUsage()} and {@link SmartCardHsm#key(int)} do
  */
 public record KeyInfo(int id, Optional<KeyType> type, int sizeBits, Optional<String> curve, Optional<String> label,
         Optional<CvPublicKey> publicKey, Credential credential, Optional<byte[]> credentialBytes,
-        Optional<PrivateKeyDescription> description) {
+        Optional<PrivateKeyDescription> description, Optional<KeyUsage> usage) {
 
     /** The content of {@code CE<id>}, told apart by its first tag (keys.md §1.2). */
     public enum Credential {
@@ -78,12 +81,22 @@ public record KeyInfo(int id, Optional<KeyType> type, int sizeBits, Optional<Str
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
-    /** One line, as the shell prints a key: {@code key 01: EC 256 bits secp256r1, label "signer", request}. */
+    /** This key with {@code usage} as read from its FCP. */
+    public KeyInfo withUsage(KeyUsage keyUsage) {
+        return new KeyInfo(id, type, sizeBits, curve, label, publicKey, credential, credentialBytes, description,
+                Optional.of(keyUsage));
+    }
+
+    /**
+     * One line, as the shell prints a key: {@code key 01: EC 256 bits secp256r1, label "signer", request},
+     * followed by the usage when it was read ({@code , algorithms any, uses left unlimited, key domain 0}).
+     */
     @Override
     public String toString() {
         return "key " + idHex() + ": " + type.map(Enum::name).orElse("?") + " "
                 + (sizeBits > 0 ? sizeBits + " bits" : "? bits") + curve.map(c -> " " + c).orElse("")
-                + label.map(l -> ", label \"" + l + "\"").orElse("") + ", " + credential.word();
+                + label.map(l -> ", label \"" + l + "\"").orElse("") + ", " + credential.word()
+                + usage.map(u -> ", " + u.describe()).orElse("");
     }
 
     /** {@code 0x0C} for key id 12: how schsm writes key ids. */

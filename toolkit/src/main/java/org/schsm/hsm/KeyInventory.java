@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import org.schsm.hsm.cvc.AuthenticatedRequest;
 import org.schsm.hsm.cvc.CvCertificate;
 import org.schsm.hsm.cvc.CvPublicKey;
@@ -36,11 +37,20 @@ final class KeyInventory {
     }
 
     static List<KeyInfo> describe(CardTransport transport, List<Integer> fids) {
+        return describe(transport, fids, id -> true);
+    }
+
+    /** Key {@code id} of the listing {@code fids}, reading only its own files (2 APDUs at most). */
+    static Optional<KeyInfo> describeOne(CardTransport transport, List<Integer> fids, int id) {
+        return describe(transport, fids, k -> k == id).stream().findFirst();
+    }
+
+    private static List<KeyInfo> describe(CardTransport transport, List<Integer> fids, IntPredicate wanted) {
         Set<Integer> present = new TreeSet<>(fids);
         boolean listsCertificates = fids.stream().anyMatch(f -> f >> 8 == PREFIX_EE_CERTIFICATE);
         List<KeyInfo> keys = new ArrayList<>();
         for (int fid : present) {
-            if (fid >> 8 != PREFIX_KEY || (fid & 0xFF) == DEVICE_KEY_ID) {
+            if (fid >> 8 != PREFIX_KEY || (fid & 0xFF) == DEVICE_KEY_ID || !wanted.test(fid & 0xFF)) {
                 continue;
             }
             int id = fid & 0xFF;
@@ -92,7 +102,7 @@ final class KeyInventory {
             }
         }
         return new KeyInfo(id, type, size, curve, description.flatMap(PrivateKeyDescription::label), publicKey,
-                credential, Optional.ofNullable(ce), description);
+                credential, Optional.ofNullable(ce), description, Optional.empty());
     }
 
     private static byte[] readOptional(CardTransport transport, int fid) {

@@ -13,6 +13,10 @@ import org.schsm.hsm.pkcs15.KeyType;
  * keys sign the hash with algorithm {@code 70} and the card answers DER, which is what
  * {@code openssl dgst -verify} takes; RSA keys get the PKCS#1 v1.5 block (DigestInfo, RFC 8017
  * 9.2) built on the host and signed raw with {@code 20}, since OpenSC pads itself for this card.
+ * A key whose algorithm list (its {@link KeyUsage}, when read) leaves out {@code 70} or
+ * {@code 20} but allows the card-hashing variant ({@code 71}..{@code 75}, {@code 31}..{@code 35})
+ * signs with that one instead: the card hashes the whole message, and the signature is the same
+ * kind, so it verifies the same way.
  */
 public final class KeySigning {
     /** DER DigestInfo prefixes of RFC 8017 section 9.2, note 1. */
@@ -23,6 +27,11 @@ public final class KeySigning {
             "SHA-512", "3051300D060960864801650304020305000440");
     public static final int ALG_RSA_RAW = 0x20;
     public static final int ALG_ECDSA = 0x70;
+    /** The card-hashing algorithm ids by hash (keys.md §3.1). */
+    private static final Map<String, Integer> ECDSA_HASHING = Map.of("SHA-1", 0x71, "SHA-256", 0x73,
+            "SHA-384", 0x74, "SHA-512", 0x75);
+    private static final Map<String, Integer> RSA_PKCS1_HASHING = Map.of("SHA-1", 0x31, "SHA-256", 0x33,
+            "SHA-384", 0x34, "SHA-512", 0x35);
 
     private KeySigning() {
     }
@@ -47,10 +56,22 @@ public final class KeySigning {
         byte[] digest = digest(hash, message);
         KeyType type = key.type().orElseThrow(() -> new InvalidInputException(
                 "the type of key " + key.idHex() + " is unknown (no description or CV request on the card)"));
-        if (type == KeyType.EC) {
+        boolean ec = type == KeyType.EC;
+        int hostHashing = ec ? ALG_ECDSA : ALG_RSA_RAW;
+        int cardHashing = (ec ? ECDSA_HASHING : RSA_PKCS1_HASHING).get(hash);
+        if (!allows(key, hostHashing) && allows(key, cardHashing)) {
+            return hsm.computeSignature(key.id(), cardHashing, message);
+        }
+        if (ec) {
             return hsm.computeSignature(key.id(), ALG_ECDSA, digest);
         }
         return hsm.computeSignature(key.id(), ALG_RSA_RAW, pkcs1Block(hash, digest, key.sizeBits()));
+    }
+
+    /** False only when the key's usage was read and its algorithm list leaves {@code algorithm} out. */
+    private static boolean allows(KeyInfo key, int algorithm) {
+        return key.usage().map(u -> !u.reported() || u.algorithms().isEmpty() || u.algorithms().contains(algorithm))
+                .orElse(true);
     }
 
     /** {@code 00 01 FF..FF 00 DigestInfo} of the modulus length. */

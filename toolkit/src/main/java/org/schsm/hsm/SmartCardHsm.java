@@ -408,7 +408,10 @@ public final class SmartCardHsm {
 
     // ---- Keys (keys.md §1.2, §2, §3) ----
 
-    /** Every key but the device key, with label, type, size and CV request: 1 + 2 APDUs per key at most. */
+    /**
+     * Every key but the device key, with label, type, size and CV request: 1 + 2 APDUs per key at
+     * most. Usage (algorithms, use counter) is not read: {@link #keysWithUsage()}.
+     */
     public List<KeyInfo> keys() {
         return KeyInventory.list(transport);
     }
@@ -419,14 +422,56 @@ public final class SmartCardHsm {
     }
 
     /**
-     * Key {@code id} as {@link #keys()} lists it.
+     * Every key as {@link #keys()} lists it, each with its allowed algorithms and use counter
+     * ({@link #keyUsage}): one SELECT more per key, so 1 + 3 APDUs per key at most.
+     */
+    public List<KeyInfo> keysWithUsage() {
+        return withUsage(keys());
+    }
+
+    /** The keys of a listing already made with {@link #enumerateObjects()}, each with its usage. */
+    public List<KeyInfo> keysWithUsage(List<Integer> listing) {
+        return withUsage(keys(listing));
+    }
+
+    private List<KeyInfo> withUsage(List<KeyInfo> keys) {
+        return keys.stream().map(k -> k.withUsage(keyUsage(k.id()))).toList();
+    }
+
+    /**
+     * Key {@code id} as {@link #keys()} lists it, with its usage: ENUMERATE OBJECTS, its own
+     * description and CV request, and the SELECT that reports its usage (4 APDUs at most).
      *
      * @throws InvalidInputException there is no such key on the card
      */
     public KeyInfo key(int id) {
         checkKeyId(id);
-        return keys().stream().filter(k -> k.id() == id).findFirst()
-                .orElseThrow(() -> new InvalidInputException(String.format("there is no key %02X on the card", id)));
+        KeyInfo key = KeyInventory.describeOne(transport, enumerateObjects(), id)
+                .orElseThrow(() -> noSuchKey(id));
+        return key.withUsage(keyUsage(id));
+    }
+
+    /**
+     * The allowed algorithms, use counter and key domain of key {@code id}, as the FCP of
+     * {@code SELECT CC<id>} reports them (one APDU, no PIN; {@link KeyUsage} says where they come
+     * from and where that is not settled). The key's EF becomes the current EF.
+     *
+     * @throws InvalidInputException there is no such key on the card
+     */
+    public KeyUsage keyUsage(int id) {
+        checkKeyId(id);
+        CommandApdu command = new CommandApdu(CLA_ISO, SELECT.code(), 0x00, 0x00,
+                new byte[] {(byte) KeyInventory.PREFIX_KEY, (byte) id}, 256);
+        try {
+            return KeyUsage.fromFcp(CardResponses.require(transport, command,
+                    String.format("SELECT CC%02X", id)));
+        } catch (FileNotFoundOnCardException e) {
+            throw noSuchKey(id);
+        }
+    }
+
+    private static InvalidInputException noSuchKey(int id) {
+        return new InvalidInputException(String.format("there is no key %02X on the card", id));
     }
 
     /**

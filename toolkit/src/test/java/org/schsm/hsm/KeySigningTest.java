@@ -43,7 +43,7 @@ class KeySigningTest {
         ScriptedTransport card = new ScriptedTransport().expect("80 68 01 70 00 00 20" + Hex.encode(hash) + "00 00",
                 "3006020101020101 9000");
         KeyInfo key = new KeyInfo(1, Optional.of(KeyType.EC), 256, Optional.of("secp256r1"), Optional.empty(),
-                Optional.empty(), KeyInfo.Credential.CV_REQUEST, Optional.empty(), Optional.empty());
+                Optional.empty(), KeyInfo.Credential.CV_REQUEST, Optional.empty(), Optional.empty(), Optional.empty());
         assertArrayEquals(Hex.decode("3006020101020101"), KeySigning.sign(new SmartCardHsm(card), key, "SHA-256", MESSAGE));
         card.assertDone();
     }

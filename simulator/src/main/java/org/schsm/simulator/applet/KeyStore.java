@@ -191,6 +191,36 @@ final class KeyStore {
         return store.listFids(null, out, off);
     }
 
+    /**
+     * Writes what the key may do as proprietary information {@code A5 {90 uses left (4 bytes, only
+     * with a use counter), 91 algorithm IDs (only with a list), 92 key domain}} to {@code out} at
+     * {@code off}, the tags GENERATE ASYMMETRIC KEY PAIR took them from; returns the offset after
+     * it (at most 29 bytes). pico-hsm puts a key's metadata into its FCP the same way; where the
+     * real card reports them is not known (docs/keys.md).
+     */
+    short usage(short entry, byte[] out, short off) {
+        byte[] a = store.array();
+        short base = store.dataOffset(entry);
+        short pos = (short) (off + 2);
+        if ((short) (a[(short) (base + OFF_FLAGS)] & FLAG_COUNTER) != 0) {
+            out[pos++] = (byte) 0x90;
+            out[pos++] = 4;
+            pos = Util.arrayCopyNonAtomic(a, (short) (base + OFF_COUNTER), out, pos, (short) 4);
+        }
+        short n = a[(short) (base + OFF_ALG_COUNT)];
+        if (n > 0) {
+            out[pos++] = (byte) 0x91;
+            out[pos++] = (byte) n;
+            pos = Util.arrayCopyNonAtomic(a, (short) (base + OFF_ALGS), out, pos, n);
+        }
+        out[pos++] = (byte) 0x92;
+        out[pos++] = 1;
+        out[pos++] = a[(short) (base + OFF_DOMAIN)];
+        out[off] = (byte) 0xA5;
+        out[(short) (off + 1)] = (byte) (pos - off - 2);
+        return pos;
+    }
+
     /** Writes a record header to {@code out}; returns the offset where components start. */
     static short header(byte[] out, short off, byte type, short bits, byte flags, byte domain) {
         Util.arrayFillNonAtomic(out, off, HEADER_LENGTH, (byte) 0);

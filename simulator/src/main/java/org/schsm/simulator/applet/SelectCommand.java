@@ -64,7 +64,9 @@ final class SelectCommand implements Command {
 
     /**
      * Data is a 2-byte FID; the EF becomes the current EF. A key (CCxx) is found too and reports
-     * size 0, as the real card's key EFs do (reference §1.1).
+     * size 0, as the real card's key EFs do (reference §1.1); a key other than the device key
+     * adds what it may do ({@link KeyStore#usage}: uses left, algorithm list, key domain) as
+     * proprietary information A5.
      */
     private void selectByFid(APDU apdu, short nc, boolean wantFcp) {
         byte[] buf = apdu.getBuffer();
@@ -80,6 +82,10 @@ final class SelectCommand implements Command {
         session.setCurrentEf(fid);
         if (wantFcp) {
             short len = efFcp(buf, fid, key ? 0 : files.size(entry));
+            if (key && fid != KeyStore.DEVICE_KEY) {
+                len = keys.usage(entry, buf, len);
+                buf[1] = (byte) (len - 2);
+            }
             Io.send(apdu, buf, (short) 0, len);
         }
     }
