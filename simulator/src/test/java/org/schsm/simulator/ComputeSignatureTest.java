@@ -93,9 +93,18 @@ class ComputeSignatureTest {
     @ParameterizedTest
     @CsvSource({"SHA-1, SHA1withRSA/PSS", "SHA-256, SHA256withRSA/PSS", "SHA-384, SHA384withRSA/PSS",
         "SHA-512, SHA512withRSA/PSS"})
-    void rsaPssOverTheHostsHashAsOpenScSendsIt(String hash, String scheme) throws Exception {
+    void rsaPssOverTheHostsBareHash(String hash, String scheme) throws Exception {
         byte[] digest = MessageDigest.getInstance(hash).digest(MESSAGE);
         assertTrue(Keys.verifyPss(scheme, hash, rsaKey, MESSAGE, sign(2, 0x40, digest)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SHA-1, 3021300906052B0E03021A05000414", "SHA-256, 3031300D060960864801650304020105000420",
+        "SHA-384, 3041300D060960864801650304020205000430", "SHA-512, 3051300D060960864801650304020305000440"})
+    void rsaPssOverTheHostsHashInItsDigestInfoAsOpenScSendsIt(String hash, String digestInfo) throws Exception {
+        // OpenSC 0.23 prepends the DigestInfo for the mechanism's hash before it sends algorithm 40
+        byte[] input = Keys.concat(Hex.decode(digestInfo), MessageDigest.getInstance(hash).digest(MESSAGE));
+        assertTrue(Keys.verifyPss(hash.replace("-", "") + "withRSA/PSS", hash, rsaKey, MESSAGE, sign(2, 0x40, input)));
     }
 
     @Test
@@ -108,6 +117,9 @@ class ComputeSignatureTest {
     void rsaPssRefusesAHashOfNoKnownLengthAndAKeyTooShortForTheHash() {
         card.expect(Keys.extended("80680240", new byte[31]), 0x6700);
         card.expect(Keys.extended("80680240", new byte[28]), 0x6700);
+        // a DigestInfo whose length does not match its hash
+        card.expect(Keys.extended("80680240", Hex.decode("3031300D060960864801650304020105000420" + "00".repeat(20))),
+                0x6700);
         TestCard small = GenerateKeyPairTest.verified();
         small.expect(Keys.generate(1, Keys.rsaRequest(1024)), 0x9000);
         // 128-byte modulus < 2 x 64 + 2: SHA-512 with a 64-byte salt does not fit

@@ -97,6 +97,16 @@ class KeysInteropTest {
         assertTrue(rsaSign.succeeded(), rsaSign.describe());
         assertVerifies(publicPem(keys.get("p11-rsa")), message, rsaSignature);
 
+        // RSA-PSS: OpenSC hashes on the host and sends algorithm 40 with the hash; the card encodes
+        // PSS with MGF1-SHA-256 and a 32-byte salt, which openssl checks strictly.
+        Path pssSignature = dir.resolve("p11-rsa-pss.sig");
+        ProcessResult pssSign = Tools.pkcs11Tool("--login", "--pin", Tools.USER_PIN, "--sign", "--id",
+                p11Ids.get("p11-rsa"), "-m", "SHA256-RSA-PKCS-PSS", "--input-file", message.toString(),
+                "--output-file", pssSignature.toString());
+        assertTrue(pssSign.succeeded(), pssSign.describe());
+        assertVerifies(publicPem(keys.get("p11-rsa")), message, pssSignature, "-sigopt", "rsa_padding_mode:pss",
+                "-sigopt", "rsa_pss_saltlen:32", "-sigopt", "rsa_mgf1_md:sha256");
+
         for (String label : new String[] {"schsm-ec", "p11-rsa"}) {
             Path signature = dir.resolve(label + ".schsm.sig");
             SchsmRun sign = Tools.schsm("key", "sign", "--id", keys.get(label).get("id").getAsString(),
@@ -158,9 +168,12 @@ class KeysInteropTest {
         return pem;
     }
 
-    private static void assertVerifies(Path publicKey, Path message, Path signature) {
-        ProcessResult verify = ProcessRunner.run("openssl", "dgst", "-sha256", "-verify", publicKey.toString(),
-                "-signature", signature.toString(), message.toString());
+    private static void assertVerifies(Path publicKey, Path message, Path signature, String... options) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("openssl", "dgst", "-sha256",
+                "-verify", publicKey.toString(), "-signature", signature.toString()));
+        command.addAll(java.util.List.of(options));
+        command.add(message.toString());
+        ProcessResult verify = ProcessRunner.run(command.toArray(String[]::new));
         assertTrue(verify.succeeded() && verify.stdout().contains("Verified OK"), verify.describe());
     }
 }

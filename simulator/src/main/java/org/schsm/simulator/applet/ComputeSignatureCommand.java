@@ -13,7 +13,7 @@ import javacardx.crypto.Cipher;
  * COMPUTE SIGNATURE {@code 80 68 <key id> <algorithm> <data>}. RSA: 20 raw (the host pads; data
  * is one modulus-long block), 30 PKCS#1 v1.5 over a DigestInfo, 31/33/34/35 PKCS#1 v1.5 with the
  * card hashing (SHA-1/-256/-384/-512), 40 PSS over a hash the host made (SHA-1/-256/-384/-512,
- * told apart by its length), 41/43/44/45 PSS with the card hashing; PSS is encoded on the card
+ * bare or in its DigestInfo as OpenSC sends it), 41/43/44/45 PSS with the card hashing; PSS is encoded on the card
  * ({@link PssEncoding}: MGF1 with the message hash, salt as long as the hash) and signed with
  * raw RSA. EC: 70 ECDSA over a hash, 71..75 ECDSA with the card hashing
  * (SHA-1/-224/-256/-384/-512). ECDSA answers DER {@code 30 {02 r, 02 s}}.
@@ -177,8 +177,8 @@ final class ComputeSignatureCommand implements Command {
         MessageDigest md;
         short hash;
         if (algorithm == RSA_PSS) {
-            md = pss.byHashLength(nc);
-            hash = in;
+            md = pss.byHostInput(buf, in, nc);
+            hash = pss.hashOffset();
         } else {
             md = pss.byNibble((byte) (algorithm & 0x0F));
             md.reset();

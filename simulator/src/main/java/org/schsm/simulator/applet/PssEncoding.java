@@ -23,8 +23,25 @@ final class PssEncoding {
     private static final short ZEROS = 8;
     private static final byte TRAILER = (byte) 0xBC;
 
+    /**
+     * DigestInfo prefixes (RFC 8017 section 9.2, note 1) by the low nibble of the algorithm ID: a
+     * DigestInfo is what OpenSC sends with algorithm 40.
+     */
+    private static final byte[][] DIGEST_INFO = {
+        null,
+        {0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2B, 0x0E, 0x03, 0x02, 0x1A, 0x05, 0x00, 0x04, 0x14},
+        null,
+        {0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,
+            0x00, 0x04, 0x20},
+        {0x30, 0x41, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, 0x05,
+            0x00, 0x04, 0x30},
+        {0x30, 0x51, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, 0x05,
+            0x00, 0x04, 0x40}};
+
     /** By the low nibble of the algorithm ID: 1 SHA-1, 3 SHA-256, 4 SHA-384, 5 SHA-512. */
     private final MessageDigest[] digests;
+    /** [0] where the hash starts in the input of algorithm 40, after {@link #byHostInput}. */
+    private final short[] hashAt;
     private final RandomData random;
     /** MGF1's 4-byte block counter. */
     private final byte[] counter;
@@ -37,6 +54,7 @@ final class PssEncoding {
         digests[5] = MessageDigest.getInstance(MessageDigest.ALG_SHA_512, false);
         random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
         counter = JCSystem.makeTransientByteArray((short) 4, JCSystem.CLEAR_ON_DESELECT);
+        hashAt = JCSystem.makeTransientShortArray((short) 1, JCSystem.CLEAR_ON_DESELECT);
     }
 
     /** The hash of algorithm IDs 41..45 by their low nibble; 6A81 for one the card lacks (42). */
@@ -48,15 +66,38 @@ final class PssEncoding {
         return md;
     }
 
-    /** The hash whose output is {@code length} bytes long (algorithm 40); 6700 for any other length. */
-    MessageDigest byHashLength(short length) {
+    /**
+     * The hash of the input of algorithm 40 ({@code nc} bytes at {@code in}): either the bare hash
+     * (20, 32, 48 or 64 bytes: SHA-1/-256/-384/-512 by its length), or the hash inside its
+     * DigestInfo, which is what OpenSC 0.23 sends (its encoder prepends the DigestInfo for the hash
+     * the mechanism names, and the card then knows the hash for sure). 6700 for anything else.
+     * {@link #hashOffset()} tells where the hash starts.
+     */
+    MessageDigest byHostInput(byte[] buf, short in, short nc) {
         for (short i = 0; i < digests.length; i++) {
-            if (digests[i] != null && digests[i].getLength() == length) {
-                return digests[i];
+            MessageDigest md = digests[i];
+            if (md == null) {
+                continue;
+            }
+            short h = md.getLength();
+            byte[] prefix = DIGEST_INFO[i];
+            if (nc == h) {
+                hashAt[0] = in;
+                return md;
+            }
+            if (nc == (short) (prefix.length + h)
+                    && Util.arrayCompare(buf, in, prefix, (short) 0, (short) prefix.length) == 0) {
+                hashAt[0] = (short) (in + prefix.length);
+                return md;
             }
         }
         ISOException.throwIt(Sw.WRONG_LENGTH);
         return null;
+    }
+
+    /** Where the hash starts in the input {@link #byHostInput} last accepted. */
+    short hashOffset() {
+        return hashAt[0];
     }
 
     /**
