@@ -22,6 +22,9 @@ import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.SoPin;
 import org.schsm.session.EmbeddedSimulator;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.HsmConstants;
+import org.schsm.testkit.InProcessSchsm;
+import org.schsm.testkit.SchsmRun;
 
 /**
  * {@code schsm keys --usage} and {@code schsm inspect} show each key's allowed algorithms (GAKP tag
@@ -31,15 +34,16 @@ import org.schsm.session.ExitCode;
 class KeysUsageCliTest {
     @TempDir
     Path dir;
-    Cli cli;
+    InProcessSchsm cli;
 
     @BeforeEach
     void twoKeysOneRestricted() {
         Path state = dir.resolve("card.state");
         try (EmbeddedSimulator card = EmbeddedSimulator.open(state)) {
             SmartCardHsm hsm = SmartCardHsm.connect(card);
-            hsm.initialize(InitializeOptions.builder(SoPin.fromHex("3537363231383830"), Pin.user("648219")).build());
-            hsm.verify("648219");
+            hsm.initialize(InitializeOptions.builder(SoPin.fromHex(HsmConstants.DEFAULT_SO_PIN),
+                    Pin.user(HsmConstants.USER_PIN)).build());
+            hsm.verify(HsmConstants.USER_PIN);
             String serial = hsm.deviceIdentity().serialNumber().orElseThrow();
             KeyGenerationRequest plain = KeyGenerationRequest.openScStyle(KeySpec.ec("secp256r1"), serial);
             KeyGenerationRequest restricted = new KeyGenerationRequest(plain.spec(), plain.authorityReference(),
@@ -48,11 +52,11 @@ class KeysUsageCliTest {
             hsm.generateKeyPair(2, plain, "free");
             hsm.sign(1, "spend one use".getBytes(StandardCharsets.US_ASCII));
         }
-        cli = new Cli(state);
+        cli = InProcessSchsm.onSimulator(state);
     }
 
-    private Cli.Result ok(String... args) {
-        Cli.Result r = cli.run(args);
+    private SchsmRun ok(String... args) {
+        SchsmRun r = cli.run(args);
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         return r;
     }
@@ -86,7 +90,7 @@ class KeysUsageCliTest {
 
     @Test
     void usageCostsOneSelectPerKey() {
-        Cli.Result r = ok("keys", "--usage", "--trace");
+        SchsmRun r = ok("keys", "--usage", "--trace");
         List<String> sent = r.err().lines().filter(l -> l.contains(">> ")).toList();
         List<String> keySelects = sent.stream().filter(l -> l.contains(">> 00 A4 00 00 02 CC ")).toList();
         assertEquals(2, keySelects.size(), () -> String.join("\n", sent));

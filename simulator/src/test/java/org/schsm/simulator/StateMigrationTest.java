@@ -69,7 +69,7 @@ class StateMigrationTest {
         assertEquals(org.schsm.apdu.Hex.encode(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(combined), 8)),
                 complete.keyCheckValue());
 
-        hsm.verify("648219");
+        hsm.verify(org.schsm.testkit.HsmConstants.USER_PIN);
         assertArrayEquals("Hello old!".getBytes(StandardCharsets.US_ASCII), hsm.readBinary(0xCF01));
         assertArrayEquals(new byte[] {(byte) 0xA0, 0x03, 0x02, 0x01, 0x01}, hsm.readBinary(0xC901));
     }
@@ -83,7 +83,7 @@ class StateMigrationTest {
         assertTrue(identity.serialNumber().orElseThrow().startsWith("ZZSIM"));
         assertTrue(hsm.enumerateObjects().contains(0xCC00), "the device key is there");
 
-        hsm.verify("648219");
+        hsm.verify(org.schsm.testkit.HsmConstants.USER_PIN);
         KeyInfo key = hsm.generateKeyPair(0, KeySpec.ec("secp256r1"), "after upgrade");
         assertEquals(1, hsm.keys().size());
         assertEquals(key.id(), hsm.keys().get(0).id());
@@ -100,7 +100,7 @@ class StateMigrationTest {
         SmartCardHsm hsm = new SmartCardHsm(new SimulatorTransport(SimulatedCard.load(file)));
         hsm.select();
         assertEquals(2, hsm.pinStatus(PinReference.USER).triesLeft());
-        hsm.verify("648219");
+        hsm.verify(org.schsm.testkit.HsmConstants.USER_PIN);
         assertArrayEquals("Hello old!".getBytes(StandardCharsets.US_ASCII), hsm.readBinary(0xCF01));
     }
 
