@@ -24,19 +24,20 @@ final class PssEncoding {
     private static final byte TRAILER = (byte) 0xBC;
 
     /**
-     * DigestInfo prefixes (RFC 8017 section 9.2, note 1) by the low nibble of the algorithm ID: a
-     * DigestInfo is what OpenSC sends with algorithm 40.
+     * DigestInfo prefixes (RFC 8017 section 9.2, note 1): a DigestInfo is what OpenSC sends with
+     * algorithm 40. One array each, since Java Card has no arrays of arrays.
      */
-    private static final byte[][] DIGEST_INFO = {
-        null,
-        {0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2B, 0x0E, 0x03, 0x02, 0x1A, 0x05, 0x00, 0x04, 0x14},
-        null,
-        {0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,
-            0x00, 0x04, 0x20},
-        {0x30, 0x41, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, 0x05,
-            0x00, 0x04, 0x30},
-        {0x30, 0x51, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, 0x05,
-            0x00, 0x04, 0x40}};
+    private static final byte[] DIGEST_INFO_SHA1 = {
+        0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2B, 0x0E, 0x03, 0x02, 0x1A, 0x05, 0x00, 0x04, 0x14};
+    private static final byte[] DIGEST_INFO_SHA256 = {
+        0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00,
+        0x04, 0x20};
+    private static final byte[] DIGEST_INFO_SHA384 = {
+        0x30, 0x41, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, 0x05, 0x00,
+        0x04, 0x30};
+    private static final byte[] DIGEST_INFO_SHA512 = {
+        0x30, 0x51, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00,
+        0x04, 0x40};
 
     /** By the low nibble of the algorithm ID: 1 SHA-1, 3 SHA-256, 4 SHA-384, 5 SHA-512. */
     private final MessageDigest[] digests;
@@ -80,7 +81,7 @@ final class PssEncoding {
                 continue;
             }
             short h = md.getLength();
-            byte[] prefix = DIGEST_INFO[i];
+            byte[] prefix = digestInfo(i);
             if (nc == h) {
                 hashAt[0] = in;
                 return md;
@@ -93,6 +94,20 @@ final class PssEncoding {
         }
         ISOException.throwIt(Sw.WRONG_LENGTH);
         return null;
+    }
+
+    /** The DigestInfo prefix of the hash at low nibble {@code nibble} (1, 3, 4 or 5). */
+    private static byte[] digestInfo(short nibble) {
+        switch (nibble) {
+            case 1:
+                return DIGEST_INFO_SHA1;
+            case 3:
+                return DIGEST_INFO_SHA256;
+            case 4:
+                return DIGEST_INFO_SHA384;
+            default:
+                return DIGEST_INFO_SHA512;
+        }
     }
 
     /** Where the hash starts in the input {@link #byHostInput} last accepted. */
