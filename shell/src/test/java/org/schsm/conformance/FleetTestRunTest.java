@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.testkit.InProcessSchsm;
 import org.schsm.testkit.SchsmRun;
 
@@ -20,7 +21,7 @@ class FleetTestRunTest {
     @Test
     void aSetRunsTheSuiteOnEveryDeviceWithAProgressLineEachAndOneReport() throws Exception {
         Path suite = dir.resolve("s.groovy");
-        Files.writeString(suite, "suite('select') { testcase('aid') { send '00 A4 04 00 0B E8 2B 06 01 04 01 81 C3 1F 02 01 00', "
+        Files.writeString(suite, "suite('select') { testcase('aid') { send '" + HsmConstants.SELECT + "', "
                 + "sw: 0x9000 }\n testcase('unknown') { send '00 A4 04 00 05 A0 00 00 00 01', sw: 0x6A82 } }");
         Path broken = dir.resolve("broken.state");
         Files.writeString(broken, "not a state file");

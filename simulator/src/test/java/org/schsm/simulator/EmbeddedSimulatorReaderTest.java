@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schsm.InvalidInputException;
 import org.schsm.apdu.Hex;
+import org.schsm.testkit.HsmConstants;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.ReaderInfo;
 import org.schsm.transport.Readers;
 
 /** The simulator reaches the toolkit's one reader registry through ServiceLoader, in all three forms. */
 class EmbeddedSimulatorReaderTest {
-    private static final String SELECT_HSM = "00A404000BE82B0601040181C31F0201" + "00";
+    private static final String SELECT_HSM = HsmConstants.SELECT;
 
     @TempDir
     Path dir;
