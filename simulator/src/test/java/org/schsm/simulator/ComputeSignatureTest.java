@@ -70,6 +70,22 @@ class ComputeSignatureTest {
     }
 
     @Test
+    void rsaSignaturesWithLeadingZeroBytesKeepTheModulusLength() {
+        // Pick signatures s whose first byte (or two) is zero and send s^e mod n for a raw
+        // signature: the card computes (s^e)^d = s and must answer all 256 bytes, as the real card
+        // does, not the 255 or 254 that jCardSim's raw RSA leaves after dropping leading zeros.
+        for (int zeros = 1; zeros <= 2; zeros++) {
+            byte[] s = new byte[256];
+            new java.security.SecureRandom().nextBytes(s);
+            java.util.Arrays.fill(s, 0, zeros, (byte) 0);
+            BigInteger m = new BigInteger(1, s).modPow(rsaKey.getPublicExponent(), rsaKey.getModulus());
+            byte[] signature = sign(2, 0x20, Keys.unsigned(m, 256));
+            assertEquals(256, signature.length, "leading zero bytes: " + zeros);
+            assertArrayEquals(s, signature);
+        }
+    }
+
+    @Test
     void rsaPkcs1OverADigestInfoAndWithTheCardHashing() throws Exception {
         byte[] digestInfo = Keys.concat(Hex.decode("3031300D060960864801650304020105000420"),
                 MessageDigest.getInstance("SHA-256").digest(MESSAGE));

@@ -146,7 +146,7 @@ final class ComputeSignatureCommand implements Command {
                 }
                 KeyUse.requireBelowModulus(keys, entry, buf, in);
                 rsaRaw.init(key, Cipher.MODE_DECRYPT);
-                return rsaRaw.doFinal(buf, in, nc, work, (short) 0);
+                return KeyUse.leftPad(work, (short) 0, rsaRaw.doFinal(buf, in, nc, work, (short) 0), k);
             case RSA_PKCS1:
                 if (nc > (short) (k - PKCS1_OVERHEAD)) {
                     ISOException.throwIt(Sw.WRONG_LENGTH);
@@ -190,7 +190,7 @@ final class ComputeSignatureCommand implements Command {
         try {
             pss.encode(md, source, hash, work, block, k, work, scratch);
             rsaRaw.init(key, Cipher.MODE_DECRYPT);
-            return rsaRaw.doFinal(work, block, k, work, (short) 0);
+            return KeyUse.leftPad(work, (short) 0, rsaRaw.doFinal(work, block, k, work, (short) 0), k);
         } finally {
             KeyUse.wipe(work, block, (short) (scratch + 8 + 3 * md.getLength() - block));
         }

@@ -3,7 +3,6 @@ package org.schsm.simulator.applet;
 import javacard.framework.APDU;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
-import javacard.framework.Util;
 import javacard.security.CryptoException;
 import javacard.security.KeyAgreement;
 import javacardx.crypto.Cipher;
@@ -69,7 +68,7 @@ final class DecipherCommand implements Command {
         KeyUse.requireBelowModulus(keys, entry, buf, in);
         rsaRaw.init(objects.loadRsa(keys, entry), Cipher.MODE_DECRYPT);
         short len = rsaRaw.doFinal(buf, in, nc, work, (short) 0);
-        return leftPad(len, k, (short) 0);
+        return KeyUse.leftPad(work, (short) 0, len, k);
     }
 
     private short agree(short entry, byte[] buf, short in, short nc, short k) {
@@ -88,15 +87,6 @@ final class DecipherCommand implements Command {
             // jCardSim lets Bouncy Castle's exception for a point off the curve through
             ISOException.throwIt(Sw.WRONG_DATA);
         }
-        return (short) (1 + leftPad(len, k, (short) 1));
-    }
-
-    /** Right-aligns {@code len} bytes at {@code off} in a field of {@code size}; returns size. */
-    private short leftPad(short len, short size, short off) {
-        if (len < size) {
-            Util.arrayCopyNonAtomic(work, off, work, (short) (off + size - len), len);
-            Util.arrayFillNonAtomic(work, off, (short) (size - len), (byte) 0);
-        }
-        return size;
+        return (short) (1 + KeyUse.leftPad(work, (short) 1, len, k));
     }
 }

@@ -46,6 +46,20 @@ final class KeyUse {
         return (short) ((short) (keys.bits(entry) + 7) / 8);
     }
 
+    /**
+     * Right-aligns the {@code len} bytes at {@code off} in a field of {@code size} bytes, zeros in
+     * front, and returns {@code size}. jCardSim's raw RSA (Bouncy Castle underneath) drops leading
+     * zero bytes of its result, so about one raw signature in 256 came back a byte short; the real
+     * card always answers with the modulus length, and OpenSC and openssl refuse anything shorter.
+     */
+    static short leftPad(byte[] buf, short off, short len, short size) {
+        if (len < size) {
+            Util.arrayCopyNonAtomic(buf, off, buf, (short) (off + size - len), len);
+            Util.arrayFillNonAtomic(buf, off, (short) (size - len), (byte) 0);
+        }
+        return size;
+    }
+
     /** Clears a work area that held a plaintext or a hash. */
     static void wipe(byte[] buf, short off, short len) {
         Util.arrayFillNonAtomic(buf, off, len, (byte) 0);
