@@ -116,18 +116,25 @@ public final class PcscTransport implements CardTransport {
         }
     }
 
-    /** Up to three connects a tenth of a second apart while PC/SC answers SCARD_E_PROTO_MISMATCH (see PcscErrors). */
+    /**
+     * Connects, trying again while PC/SC answers SCARD_E_PROTO_MISMATCH (see PcscErrors): up to
+     * six connects, 0.1 s apart and then doubling, about 2.3 s in all. Three connects 0.1 s apart
+     * were not enough with eight vpcd readers connected at once on a loaded machine; a card that
+     * really offers no usable protocol is refused after those 2.3 s.
+     */
     private static Card connectRetryingProtocolMismatch(CardTerminal terminal) throws CardException {
+        long pause = 100;
         for (int attempt = 1; ; attempt++) {
             try {
                 return terminal.connect("*");
             } catch (CardException e) {
-                if (attempt == 3 || !PcscErrors.protocolMismatch(e)) {
+                if (attempt == 6 || !PcscErrors.protocolMismatch(e)) {
                     throw e;
                 }
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(Math.min(pause, 800));
+                pause *= 2;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CardException("interrupted while connecting", e);
