@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
 import org.schsm.testkit.InteropTest;
 import org.schsm.testkit.ProcessResult;
@@ -30,21 +28,10 @@ import org.schsm.testkit.SchsmRun;
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER,
         Requirement.SC_HSM_TOOL})
 @Timeout(300)
-class DkekInteropTest {
+class DkekInteropTest extends CardInReaderTest {
     private static final String TOOL_PASSWORD = "made-by-sc-hsm-tool";
     private static final String SCHSM_PASSWORD = "made-by-schsm-cli";
     private static final Pattern SHARE_KCV = Pattern.compile("([0-9A-F]{16})");
-
-    @TempDir
-    Path dir;
-    private CardInReader reader;
-
-    @AfterEach
-    void removeCard() throws InterruptedException {
-        if (reader != null) {
-            reader.close();
-        }
-    }
 
     @Test
     void aScHsmToolShareImportedBySchsmGivesTheKcvScHsmToolReports() throws Exception {

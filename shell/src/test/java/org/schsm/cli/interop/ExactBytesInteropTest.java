@@ -2,16 +2,13 @@ package org.schsm.cli.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
 import org.schsm.testkit.InteropTest;
 import org.schsm.testkit.Requirement;
@@ -25,18 +22,7 @@ import org.schsm.testkit.SchsmRun;
  */
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER})
 @Timeout(240)
-class ExactBytesInteropTest {
-    @TempDir
-    Path dir;
-    private CardInReader reader;
-
-    @AfterEach
-    void removeCard() throws InterruptedException {
-        if (reader != null) {
-            reader.close();
-        }
-    }
-
+class ExactBytesInteropTest extends CardInReaderTest {
     @Test
     void theServedCardReceivesExactlyWhatTheTraceShows() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));

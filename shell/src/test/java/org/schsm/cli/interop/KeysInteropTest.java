@@ -14,10 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
 import org.schsm.testkit.InteropTest;
 import org.schsm.testkit.ProcessResult;
@@ -36,20 +34,9 @@ import org.schsm.testkit.SchsmRun;
         Requirement.SC_HSM_TOOL, Requirement.PKCS11_TOOL, Requirement.PKCS11_MODULE, Requirement.PKCS15_TOOL,
         Requirement.OPENSSL})
 @Timeout(300)
-class KeysInteropTest {
+class KeysInteropTest extends CardInReaderTest {
     private static final Pattern P11_LABEL = Pattern.compile("(?m)^\\s*label:\\s*(.*)$");
     private static final Pattern P11_ID = Pattern.compile("(?m)^\\s*ID:\\s*([0-9a-fA-F]+)\\s*$");
-
-    @TempDir
-    Path dir;
-    private CardInReader reader;
-
-    @AfterEach
-    void removeCard() throws InterruptedException {
-        if (reader != null) {
-            reader.close();
-        }
-    }
 
     @Test
     void keysGeneratedByEitherSideAreListedAndSignedByBoth() throws Exception {

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
 import org.schsm.apdu.StatusWord;
 import org.schsm.session.ExitCode;
@@ -26,18 +23,7 @@ import org.schsm.testkit.SchsmRun;
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER,
         Requirement.SC_HSM_TOOL})
 @Timeout(240)
-class OptionalReadsInteropTest {
-    @TempDir
-    Path dir;
-    private CardInReader reader;
-
-    @AfterEach
-    void removeCard() throws InterruptedException {
-        if (reader != null) {
-            reader.close();
-        }
-    }
-
+class OptionalReadsInteropTest extends CardInReaderTest {
     @Test
     void aRefusedDkekQueryLeavesStatusAndDoctorComplete() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));

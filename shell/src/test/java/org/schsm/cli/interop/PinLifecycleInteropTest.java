@@ -9,10 +9,8 @@ import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
 import org.schsm.testkit.InteropTest;
 import org.schsm.testkit.ProcessResult;
@@ -27,19 +25,8 @@ import org.schsm.testkit.SchsmRun;
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER,
         Requirement.SC_HSM_TOOL, Requirement.PKCS11_TOOL, Requirement.PKCS11_MODULE})
 @Timeout(240)
-class PinLifecycleInteropTest {
+class PinLifecycleInteropTest extends CardInReaderTest {
     private static final String NEW_SO_PIN = "0102030405060708";
-
-    @TempDir
-    Path dir;
-    private CardInReader reader;
-
-    @AfterEach
-    void removeCard() throws InterruptedException {
-        if (reader != null) {
-            reader.close();
-        }
-    }
 
     @Test
     void userPinChangedByPkcs11ToolVerifiesInSchsmAndTheOldOneIsRefused() throws Exception {

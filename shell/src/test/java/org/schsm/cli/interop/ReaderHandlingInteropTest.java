@@ -8,12 +8,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.schsm.apdu.Hex;
 import org.schsm.session.ExitCode;
 import org.schsm.simulator.SimulatedCard;
@@ -26,20 +23,9 @@ import org.schsm.testkit.SchsmRun;
 /** schsm's reader handling on the real PC/SC stack: listing, doctor, unknown reader, card removed. */
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER})
 @Timeout(240)
-class ReaderHandlingInteropTest {
+class ReaderHandlingInteropTest extends CardInReaderTest {
     /** The brief's bound for a removed card: the user hears about it at once, not after a PC/SC timeout. */
     private static final long REMOVED_CARD_MILLIS = 2_000;
-
-    @TempDir
-    Path dir;
-    private CardInReader reader;
-
-    @AfterEach
-    void removeCard() throws InterruptedException {
-        if (reader != null) {
-            reader.close();
-        }
-    }
 
     @Test
     void readersListsTheVpcdReaderWithTheCardAndItsAtr() throws Exception {

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.schsm.session.ExitCode;
 import org.schsm.testkit.InteropTest;
 import org.schsm.testkit.PcscEnvironment;
@@ -26,18 +23,7 @@ import org.schsm.testkit.SchsmRun;
 @InteropTest({Requirement.PCSCD, Requirement.VPCD_DRIVER, Requirement.OPENSC_TOOL, Requirement.VPCD_READER,
         Requirement.SC_HSM_TOOL})
 @Timeout(240)
-class StatusAgreementInteropTest {
-    @TempDir
-    Path dir;
-    private CardInReader reader;
-
-    @AfterEach
-    void removeCard() throws InterruptedException {
-        if (reader != null) {
-            reader.close();
-        }
-    }
-
+class StatusAgreementInteropTest extends CardInReaderTest {
     @Test
     void freshCardBothSayNeverInitializedWithTheSameVersion() throws Exception {
         reader = CardInReader.insertFresh(dir.resolve("card.state"));
