@@ -72,7 +72,7 @@ public class KeyOperationsBenchmark {
             hash = MessageDigest.getInstance("SHA-256").digest(message);
             signApdu = new CommandApdu(0x80, 0x68, SIGNING_KEY, KeySigning.ALG_ECDSA, hash, CommandApdu.MAX_EXTENDED_NE, true)
                     .bytes();
-            String serial = hsm.deviceIdentity().serialNumber().orElseThrow();
+            String serial = hsm.serialNumber().orElseThrow();
             request = KeyGenerationRequest.openScStyle(KeySpec.ec("secp256r1"), serial);
             generateApdu = new CommandApdu(0x00, 0x46, GENERATED_KEY, 0x00, request.encode(), CommandApdu.MAX_EXTENDED_NE,
                     true).bytes();

@@ -64,7 +64,7 @@ public final class BackupCommand implements Callable<Integer> {
         DkekStatus dkek = exportableDkek(hsm);
         BackupManifest manifest = new BackupManifest();
         manifest.created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        manifest.deviceSerial = hsm.deviceIdentity().serialNumber().orElse(null);
+        manifest.deviceSerial = hsm.serialNumber().orElse(null);
         manifest.dkekKcv = dkek.keyCheckValue();
         manifest.dkekShares = dkek.totalShares();
         List<KeyInfo> keys = hsm.keys();

@@ -28,10 +28,13 @@ final class IdentityReport {
         if (identity.issuer().isEmpty()) {
             sb.append(" <- ").append(device.authorityReference().orElse("?"));
         }
+        if (identity.checkedBefore()) {
+            sb.append(" (signatures verified on an earlier run; schsm inspect checks them again)");
+        }
         return sb.toString();
     }
 
-    /** {@code {verdict, root?, reason?, device?, issuer?}}. */
+    /** {@code {verdict, root?, rootVerified?, reason?, description, checkedBefore, device?, issuer?}}. */
     static JsonObject json(DeviceIdentity identity) {
         JsonObject o = new JsonObject();
         ChainVerdict verdict = identity.verdict();
@@ -45,6 +48,7 @@ final class IdentityReport {
             o.addProperty("reason", b.reason());
         }
         o.addProperty("description", verdict.describe());
+        o.addProperty("checkedBefore", identity.checkedBefore());
         o.addProperty("device", identity.device().map(CvCertificate::holderReference).orElse(null));
         o.addProperty("issuer", identity.issuer().map(CvCertificate::holderReference).orElse(null));
         return o;

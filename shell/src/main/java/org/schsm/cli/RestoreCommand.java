@@ -73,7 +73,7 @@ public final class RestoreCommand implements Callable<Integer> {
     private int restore(SmartCardHsm hsm, Pin value, BackupManifest manifest, Map<BackupManifest.Key, WrapFile> files,
             PrintWriter out) {
         KeyTransfer.requireDkek(hsm, manifest.dkekKcv);
-        Optional<String> serial = hsm.deviceIdentity().serialNumber();
+        Optional<String> serial = hsm.serialNumber();
         if (manifest.deviceSerial != null && serial.isPresent() && !serial.get().equals(manifest.deviceSerial)) {
             out.println("note: the keys come from device " + manifest.deviceSerial + "; this is " + serial.get());
         }

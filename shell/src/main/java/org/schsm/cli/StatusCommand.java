@@ -2,11 +2,14 @@ package org.schsm.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.schsm.UserDirectories;
 import org.schsm.atr.Atr;
 import org.schsm.hsm.DeviceStatus;
 import org.schsm.hsm.PinStatus;
 import org.schsm.hsm.SmartCardHsm;
 import org.schsm.hsm.cvc.DeviceIdentity;
+import org.schsm.hsm.cvc.TrustedRoots;
+import org.schsm.hsm.cvc.VerifiedChains;
 import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
 import org.schsm.session.CardSession;
@@ -36,7 +39,10 @@ public final class StatusCommand implements Callable<Integer> {
         try (CardSession session = CardConnector.open(CardOptions.of(spec), spec.commandLine().getErr(), true)) {
             SmartCardHsm hsm = new SmartCardHsm(session.transport());
             DeviceStatus s = hsm.status();
-            DeviceIdentity identity = hsm.deviceIdentity();
+            // status runs again and again on the same devices: each chain's signatures are checked
+            // once (VerifiedChains); inspect checks them on every run.
+            DeviceIdentity identity = hsm.deviceIdentity(TrustedRoots.known(),
+                    VerifiedChains.in(UserDirectories.system().cache().resolve("verified-chains")));
             if (json) {
                 out.println(Json.GSON.toJson(StatusJson.of(s, session, identity)));
                 return ExitCode.OK;

@@ -28,7 +28,7 @@ record DeviceProbe(String serial, boolean initialized, PinStatus userPin, String
         try (CardSession session = CardConnector.open(readers, device, new PrintWriter(new StringWriter()), true, null)) {
             SmartCardHsm hsm = SmartCardHsm.connect(session.transport());
             DeviceStatus status = hsm.status();
-            String serial = hsm.deviceIdentity().serialNumber().orElse("-");
+            String serial = hsm.serialNumber().orElse("-");
             return new DeviceProbe(serial, status.initialized(), status.userPin(), null, ExitCode.OK);
         } catch (StatusWordException e) {
             return failed("not a SmartCard-HSM (" + e.getMessage() + ")", ExitCode.CARD_REFUSED);

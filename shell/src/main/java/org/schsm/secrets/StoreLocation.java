@@ -2,6 +2,7 @@ package org.schsm.secrets;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.schsm.UserDirectories;
 
 /**
  * Where the store and its key file are. Defaults follow the XDG base directories: the store is
@@ -15,12 +16,13 @@ public record StoreLocation(Path store, Path keyFile) {
     public static final String KEY_FILE_VARIABLE = "SCHSM_SECRET_KEY_FILE";
 
     public static StoreLocation of(Map<String, String> environment, String userHome) {
+        UserDirectories directories = UserDirectories.of(environment, userHome);
         Path store = set(environment.get(STORE_VARIABLE))
                 ? Path.of(environment.get(STORE_VARIABLE))
-                : base(environment, "XDG_DATA_HOME", userHome, ".local", "share").resolve("schsm").resolve("secrets.json");
+                : directories.data().resolve("secrets.json");
         Path key = set(environment.get(KEY_FILE_VARIABLE))
                 ? Path.of(environment.get(KEY_FILE_VARIABLE))
-                : base(environment, "XDG_CONFIG_HOME", userHome, ".config").resolve("schsm").resolve("secrets.key");
+                : directories.config().resolve("secrets.key");
         return new StoreLocation(store.toAbsolutePath(), key.toAbsolutePath());
     }
 
@@ -40,11 +42,6 @@ public record StoreLocation(Path store, Path keyFile) {
             env.put(KEY_FILE_VARIABLE, key);
         }
         return of(env, System.getProperty("user.home"));
-    }
-
-    private static Path base(Map<String, String> env, String variable, String home, String... below) {
-        String xdg = env.get(variable);
-        return set(xdg) ? Path.of(xdg) : Path.of(home, below);
     }
 
     private static boolean set(String value) {

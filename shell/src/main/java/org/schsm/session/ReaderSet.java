@@ -101,7 +101,7 @@ public final class ReaderSet {
      */
     public static Optional<String> serialOf(Readers readers, ReaderInfo reader) {
         try (CardTransport card = Transports.decorate(readers.open(reader), true, null)) {
-            return SmartCardHsm.connect(card).deviceIdentity().serialNumber();
+            return SmartCardHsm.connect(card).serialNumber();
         } catch (RuntimeException e) {
             return Optional.empty();
         }

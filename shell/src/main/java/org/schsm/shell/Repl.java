@@ -11,6 +11,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.schsm.UserDirectories;
 import org.schsm.apdu.Hex;
 import org.schsm.hsm.DeviceStatus;
 import org.schsm.hsm.Diagnosis;
@@ -160,11 +161,7 @@ public final class Repl {
 
     /** {@code $XDG_DATA_HOME/schsm/history} or {@code ~/.local/share/schsm/history}. */
     public static Path defaultHistoryFile() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("schsm").resolve("history");
+        return UserDirectories.system().data().resolve("history");
     }
 
     /** Creates the history's directory; the file itself is made readable by the owner only. */

@@ -1,6 +1,7 @@
 package org.schsm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -44,6 +45,21 @@ class KeysCliTest {
         String device = certificate.get("device").getAsString();
         assertEquals(device.substring(0, device.length() - 5), json.get("serial").getAsString(),
                 "serial = device CHR without its 5-character sequence number");
+    }
+
+    @Test
+    void statusChecksAChainOnceAndInspectOnEveryRun() {
+        ok("status");
+        SchsmRun again = ok("status");
+        assertTrue(again.out().contains("(signatures verified on an earlier run; schsm inspect checks them again)"),
+                again::toString);
+        JsonObject status = JsonParser.parseString(ok("status", "--json").out()).getAsJsonObject();
+        assertTrue(status.getAsJsonObject("certificate").get("checkedBefore").getAsBoolean(), status::toString);
+        assertEquals("simulated", status.getAsJsonObject("certificate").get("verdict").getAsString());
+
+        JsonObject inspect = JsonParser.parseString(ok("inspect", "--json").out()).getAsJsonObject();
+        assertFalse(inspect.getAsJsonObject("certificate").get("checkedBefore").getAsBoolean(), inspect::toString);
+        assertEquals("simulated", inspect.getAsJsonObject("certificate").get("verdict").getAsString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.schsm.simulator;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.schsm.UserDirectories;
 import org.schsm.transport.CardTransport;
 import org.schsm.transport.TransportException;
 
@@ -54,11 +55,7 @@ public final class EmbeddedSimulator implements CardTransport {
 
     /** Default state file: {@code $XDG_DATA_HOME/schsm/simulator.state} or {@code ~/.local/share/...}. */
     public static Path defaultStateFile() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("schsm").resolve("simulator.state");
+        return UserDirectories.system().data().resolve("simulator.state");
     }
 
     public Path stateFile() {

@@ -23,6 +23,7 @@ import org.schsm.hsm.cvc.CvPublicKey;
 import org.schsm.hsm.cvc.CvcFormatException;
 import org.schsm.hsm.cvc.DeviceIdentity;
 import org.schsm.hsm.cvc.TrustedRoots;
+import org.schsm.hsm.cvc.VerifiedChains;
 import org.schsm.hsm.dkek.DkekShare;
 import org.schsm.hsm.pkcs15.KeyType;
 import org.schsm.hsm.pkcs15.PrivateKeyDescription;
@@ -397,13 +398,34 @@ public final class SmartCardHsm {
      * with the status word as the reason; every real SmartCard-HSM has the file from manufacture.
      */
     public DeviceIdentity deviceIdentity(TrustedRoots roots) {
+        return deviceIdentity(roots, VerifiedChains.none());
+    }
+
+    /**
+     * The same, with the signature checks skipped for a chain that {@code verified} holds (the
+     * exact certificates, verified against the same anchor before) and remembered there when it
+     * verifies now.
+     */
+    public DeviceIdentity deviceIdentity(TrustedRoots roots, VerifiedChains verified) {
         byte[] content;
         try {
             content = readBinary(DeviceIdentity.EF_C_DEVAUT);
         } catch (StatusWordException e) {
             return DeviceIdentity.unreadable("EF 2F02 cannot be read: READ BINARY answered " + e.statusWord());
         }
-        return DeviceIdentity.of(content, roots);
+        return DeviceIdentity.of(content, roots, verified);
+    }
+
+    /**
+     * The device serial number from EF 2F02 (the device certificate's CHR without its sequence
+     * number), no signature checked: empty when the file cannot be read or decoded.
+     */
+    public Optional<String> serialNumber() {
+        try {
+            return DeviceIdentity.serialNumberOf(readBinary(DeviceIdentity.EF_C_DEVAUT));
+        } catch (StatusWordException e) {
+            return Optional.empty();
+        }
     }
 
     // ---- Keys (keys.md §1.2, §2, §3) ----
@@ -506,7 +528,7 @@ public final class SmartCardHsm {
      * @param id 1..255, or 0 for the lowest free id
      */
     public KeyInfo generateKeyPair(int id, KeySpec spec, String label) {
-        String serial = deviceIdentity().serialNumber().orElse("UTDUMMY");
+        String serial = serialNumber().orElse("UTDUMMY");
         return generateKeyPair(id, KeyGenerationRequest.openScStyle(spec, serial), label);
     }
 
