@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.schsm.InvalidInputException;
+import org.schsm.session.Json;
 
 /**
  * {@code manifest.json} of a {@code schsm backup} directory: which device and DKEK the keys came

@@ -23,6 +23,7 @@ import org.schsm.hsm.dkek.WrapFile;
 import org.schsm.hsm.dkek.WrapInspection;
 import org.schsm.secrets.SecretKind;
 import org.schsm.session.ExitCode;
+import org.schsm.session.Json;
 import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -9,6 +9,7 @@ import org.schsm.hsm.DeviceStatus;
 import org.schsm.hsm.Diagnosis;
 import org.schsm.hsm.Doctor;
 import org.schsm.hsm.SmartCardHsm;
+import org.schsm.session.Json;
 import org.schsm.transport.Readers;
 import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;

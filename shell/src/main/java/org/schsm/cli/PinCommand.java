@@ -8,6 +8,7 @@ import org.schsm.hsm.PinReference;
 import org.schsm.hsm.PinValue;
 import org.schsm.hsm.SoPin;
 import org.schsm.session.ExitCode;
+import org.schsm.session.Json;
 import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.schsm.apdu.Hex;
 import org.schsm.session.CardOptions;
 import org.schsm.session.ExitCode;
+import org.schsm.session.Json;
 import org.schsm.session.ReaderSet;
 import org.schsm.transport.ReaderInfo;
 import org.schsm.transport.ReaderListing;

@@ -1,7 +1,5 @@
 package org.schsm.fleet;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -20,6 +18,7 @@ import org.schsm.SchsmException;
 import org.schsm.session.CardOptions;
 import org.schsm.session.DeviceRuns;
 import org.schsm.session.ExitCode;
+import org.schsm.session.Json;
 import org.schsm.session.ReaderSet;
 import org.schsm.session.SecretCache;
 import org.schsm.transport.ReaderInfo;
@@ -57,8 +56,6 @@ public final class FleetRun {
     static final Map<String, Kind> COMMANDS = Map.of(
             "status", Kind.READ, "inspect", Kind.READ, "doctor", Kind.READ, "pin status", Kind.READ, "keys", Kind.READ,
             "init", Kind.PROVISION, "key generate", Kind.PROVISION, "dkek import", Kind.PROVISION);
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private FleetRun() {
     }
@@ -145,7 +142,7 @@ public final class FleetRun {
             }, kind == Kind.PROVISION && !json ? r -> printPrefixed(r, out, err) : r -> { });
         }
         if (json) {
-            out.println(GSON.toJson(toJson(results)));
+            out.println(Json.GSON.toJson(toJson(results)));
         } else if (kind == Kind.READ) {
             FleetTable.print(results, out);
         } else {
