@@ -40,7 +40,7 @@ class RecordedModelTest {
             assertNotNull(CommandModels.command(name), name);
         }
         CommandLine tree = Main.fullTree();
-        for (List<String> path : paths(tree)) {
+        for (List<String> path : HelpTreeTest.commandPaths()) {
             for (ArgSpec arg : at(tree, path).getCommandSpec().args()) {
                 assertEquals("org.schsm.cli.model.FieldBinding", arg.getter().getClass().getName(),
                         () -> "schsm " + String.join(" ", path) + ": " + arg + " is bound by annotation reading");
@@ -52,7 +52,7 @@ class RecordedModelTest {
     Stream<DynamicTest> everyCommandPathHasTheSameUsageText() {
         CommandLine annotated = Main.annotatedTree();
         CommandLine recorded = Main.recordedTree();
-        return paths(annotated).stream().map(path -> DynamicTest.dynamicTest("schsm " + String.join(" ", path), () -> {
+        return HelpTreeTest.commandPaths().stream().map(path -> DynamicTest.dynamicTest("schsm " + String.join(" ", path), () -> {
             String expected = at(annotated, path).getUsageMessage(CommandLine.Help.Ansi.OFF);
             assertTrue(expected.startsWith("Usage: schsm"), expected);
             assertEquals(expected, at(recorded, path).getUsageMessage(CommandLine.Help.Ansi.OFF));
@@ -61,7 +61,7 @@ class RecordedModelTest {
 
     @TestFactory
     Stream<DynamicTest> parsingSampleArgumentsSetsTheSameFields() {
-        return paths(Main.annotatedTree()).stream().map(path -> DynamicTest.dynamicTest("schsm " + String.join(" ", path), () -> {
+        return HelpTreeTest.commandPaths().stream().map(path -> DynamicTest.dynamicTest("schsm " + String.join(" ", path), () -> {
             CommandSpec spec = at(Main.annotatedTree(), path).getCommandSpec();
             List<List<String>> samples = new ArrayList<>();
             List<String> all = new ArrayList<>(path);
@@ -126,21 +126,6 @@ class RecordedModelTest {
             return "true";
         }
         return "sample-value";
-    }
-
-    static List<List<String>> paths(CommandLine root) {
-        List<List<String>> paths = new ArrayList<>();
-        collect(root, new ArrayList<>(), paths);
-        return paths;
-    }
-
-    private static void collect(CommandLine cl, List<String> path, List<List<String>> into) {
-        into.add(List.copyOf(path));
-        cl.getSubcommands().forEach((name, sub) -> {
-            List<String> next = new ArrayList<>(path);
-            next.add(name);
-            collect(sub, next, into);
-        });
     }
 
     private static CommandLine at(CommandLine root, List<String> path) {

@@ -75,6 +75,13 @@ public final class ModelWriter {
             throw unsupported(spec, "arg groups, @Unmatched, @ParentCommand, default value providers,"
                     + " resource bundles, mixinStandardHelpOptions, repeatable subcommands or a command without a class");
         }
+        if (spec.versionProvider() != null) {
+            for (Field f : spec.versionProvider().getClass().getDeclaredFields()) {
+                if (f.getType() == CommandSpec.class) {
+                    throw unsupported(spec, "a version provider that takes the spec (@Spec)");
+                }
+            }
+        }
         UsageMessageSpec u = spec.usageMessage();
         UsageMessageSpec d = CommandSpec.create().usageMessage();
         if (u.hidden() != d.hidden() || u.abbreviateSynopsis() != d.abbreviateSynopsis()
