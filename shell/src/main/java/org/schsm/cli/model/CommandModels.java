@@ -1,10 +1,8 @@
 package org.schsm.cli.model;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -72,7 +70,7 @@ public final class CommandModels {
 
     /** The command a record's text describes (for the tests: no file, no age check). */
     static CommandSpec fromText(String text) throws ReflectiveOperationException {
-        return new CommandModels(text.lines().toList()).readCommand(null);
+        return new CommandModels(lines(text)).readCommand(null);
     }
 
     /** Only for a class directory (IDE, tests): a jar holds the record made by its own build. */
@@ -91,10 +89,18 @@ public final class CommandModels {
     }
 
     private static List<String> readLines(InputStream in) throws IOException {
+        return lines(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-            lines.add(line);
+        int start = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, end));
+            start = end + 1;
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
         }
         return lines;
     }
@@ -178,10 +184,13 @@ public final class CommandModels {
         ITypeConverter<?>[] converters = converters(ModelText.decodeList(a.get("converters")));
         Range arity = range(a.get("arity"));
         boolean interactive = Boolean.parseBoolean(a.get("interactive"));
-        ITypeInfo typeInfo = typeInfo(type, aux, arity, interactive, ModelText.decodeList(a.get("typeArguments")));
+        String[] typeArguments = ModelText.decodeList(a.get("typeArguments"));
+        // the builder derives the same type information from the classes, but for the type
+        // arguments of a generic field, which only its signature tells
+        ITypeInfo typeInfo = typeArguments.length == 0 ? null : typeInfo(type, aux, arity, interactive, typeArguments);
         // the same setters twice: picocli's common ArgSpec.Builder is not public
         if (option) {
-            return OptionSpec.builder(ModelText.decodeList(a.get("names")))
+            OptionSpec.Builder b = OptionSpec.builder(ModelText.decodeList(a.get("names")))
                     .help(Boolean.parseBoolean(a.get("help")))
                     .usageHelp(Boolean.parseBoolean(a.get("usageHelp")))
                     .versionHelp(Boolean.parseBoolean(a.get("versionHelp")))
@@ -190,7 +199,7 @@ public final class CommandModels {
                     .order(Integer.parseInt(a.get("order")))
                     .userObject(field).getter(binding).setter(binding).scope(scope)
                     .initialValue(initial).hasInitialValue(true)
-                    .arity(arity).typeInfo(typeInfo).converters(converters)
+                    .arity(arity).type(type).auxiliaryTypes(aux).converters(converters)
                     .paramLabel(ModelText.unescape(a.get("paramLabel")))
                     .hideParamSyntax(Boolean.parseBoolean(a.get("hideParamSyntax")))
                     .required(Boolean.parseBoolean(a.get("required")))
@@ -203,16 +212,16 @@ public final class CommandModels {
                     .splitRegexSynopsisLabel(ModelText.unescape(a.get("splitRegexSynopsisLabel")))
                     .hidden(Boolean.parseBoolean(a.get("hidden")))
                     .defaultValue(ModelText.unescape(a.get("defaultValue")))
-                    .showDefaultValue(CommandLine.Help.Visibility.valueOf(a.get("showDefaultValue")))
-                    .scopeType(ScopeType.valueOf(a.get("scope")))
-                    .withToString(ModelText.unescape(a.get("toString")))
-                    .build();
+                    .showDefaultValue(constant(CommandLine.Help.Visibility.values(), a.get("showDefaultValue")))
+                    .scopeType(constant(ScopeType.values(), a.get("scope")))
+                    .withToString(ModelText.unescape(a.get("toString")));
+            return (typeInfo == null ? b : b.typeInfo(typeInfo)).build();
         }
-        return PositionalParamSpec.builder()
+        PositionalParamSpec.Builder b = PositionalParamSpec.builder()
                 .index(range(a.get("index")))
                 .userObject(field).getter(binding).setter(binding).scope(scope)
                 .initialValue(initial).hasInitialValue(true)
-                .arity(arity).typeInfo(typeInfo).converters(converters)
+                .arity(arity).type(type).auxiliaryTypes(aux).converters(converters)
                 .paramLabel(ModelText.unescape(a.get("paramLabel")))
                 .hideParamSyntax(Boolean.parseBoolean(a.get("hideParamSyntax")))
                 .required(Boolean.parseBoolean(a.get("required")))
@@ -225,10 +234,10 @@ public final class CommandModels {
                 .splitRegexSynopsisLabel(ModelText.unescape(a.get("splitRegexSynopsisLabel")))
                 .hidden(Boolean.parseBoolean(a.get("hidden")))
                 .defaultValue(ModelText.unescape(a.get("defaultValue")))
-                .showDefaultValue(CommandLine.Help.Visibility.valueOf(a.get("showDefaultValue")))
-                .scopeType(ScopeType.valueOf(a.get("scope")))
-                .withToString(ModelText.unescape(a.get("toString")))
-                .build();
+                .showDefaultValue(constant(CommandLine.Help.Visibility.values(), a.get("showDefaultValue")))
+                .scopeType(constant(ScopeType.values(), a.get("scope")))
+                .withToString(ModelText.unescape(a.get("toString")));
+        return (typeInfo == null ? b : b.typeInfo(typeInfo)).build();
     }
 
     /**
@@ -239,7 +248,7 @@ public final class CommandModels {
     private static ITypeInfo typeInfo(Class<?> type, Class<?>[] aux, Range arity, boolean interactive, String[] typeArguments) {
         ITypeInfo plain = OptionSpec.builder("--type").type(type).auxiliaryTypes(aux).arity(arity)
                 .interactive(interactive).build().typeInfo();
-        return typeArguments.length == 0 ? plain : new GenericTypeInfo(plain, List.of(typeArguments));
+        return new GenericTypeInfo(plain, List.of(typeArguments));
     }
 
     private ITypeConverter<?>[] converters(String[] names) throws ReflectiveOperationException {
@@ -248,6 +257,16 @@ public final class CommandModels {
             cs[i] = (ITypeConverter<?>) newInstance(load(names[i]));
         }
         return cs;
+    }
+
+    /** {@code Enum.valueOf} without its reflective lookup of {@code values()}. */
+    private static <E extends Enum<E>> E constant(E[] values, String name) {
+        for (E e : values) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(name);
     }
 
     private static Range range(String encoded) {
