@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.schsm.cli.model.CommandModels;
 import org.schsm.fleet.FleetRun;
 import org.schsm.session.CardOptions;
 import org.schsm.session.ErrorReporter;
@@ -87,9 +88,9 @@ public final class Main implements Runnable {
         CommandLine cl = newRoot();
         String wanted = subcommandName(args);
         if (wanted != null && !wanted.equals("help")) {
-            cl.addSubcommand(wanted, SUBCOMMANDS.get(wanted));
+            cl.addSubcommand(wanted, subcommand(wanted));
         } else if (!asksForVersion(args)) {
-            SUBCOMMANDS.forEach(cl::addSubcommand);
+            addEverySubcommand(cl);
         }
         configure(cl);
         cl.setOut(out);
@@ -108,12 +109,63 @@ public final class Main implements Runnable {
      */
     public static CommandLine fullTree() {
         CommandLine cl = newRoot();
+        addEverySubcommand(cl);
+        configure(cl);
+        return cl;
+    }
+
+    /**
+     * The whole tree as picocli reads it from the annotations, whether or not the build recorded
+     * it: what the build step {@link BuildModel} records and compares the recorded one with.
+     */
+    public static CommandLine annotatedTree() {
+        setPicocliProperties();
+        CommandLine cl = new CommandLine(new Main());
         SUBCOMMANDS.forEach(cl::addSubcommand);
         configure(cl);
         return cl;
     }
 
+    /** The whole tree built from the build's records only; fails when one is missing or stale. */
+    static CommandLine recordedTree() {
+        setPicocliProperties();
+        CommandLine cl = new CommandLine(required(CommandModels.root(), "schsm"));
+        SUBCOMMANDS.keySet().forEach(name -> cl.addSubcommand(name, required(CommandModels.command(name), name)));
+        configure(cl);
+        return cl;
+    }
+
+    private static CommandLine.Model.CommandSpec required(CommandLine.Model.CommandSpec spec, String name) {
+        if (spec == null) {
+            throw new IllegalStateException("no usable recorded model of '" + name + "' (org/schsm/cli/model/"
+                    + name + ".model missing, older than its classes or unreadable)");
+        }
+        return spec;
+    }
+
+    private static void addEverySubcommand(CommandLine cl) {
+        for (String name : SUBCOMMANDS.keySet()) {
+            cl.addSubcommand(name, subcommand(name));
+        }
+    }
+
+    /**
+     * A subcommand's model: the one recorded at build time (org.schsm.cli.model), which costs no
+     * annotation reading, else its class for picocli to read (a run from an IDE that skipped the
+     * build step).
+     */
+    private static Object subcommand(String name) {
+        CommandLine.Model.CommandSpec recorded = CommandModels.command(name);
+        return recorded != null ? recorded : SUBCOMMANDS.get(name);
+    }
+
     private static CommandLine newRoot() {
+        setPicocliProperties();
+        CommandLine.Model.CommandSpec recorded = CommandModels.root();
+        return new CommandLine(recorded != null ? recorded : new Main());
+    }
+
+    private static void setPicocliProperties() {
         // picocli probes for Groovy closures in annotations; with Groovy on the class path (for the
         // shell) that boots the Groovy runtime, a quarter of a second, on every command. None of
         // our annotations uses a closure.
@@ -122,7 +174,6 @@ public final class Main implements Runnable {
         // initialises java.time's formatters and loads the java.sql module: ~20 ms of every start
         // (docs/performance.md) for option types no schsm command has.
         System.getProperties().putIfAbsent("picocli.converters.excludes", UNUSED_CONVERTERS);
-        return new CommandLine(new Main());
     }
 
     private static void configure(CommandLine cl) {
@@ -156,8 +207,8 @@ public final class Main implements Runnable {
      * the leak sweep walks (shell/src/test/.../hardening/SecretSweepTest).
      */
     public static CommandLine.Model.CommandSpec model() {
-        CommandLine cl = new CommandLine(new Main());
-        SUBCOMMANDS.forEach(cl::addSubcommand);
+        CommandLine cl = newRoot();
+        addEverySubcommand(cl);
         return cl.getCommandSpec();
     }
 
