@@ -2,6 +2,7 @@ package org.schsm.session;
 
 import java.nio.file.Path;
 import org.schsm.simulator.EmbeddedSimulator;
+import org.schsm.simulator.EmbeddedSimulatorReader;
 import org.schsm.transport.Readers;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,8 +90,13 @@ public final class CardOptions {
         return trace;
     }
 
-    /** The reader registry these options choose from: PC/SC and the embedded simulator in {@link #simState()}. */
+    /**
+     * The reader registry these options choose from: PC/SC and the embedded simulator in
+     * {@link #simState()}. The simulator's factory is passed rather than found on the class path:
+     * the CLI links it anyway, and the registry then searches the jars only for a choice or a
+     * listing that needs another pseudo-reader (a start-up cost of 10-20 ms, docs/performance.md).
+     */
     public Readers readers() {
-        return Readers.system(simState());
+        return Readers.system(simState(), new EmbeddedSimulatorReader.Factory());
     }
 }

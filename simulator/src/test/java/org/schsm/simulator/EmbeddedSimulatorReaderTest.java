@@ -70,4 +70,16 @@ class EmbeddedSimulatorReaderTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Readers.system(dir.resolve("x")).open("sim:"));
         assertTrue(e.getMessage().contains("sim:fresh") || e.getMessage().contains("'fresh'"), e.getMessage());
     }
+
+    @Test
+    void aProgramLinkingTheSimulatorGetsItOnceAndFromItsOwnStateFile() {
+        Path state = dir.resolve("linked.state");
+        Readers readers = Readers.system(state, new EmbeddedSimulatorReader.Factory());
+        assertEquals(java.util.List.of("sim"), readers.list(false).readers().stream().filter(r -> !r.isPcsc())
+                .map(ReaderInfo::id).toList(), "the class path registration of the same factory is not offered twice");
+        try (CardTransport card = readers.open("sim")) {
+            assertTrue(Hex.encode(card.transmit(Hex.decode(SELECT_HSM))).endsWith("9000"));
+        }
+        assertTrue(Files.exists(state));
+    }
 }

@@ -2,15 +2,20 @@ package org.schsm.transport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The one registry of every card a user can choose with {@code -r}: the PC/SC readers of the
- * {@link PcscProvider#configured() configured} provider and the pseudo-readers registered with
+ * {@link PcscProvider#configured() configured} provider and the pseudo-readers, those a program
+ * links and passes to {@link #system(Path, PseudoReader.Factory...)} and those registered with
  * {@link java.util.ServiceLoader} (the simulator module registers {@code sim}, {@code sim:fresh},
  * {@code sim:FILE}). The CLI, the conformance runner, the Groovy shell and {@code schsm readers}
  * all resolve and open cards here. Immutable; {@link #with} gives a copy with one more
@@ -22,38 +27,84 @@ import java.util.ServiceLoader;
  * PC/SC reader; a case-insensitive fragment of exactly one PC/SC reader name. Fragments do not
  * reach pseudo-readers, whose descriptions are prose ("simulated SmartCard-HSM") that would make
  * fragments such as {@code hsm} ambiguous for no gain.
+ *
+ * <p><b>The class path is searched only when needed.</b> A {@link java.util.ServiceLoader} lookup
+ * asks every jar of the class path for its registration file, which opens each jar (19 in the
+ * CLI, Bouncy Castle's and Groovy's with thousands of entries among them): 10-20 ms of a start.
+ * So the lookup runs once, on first need: when a listing shows every reader, or when a choice
+ * could be the id of a pseudo-reader not already given. A choice that cannot be an id (ids are
+ * words, so {@code Virtual PCD 00 00} or {@code 0} cannot) never causes it, nor does the id of a
+ * pseudo-reader the program linked ({@code sim} in the CLI).
  */
 public final class Readers {
-    private final ReaderSource pcsc;
-    private final List<PseudoReader> pseudo;
+    private static final String ID_PATTERN = "[A-Za-z][A-Za-z0-9_-]*";
 
-    private Readers(ReaderSource pcsc, List<PseudoReader> pseudo) {
+    private final ReaderSource pcsc;
+    /** Given: linked at {@link #system(Path, PseudoReader.Factory...)} or added with {@link #with}. */
+    private final List<PseudoReader> pseudo;
+    /** Registered on the class path, looked up on first need and shared by every copy. */
+    private final Discovery discovery;
+
+    private Readers(ReaderSource pcsc, List<PseudoReader> pseudo, Discovery discovery) {
         this.pcsc = Objects.requireNonNull(pcsc, "pcsc");
         this.pseudo = List.copyOf(pseudo);
+        this.discovery = discovery;
     }
 
     /**
      * What a program offers its user: PC/SC through the provider {@code SCHSM_PCSC_PROVIDER}
-     * chooses, and every pseudo-reader found on the class path.
+     * chooses, and every pseudo-reader found on the class path (looked up on first need, see the
+     * class comment).
      *
      * @param stateFile passed to each {@link PseudoReader.Factory} (the CLI's {@code --sim-state}), or null
      */
     public static Readers system(Path stateFile) {
-        Readers readers = pcsc(PcscProvider.configured());
-        for (PseudoReader.Factory factory : ServiceLoader.load(PseudoReader.Factory.class, Readers.class.getClassLoader())) {
+        return system(stateFile, new PseudoReader.Factory[0]);
+    }
+
+    /**
+     * As {@link #system(Path)}, with the pseudo-readers of {@code linked} offered first and
+     * without a class path lookup: a program that links a pseudo-reader's module (the CLI links
+     * the simulator) passes its factory here, so that choosing it never searches the class path.
+     * The class path's registration of a factory of the same class is then skipped.
+     */
+    public static Readers system(Path stateFile, PseudoReader.Factory... linked) {
+        return system(new PcscReaders(PcscProvider.configured()), stateFile,
+                () -> ServiceLoader.load(PseudoReader.Factory.class, Readers.class.getClassLoader()), linked);
+    }
+
+    /** {@link #system(Path, PseudoReader.Factory...)} from any PC/SC source and class path lookup (tests count lookups). */
+    static Readers system(ReaderSource pcsc, Path stateFile, Supplier<? extends Iterable<PseudoReader.Factory>> classPath,
+                          PseudoReader.Factory... linked) {
+        Readers readers = from(pcsc);
+        Set<Class<?>> linkedTypes = new HashSet<>();
+        for (PseudoReader.Factory factory : linked) {
             readers = readers.with(factory.create(stateFile));
+            linkedTypes.add(factory.getClass());
         }
-        return readers;
+        List<PseudoReader> given = readers.pseudo;
+        Discovery discovery = new Discovery(() -> {
+            List<PseudoReader> found = new ArrayList<>();
+            for (PseudoReader.Factory factory : classPath.get()) {
+                if (!linkedTypes.contains(factory.getClass())) {
+                    PseudoReader reader = factory.create(stateFile);
+                    checkNewId(reader, given, found);
+                    found.add(reader);
+                }
+            }
+            return found;
+        });
+        return new Readers(pcsc, given, discovery);
     }
 
     /** PC/SC through {@code provider}, no pseudo-readers yet. */
     public static Readers pcsc(PcscProvider provider) {
-        return new Readers(new PcscReaders(provider), List.of());
+        return from(new PcscReaders(provider));
     }
 
     /** Readers from any source, e.g. a fake listing in a test. */
     public static Readers from(ReaderSource source) {
-        return new Readers(source, List.of());
+        return new Readers(source, List.of(), Discovery.NONE);
     }
 
     /**
@@ -61,16 +112,36 @@ public final class Readers {
      * letters, digits, '-' or '_'): numbers already choose PC/SC readers.
      */
     public Readers with(PseudoReader reader) {
-        String id = reader.id();
-        if (id == null || !id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
-            throw new IllegalArgumentException("pseudo-reader id '" + id + "' must be a word starting with a letter");
-        }
-        if (pseudo.stream().anyMatch(p -> p.id().equalsIgnoreCase(id))) {
-            throw new IllegalArgumentException("a pseudo-reader with id '" + id + "' is already registered");
-        }
+        checkNewId(reader, pseudo, List.of());
         List<PseudoReader> more = new ArrayList<>(pseudo);
         more.add(reader);
-        return new Readers(pcsc, more);
+        return new Readers(pcsc, more, discovery);
+    }
+
+    private static void checkNewId(PseudoReader reader, List<PseudoReader> given, List<PseudoReader> found) {
+        String id = reader.id();
+        if (id == null || !id.matches(ID_PATTERN)) {
+            throw new IllegalArgumentException("pseudo-reader id '" + id + "' must be a word starting with a letter");
+        }
+        if (Stream.concat(given.stream(), found.stream()).anyMatch(p -> p.id().equalsIgnoreCase(id))) {
+            throw new IllegalArgumentException("a pseudo-reader with id '" + id + "' is already registered");
+        }
+    }
+
+    /** Every pseudo-reader: the given ones, then those registered on the class path (this looks them up). */
+    private List<PseudoReader> allPseudo() {
+        List<PseudoReader> found = discovery.readers();
+        if (found.isEmpty()) {
+            return pseudo;
+        }
+        List<PseudoReader> all = new ArrayList<>(pseudo);
+        for (PseudoReader r : found) {
+            // A reader added with `with` after the registry was made may have taken the id; it wins, as given.
+            if (pseudo.stream().noneMatch(p -> p.id().equalsIgnoreCase(r.id()))) {
+                all.add(r);
+            }
+        }
+        return all;
     }
 
     /** The PC/SC side alone, for a diagnosis that needs its failures as they are. */
@@ -88,15 +159,22 @@ public final class Readers {
      * listing rather than thrown, so the pseudo-readers can still be shown and chosen.
      */
     public ReaderListing list(boolean withAtr) {
-        List<ReaderInfo> all = new ArrayList<>();
-        Optional<String> problem = Optional.empty();
+        return withPseudo(listPcsc(withAtr), allPseudo());
+    }
+
+    /** The PC/SC readers alone, or the reason PC/SC cannot be reached. */
+    private ReaderListing listPcsc(boolean withAtr) {
         try {
-            all.addAll(pcsc.list(withAtr));
+            return new ReaderListing(pcsc.list(withAtr), Optional.empty());
         } catch (PcscUnavailableException e) {
-            problem = Optional.of(e.getMessage());
+            return new ReaderListing(List.of(), Optional.of(e.getMessage()));
         }
-        pseudo.forEach(p -> all.add(ReaderInfo.of(p)));
-        return new ReaderListing(all, problem);
+    }
+
+    private static ReaderListing withPseudo(ReaderListing pcscListing, List<PseudoReader> pseudoReaders) {
+        List<ReaderInfo> all = new ArrayList<>(pcscListing.readers());
+        pseudoReaders.forEach(p -> all.add(ReaderInfo.of(p)));
+        return new ReaderListing(all, pcscListing.pcscProblem());
     }
 
     /** True when {@code wanted} chooses a pseudo-reader ({@code sim}, {@code sim:fresh}): no PC/SC needed. */
@@ -118,14 +196,23 @@ public final class Readers {
         if (p.isPresent()) {
             return p.get();
         }
-        ReaderListing listing = list(false);
+        // Chosen among the PC/SC readers and the given pseudo-readers: a class path pseudo-reader
+        // could only match by its id, which pseudoChoice has already looked for.
+        ReaderListing pcscListing = listPcsc(false);
         try {
-            return choose(wanted, listing.readers());
+            return choose(wanted, withPseudo(pcscListing, pseudo).readers());
         } catch (UnknownReaderException e) {
-            if (listing.pcscProblem().isPresent()) {
-                throw new PcscUnavailableException(listing.pcscProblem().get(), e);
+            // The message names every candidate, the class path's pseudo-readers too.
+            UnknownReaderException named = e;
+            try {
+                return choose(wanted, withPseudo(pcscListing, allPseudo()).readers());
+            } catch (UnknownReaderException full) {
+                named = full;
             }
-            throw e;
+            if (pcscListing.pcscProblem().isPresent()) {
+                throw new PcscUnavailableException(pcscListing.pcscProblem().get(), named);
+            }
+            throw named;
         }
     }
 
@@ -140,10 +227,9 @@ public final class Readers {
             return pcsc.open(chosen.name());
         }
         String id = chosen.id();
-        int colon = id.indexOf(':');
-        String base = colon < 0 ? id : id.substring(0, colon);
-        String argument = colon < 0 ? null : id.substring(colon + 1);
-        return pseudo.stream().filter(r -> r.id().equalsIgnoreCase(base)).findFirst()
+        String base = idOf(id);
+        String argument = base.length() == id.length() ? null : id.substring(base.length() + 1);
+        return findPseudo(base)
                 .orElseThrow(() -> UnknownReaderException.among("no reader '" + id + "' is registered", list(false).readers()))
                 .open(argument);
     }
@@ -153,14 +239,46 @@ public final class Readers {
             return Optional.empty();
         }
         String v = wanted.trim();
-        int colon = v.indexOf(':');
-        String base = colon < 0 ? v : v.substring(0, colon);
+        String base = idOf(v);
+        return findPseudo(base).map(r -> base.length() == v.length() ? ReaderInfo.of(r) : ReaderInfo.of(r, v.substring(base.length() + 1)));
+    }
+
+    /** The pseudo-reader id part of a choice: what comes before {@code :ARGUMENT}, or all of it. */
+    private static String idOf(String choice) {
+        int colon = choice.indexOf(':');
+        return colon < 0 ? choice : choice.substring(0, colon);
+    }
+
+    /** The pseudo-reader with id {@code base}: a given one, else one from the class path, looked up only if {@code base} can be an id. */
+    private Optional<PseudoReader> findPseudo(String base) {
         for (PseudoReader r : pseudo) {
             if (r.id().equalsIgnoreCase(base)) {
-                return Optional.of(colon < 0 ? ReaderInfo.of(r) : ReaderInfo.of(r, v.substring(colon + 1)));
+                return Optional.of(r);
             }
         }
-        return Optional.empty();
+        if (!base.matches(ID_PATTERN)) {
+            return Optional.empty();
+        }
+        return allPseudo().stream().filter(r -> r.id().equalsIgnoreCase(base)).findFirst();
+    }
+
+    /** The class path's pseudo-readers, looked up once by the first caller that needs them. */
+    private static final class Discovery {
+        static final Discovery NONE = new Discovery(List::of);
+
+        private final Supplier<List<PseudoReader>> lookup;
+        private List<PseudoReader> found;
+
+        Discovery(Supplier<List<PseudoReader>> lookup) {
+            this.lookup = lookup;
+        }
+
+        synchronized List<PseudoReader> readers() {
+            if (found == null) {
+                found = List.copyOf(lookup.get());
+            }
+            return found;
+        }
     }
 
     /**

@@ -264,4 +264,102 @@ class ReadersTest {
         plain.with(sim);
         assertEquals(4, plain.list().readers().size());
     }
+
+    /** Makes {@link FakeSimulator}s; a second class of it stands for another module's factory. */
+    private static final class SimFactory implements PseudoReader.Factory {
+        @Override
+        public PseudoReader create(java.nio.file.Path stateFile) {
+            return new FakeSimulator();
+        }
+    }
+
+    private static final class OtherFactory implements PseudoReader.Factory {
+        final String id;
+
+        OtherFactory(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public PseudoReader create(java.nio.file.Path stateFile) {
+            return new PseudoReader() {
+                @Override
+                public String id() {
+                    return id;
+                }
+
+                @Override
+                public String description() {
+                    return "another module's card";
+                }
+
+                @Override
+                public CardTransport open(String argument) {
+                    return new ScriptedTransport();
+                }
+            };
+        }
+    }
+
+    /** A class path lookup that counts how often it is asked. */
+    private static final class CountingLookup implements java.util.function.Supplier<List<PseudoReader.Factory>> {
+        final List<PseudoReader.Factory> registered;
+        int lookups;
+
+        CountingLookup(PseudoReader.Factory... registered) {
+            this.registered = List.of(registered);
+        }
+
+        @Override
+        public List<PseudoReader.Factory> get() {
+            lookups++;
+            return registered;
+        }
+    }
+
+    @Test
+    void choicesThatCannotBeAPseudoReaderIdNeverSearchTheClassPath() {
+        CountingLookup classPath = new CountingLookup(new SimFactory(), new OtherFactory("other"));
+        Readers linked = Readers.system(pcsc, null, classPath, new SimFactory());
+        assertEquals(PCSC.get(2), linked.resolve("Virtual PCD 00 00"));
+        assertEquals(PCSC.get(3), linked.resolve("3"));
+        assertEquals(PCSC.get(1), linked.resolve("Nitrokey Nitrokey HSM (DENK01234560000) 01 00"));
+        assertEquals("sim", linked.resolve("sim:fresh").id().substring(0, 3));
+        linked.open("sim");
+        assertEquals(0, classPath.lookups, "an exact name, an index or a linked id must not search the jars");
+        assertEquals(List.of("sim", "other"), linked.list(false).readers().stream().filter(r -> !r.isPcsc()).map(ReaderInfo::id).toList());
+        assertEquals(1, classPath.lookups, "a listing shows every pseudo-reader");
+        linked.list(false);
+        linked.with(new OtherFactory("third").create(null)).resolve("other");
+        assertEquals(1, classPath.lookups, "the class path is searched once, for every copy");
+    }
+
+    @Test
+    void aWordThatIsNoGivenIdSearchesTheClassPathAndFindsItsReader() {
+        CountingLookup classPath = new CountingLookup(new OtherFactory("other"));
+        Readers linked = Readers.system(pcsc, null, classPath, new SimFactory());
+        ReaderInfo other = linked.resolve("OTHER:x");
+        assertEquals("other:x", other.id());
+        assertFalse(other.isPcsc());
+        assertEquals(1, classPath.lookups);
+        assertEquals(PCSC.get(1), linked.resolve("nitrokey"), "a fragment that is a word still reaches PC/SC");
+        assertEquals(1, classPath.lookups);
+    }
+
+    @Test
+    void theClassPathRegistrationOfALinkedFactoryIsNotOfferedTwice() {
+        Readers linked = Readers.system(pcsc, null, new CountingLookup(new SimFactory()), new SimFactory());
+        assertEquals(List.of("sim"), linked.list().readers().stream().filter(r -> !r.isPcsc()).map(ReaderInfo::id).toList());
+        Readers unlinked = Readers.system(pcsc, null, new CountingLookup(new SimFactory()));
+        assertEquals(List.of("sim"), unlinked.list().readers().stream().filter(r -> !r.isPcsc()).map(ReaderInfo::id).toList());
+        assertEquals(1, unlinked.open("sim") instanceof ScriptedTransport ? 1 : 0);
+    }
+
+    @Test
+    void anotherModuleTakingALinkedIdIsRefusedWhenTheClassPathIsSearched() {
+        Readers clash = Readers.system(pcsc, null, new CountingLookup(new OtherFactory("SIM")), new SimFactory());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> clash.list());
+        assertEquals("a pseudo-reader with id 'SIM' is already registered", e.getMessage());
+        assertEquals(PCSC.get(2), clash.resolve("Virtual PCD 00 00"), "choices that need no lookup still work");
+    }
 }
