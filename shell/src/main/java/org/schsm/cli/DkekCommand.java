@@ -22,10 +22,13 @@ import org.schsm.hsm.dkek.ShareFile;
 import org.schsm.hsm.dkek.WrapFile;
 import org.schsm.hsm.dkek.WrapInspection;
 import org.schsm.secrets.SecretKind;
+import org.schsm.session.DryRunOption;
 import org.schsm.session.ExitCode;
+import org.schsm.session.FleetOptions;
 import org.schsm.session.Json;
 import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -180,6 +183,13 @@ public final class DkekCommand implements Runnable {
     @Command(name = "import", description = "Import one share file into the card (IMPORT DKEK SHARE), as"
             + " sc-hsm-tool --import-dkek-share does; no PIN needed.")
     static final class Import implements Callable<Integer> {
+        /** --parallel and --dry-run, for a run over a reader set (org.schsm.fleet.FleetRun reads them). */
+        @Mixin
+        FleetOptions fleet;
+
+        @Mixin
+        DryRunOption dryRun;
+
         @Spec
         CommandSpec spec;
 

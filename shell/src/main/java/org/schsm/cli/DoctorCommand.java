@@ -9,6 +9,7 @@ import org.schsm.hsm.DeviceStatus;
 import org.schsm.hsm.Diagnosis;
 import org.schsm.hsm.Doctor;
 import org.schsm.hsm.SmartCardHsm;
+import org.schsm.session.FleetOptions;
 import org.schsm.session.Json;
 import org.schsm.transport.Readers;
 import org.schsm.session.CardConnector;
@@ -17,6 +18,7 @@ import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
 import org.schsm.session.CliRemedies;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +32,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", description = {"Explain the device state and what to do (and not do); spends no try.",
         "Without a reachable card: what is wrong with PC/SC (pcscd, reader, card, another program, driver) and the fix."})
 public final class DoctorCommand implements Callable<Integer> {
+    /** --parallel, for a run over a reader set (org.schsm.fleet.FleetRun reads it). */
+    @Mixin
+    FleetOptions fleet;
+
     @Spec
     CommandSpec spec;
 

@@ -9,9 +9,12 @@ import org.schsm.hsm.SoPin;
 import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
 import org.schsm.session.CardSession;
+import org.schsm.session.DryRunOption;
 import org.schsm.session.ExitCode;
+import org.schsm.session.FleetOptions;
 import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,6 +26,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "init", description = "Initialize the device: set SO-PIN, user PIN, options. Erases keys on an initialized device (needs --force).")
 public final class InitCommand implements Callable<Integer> {
+    /** --parallel and --dry-run, for a run over a reader set (org.schsm.fleet.FleetRun reads them). */
+    @Mixin
+    FleetOptions fleet;
+
+    @Mixin
+    DryRunOption dryRun;
+
     @Spec
     CommandSpec spec;
 

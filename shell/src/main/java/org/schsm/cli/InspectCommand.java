@@ -15,8 +15,10 @@ import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
 import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
+import org.schsm.session.FleetOptions;
 import org.schsm.session.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +32,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "inspect", description = "Everything readable without a PIN in one view: ATR, applet, serial,"
         + " device certificate chain, PIN counters, DKEK, files and keys.")
 public final class InspectCommand implements Callable<Integer> {
+    /** --parallel, for a run over a reader set (org.schsm.fleet.FleetRun reads it). */
+    @Mixin
+    FleetOptions fleet;
+
     @Spec
     CommandSpec spec;
 

@@ -9,7 +9,9 @@ import org.schsm.hsm.KeyInfo;
 import org.schsm.hsm.KeySigning;
 import org.schsm.hsm.KeySpec;
 import org.schsm.hsm.dkek.WrapFile;
+import org.schsm.session.DryRunOption;
 import org.schsm.session.ExitCode;
+import org.schsm.session.FleetOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -32,6 +34,13 @@ public final class KeyCommand implements Runnable {
 
     @Command(name = "generate", description = "Generate a key pair on the card and label it as OpenSC does (user PIN needed).")
     static final class Generate implements Callable<Integer> {
+        /** --parallel and --dry-run, for a run over a reader set (org.schsm.fleet.FleetRun reads them). */
+        @Mixin
+        FleetOptions fleet;
+
+        @Mixin
+        DryRunOption dryRun;
+
         @Spec
         CommandSpec spec;
 

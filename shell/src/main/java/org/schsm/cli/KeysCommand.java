@@ -12,8 +12,10 @@ import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
 import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
+import org.schsm.session.FleetOptions;
 import org.schsm.session.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,6 +28,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "keys", description = "List the keys on the card (id, type, size or curve, label, request or"
         + " certificate); needs no PIN.")
 public final class KeysCommand implements Callable<Integer> {
+    /** --parallel, for a run over a reader set (org.schsm.fleet.FleetRun reads it). */
+    @Mixin
+    FleetOptions fleet;
+
     @Spec
     CommandSpec spec;
 

@@ -9,8 +9,10 @@ import java.util.Set;
 import org.schsm.cli.model.CommandModels;
 import org.schsm.fleet.FleetRun;
 import org.schsm.session.CardOptions;
+import org.schsm.session.DryRunOption;
 import org.schsm.session.ErrorReporter;
 import org.schsm.session.ExitCode;
+import org.schsm.session.FleetOptions;
 import org.schsm.session.UsageErrors;
 import org.schsm.shell.RunCommand;
 import org.schsm.shell.ShellCommand;
@@ -59,13 +61,30 @@ public final class Main implements Runnable {
     static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
 
     /** Root options that take a value, so the scan for the subcommand name skips the value. */
-    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-r", "--reader", "--sim-state");
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-r", "--reader", "--sim-state", FleetOptions.PARALLEL);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
     CardOptions card;
+
+    /*
+     * The options of a run over a reader set, before the command name: `schsm -r all --parallel 4
+     * status`, as GlobalPlatformPro and pkcs11-tool users put every option in front. Not inherited
+     * (each command that honours them declares them, FleetOptions and DryRunOption, and only its
+     * help shows them); before any other command org.schsm.fleet.FleetRun refuses them. The lists
+     * of commands in the descriptions are checked against those mixins (FleetCliTest).
+     */
+    @CommandLine.Option(names = FleetOptions.PARALLEL, paramLabel = "N",
+            description = "With a reader set: how many devices are worked on at the same time (default 1). For status, "
+                    + "inspect, doctor, pin status, keys, init, key generate, dkek import and test (before or after their name).")
+    Integer parallel;
+
+    @CommandLine.Option(names = DryRunOption.DRY_RUN,
+            description = "For init, key generate and dkek import (before or after their name): show what would run on "
+                    + "which device; change nothing.")
+    boolean dryRun;
 
     /**
      * Inherited, so that every command and subcommand answers {@code -h}/{@code --help} (the
@@ -196,7 +215,7 @@ public final class Main implements Runnable {
             // -r all, a glob or a list: the command runs once per device (org.schsm.fleet).
             CardOptions card = CardOptions.of(parsed.commandSpec());
             if (FleetRun.applies(parsed, card)) {
-                return FleetRun.execute(parsed, card, Main::run);
+                return FleetRun.execute(parsed, card, Main::run, Main::model);
             }
             return runLast.execute(parsed);
         });

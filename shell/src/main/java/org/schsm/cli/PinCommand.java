@@ -8,9 +8,11 @@ import org.schsm.hsm.PinReference;
 import org.schsm.hsm.PinValue;
 import org.schsm.hsm.SoPin;
 import org.schsm.session.ExitCode;
+import org.schsm.session.FleetOptions;
 import org.schsm.session.Json;
 import org.schsm.session.PinSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,6 +31,10 @@ public final class PinCommand implements Runnable {
 
     @Command(name = "status", description = "Tries left for the user PIN and the SO-PIN; spends no try.")
     static final class Status implements Callable<Integer> {
+        /** --parallel, for a run over a reader set (org.schsm.fleet.FleetRun reads it). */
+        @Mixin
+        FleetOptions fleet;
+
         @Spec
         CommandSpec spec;
 

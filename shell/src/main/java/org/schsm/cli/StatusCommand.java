@@ -14,8 +14,10 @@ import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
 import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
+import org.schsm.session.FleetOptions;
 import org.schsm.session.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", description = "Show version, options, serial and device certificate verdict, PIN counters,"
         + " DKEK and the ATR; spends no try.")
 public final class StatusCommand implements Callable<Integer> {
+    /** --parallel, for a run over a reader set (org.schsm.fleet.FleetRun reads it). */
+    @Mixin
+    FleetOptions fleet;
+
     @Spec
     CommandSpec spec;
 

@@ -25,11 +25,11 @@ final class FleetTestRun {
     private FleetTestRun() {
     }
 
-    static List<RunResult> run(List<Suite> suites, CardOptions options, String spec, RunOptions runOptions, boolean auto,
-                               PrintWriter out, PrintWriter err) {
+    static List<RunResult> run(List<Suite> suites, CardOptions options, int parallel, String spec, RunOptions runOptions,
+                               boolean auto, PrintWriter out, PrintWriter err) {
         Readers readers = options.readers();
         List<ReaderInfo> devices = ReaderSet.resolve(readers, spec);
-        return DeviceRuns.inParallel(devices, options.parallel(),
+        return DeviceRuns.inParallel(devices, parallel,
                 device -> runDevice(suites, readers, device, options, runOptions, auto, out, err));
     }
 

@@ -20,11 +20,13 @@ import org.schsm.session.CardConnector;
 import org.schsm.session.CardOptions;
 import org.schsm.session.CardSession;
 import org.schsm.session.ExitCode;
+import org.schsm.session.FleetOptions;
 import org.schsm.session.PinSource;
 import org.schsm.session.ReaderSet;
 import org.schsm.transport.TraceFormat;
 import org.schsm.transport.TransportException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +46,10 @@ import picocli.CommandLine.Spec;
                 "With -r given several times, run on each card and report where their answers differ.",
                 "Exit: 0 all passed, 1 a case failed or cards differ, 2 bad suite/usage, 3 no card."})
 public final class TestCommand implements Callable<Integer> {
+    /** --parallel, for a run over a reader set (FleetTestRun; test runs its sets itself). */
+    @Mixin
+    FleetOptions fleet;
+
     private CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "Suite files (Groovy DSL, see docs/conformance.md).")
@@ -140,7 +146,7 @@ public final class TestCommand implements Callable<Integer> {
         SuiteRunner runner = new SuiteRunner(runOptions, progress);
         List<RunResult> runs = new ArrayList<>();
         if (readers.size() == 1 && ReaderSet.isSet(readers.get(0))) {
-            runs = FleetTestRun.run(suites, options, readers.get(0), runOptions, auto, out, err);
+            runs = FleetTestRun.run(suites, options, FleetOptions.parallel(spec), readers.get(0), runOptions, auto, out, err);
             if (junitXml != null) {
                 JUnitXmlReport.write(junitXml, runs, null);
             }

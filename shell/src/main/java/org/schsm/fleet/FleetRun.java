@@ -11,19 +11,23 @@ import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.schsm.Secret;
 import org.schsm.SchsmException;
 import org.schsm.session.CardOptions;
 import org.schsm.session.DeviceRuns;
+import org.schsm.session.DryRunOption;
 import org.schsm.session.ExitCode;
+import org.schsm.session.FleetOptions;
 import org.schsm.session.Json;
 import org.schsm.session.ReaderSet;
 import org.schsm.session.SecretCache;
 import org.schsm.transport.ReaderInfo;
 import org.schsm.transport.Readers;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -51,12 +55,6 @@ public final class FleetRun {
         int run(String[] args, PrintWriter out, PrintWriter err);
     }
 
-    enum Kind { READ, PROVISION }
-
-    static final Map<String, Kind> COMMANDS = Map.of(
-            "status", Kind.READ, "inspect", Kind.READ, "doctor", Kind.READ, "pin status", Kind.READ, "keys", Kind.READ,
-            "init", Kind.PROVISION, "key generate", Kind.PROVISION, "dkek import", Kind.PROVISION);
-
     private FleetRun() {
     }
 
@@ -80,22 +78,35 @@ public final class FleetRun {
     }
 
     /**
-     * Whether this command line asks for a run over several devices: {@code -r} names a set, or
-     * {@code --dry-run} was given. {@code schsm test} runs its sets itself; help is never fanned out.
+     * Whether this command line is one for this class: {@code -r} names a set, {@code --dry-run} was
+     * given, or {@code --parallel} stood before the name of a command that does not take it (then
+     * {@link #execute} refuses it in one line). {@code schsm test} runs its sets itself; help is
+     * never fanned out.
      */
     public static boolean applies(ParseResult parsed, CardOptions options) {
         String name = commandName(parsed);
-        if (name.isEmpty() || name.equals("test") || helpRequested(parsed)) {
+        if (name.isEmpty() || helpRequested(parsed)) {
             return false;
         }
-        return ReaderSet.isSet(options.reader()) || options.dryRun();
+        CommandSpec command = command(parsed);
+        if (DryRunOption.requested(command)) {
+            return true;
+        }
+        if (!FleetOptions.declaredBy(command)) {
+            return ReaderSet.isSet(options.reader()) || FleetOptions.parallelBeforeCommand(command) != null;
+        }
+        return ReaderSet.isSet(options.reader()) && !name.equals("test");
     }
 
-    /** Runs the parsed command over its devices; the exit code is the worst device's. */
-    public static int execute(ParseResult parsed, CardOptions options, CommandRunner runner) {
+    /**
+     * Runs the parsed command over its devices; the exit code is the worst device's. {@code model}
+     * is the whole command tree, read only to name the commands that would have taken an option
+     * this one refuses.
+     */
+    public static int execute(ParseResult parsed, CardOptions options, CommandRunner runner, Supplier<CommandSpec> model) {
         CommandLine root = parsed.commandSpec().commandLine();
         try {
-            return run(parsed, options, runner, root);
+            return run(parsed, options, runner, model, root);
         } catch (CommandLine.ExecutionException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -104,21 +115,22 @@ public final class FleetRun {
         }
     }
 
-    private static int run(ParseResult parsed, CardOptions options, CommandRunner runner, CommandLine root) {
+    private static int run(ParseResult parsed, CardOptions options, CommandRunner runner, Supplier<CommandSpec> model,
+                           CommandLine root) {
         PrintWriter out = root.getOut();
         PrintWriter err = root.getErr();
         String name = commandName(parsed);
-        Kind kind = COMMANDS.get(name);
-        if (kind == null) {
-            err.println("schsm: " + (options.dryRun() ? "--dry-run" : "a reader set") + " works with "
-                    + String.join(", ", COMMANDS.keySet().stream().sorted().toList()) + ", not with '" + name + "'");
+        CommandSpec command = command(parsed);
+        boolean dryRun = DryRunOption.requested(command);
+        // What this command line asks for that the command might not take, and which commands take it.
+        String asked = dryRun ? DryRunOption.DRY_RUN : ReaderSet.isSet(options.reader()) ? "a reader set" : FleetOptions.PARALLEL;
+        Predicate<CommandSpec> takes = dryRun ? DryRunOption::declaredBy : FleetOptions::declaredBy;
+        if (!takes.test(command)) {
+            err.println("schsm: " + asked + " works with " + String.join(", ", commandsThat(takes, model.get()))
+                    + ", not with '" + name + "'");
             return ExitCode.BAD_INPUT;
         }
-        if (options.dryRun() && kind != Kind.PROVISION) {
-            err.println("schsm: --dry-run is for commands that change a device (init, key generate, dkek import), not '"
-                    + name + "'");
-            return ExitCode.BAD_INPUT;
-        }
+        boolean provisions = DryRunOption.declaredBy(command);
         List<ReaderInfo> devices;
         Readers readers = options.readers();
         devices = ReaderSet.isSet(options.reader()) ? ReaderSet.resolve(readers, options.reader())
@@ -127,26 +139,26 @@ public final class FleetRun {
         boolean json = jsonRequested(parsed);
         List<DeviceResult> results;
         try (SecretCache secrets = SecretCache.open()) {
-            results = runAll(devices, options.parallel(), device -> {
+            results = runAll(devices, FleetOptions.parallel(command), device -> {
                 DeviceProbe probe = DeviceProbe.of(readers, device);
                 if (!probe.ok()) {
                     return new DeviceResult(device, probe, probe.exitCode(), "", probe.error());
                 }
-                if (options.dryRun()) {
+                if (dryRun) {
                     return new DeviceResult(device, probe, ExitCode.OK, DryRun.plan(name, probe, masked(parsed, args)), "");
                 }
                 StringWriter o = new StringWriter();
                 StringWriter e = new StringWriter();
                 int code = runner.run(forDevice(args, device).toArray(String[]::new), new PrintWriter(o, true), new PrintWriter(e, true));
                 return new DeviceResult(device, probe, code, o.toString(), e.toString());
-            }, kind == Kind.PROVISION && !json ? r -> printPrefixed(r, out, err) : r -> { });
+            }, provisions && !json ? r -> printPrefixed(r, out, err) : r -> { });
         }
         if (json) {
             out.println(Json.GSON.toJson(toJson(results)));
-        } else if (kind == Kind.READ) {
+        } else if (!provisions) {
             FleetTable.print(results, out);
         } else {
-            out.println(summary(name, results, options.dryRun()));
+            out.println(summary(name, results, dryRun));
         }
         out.flush();
         err.flush();
@@ -306,6 +318,30 @@ public final class FleetRun {
 
     private static String firstLine(String text) {
         return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    }
+
+    /** The names of the commands in {@code model} that {@code takes}, sorted ("dkek import, doctor, ..."). */
+    static List<String> commandsThat(Predicate<CommandSpec> takes, CommandSpec model) {
+        List<String> names = new ArrayList<>();
+        collect(model, takes, names);
+        names.sort(null);
+        return names;
+    }
+
+    private static void collect(CommandSpec spec, Predicate<CommandSpec> takes, List<String> into) {
+        for (CommandLine sub : spec.subcommands().values()) {
+            CommandSpec s = sub.getCommandSpec();
+            if (takes.test(s)) {
+                into.add(s.qualifiedName(" ").substring(s.root().name().length() + 1));
+            }
+            collect(s, takes, into);
+        }
+    }
+
+    /** The command the line names: the last of the chain ({@code pin status}'s {@code status}). */
+    private static CommandSpec command(ParseResult parsed) {
+        List<CommandLine> chain = parsed.asCommandLineList();
+        return chain.get(chain.size() - 1).getCommandSpec();
     }
 
     /** "pin status" for {@code schsm pin status}, "" for the root alone. */

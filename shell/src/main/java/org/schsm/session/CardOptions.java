@@ -12,7 +12,9 @@ import picocli.CommandLine.ScopeType;
  * The options every card-talking command shares: which reader, where the embedded simulator keeps
  * its state, and whether to trace APDUs. Mixed into the root command with inherited scope, so they
  * are accepted before or after a subcommand's name ({@code schsm -r sim status},
- * {@code schsm status -r sim}) and always land in the root's instance.
+ * {@code schsm status -r sim}) and always land in the root's instance. The options of a run over
+ * a reader set are not here: only the commands that honour them declare them ({@link FleetOptions},
+ * {@link DryRunOption}).
  */
 public final class CardOptions {
     @Option(scope = ScopeType.INHERIT, names = {"-r", "--reader"}, paramLabel = "READER",
@@ -21,14 +23,6 @@ public final class CardOptions {
                     + "pin status, keys, init, key generate, dkek import and test: 'all', a glob ('Nitrokey*') or a "
                     + "comma-separated list. Default: the only reader with a card, else the simulator.")
     String reader;
-
-    @Option(scope = ScopeType.INHERIT, names = "--parallel", paramLabel = "N", defaultValue = "1",
-            description = "With a reader set: how many devices are worked on at the same time (default 1).")
-    int parallel = 1;
-
-    @Option(scope = ScopeType.INHERIT, names = "--dry-run",
-            description = "With init, key generate, dkek import: show what would run on which device; change nothing.")
-    boolean dryRun;
 
     @Option(scope = ScopeType.INHERIT, names = "--sim-state", paramLabel = "FILE",
             description = "State file of the embedded simulated card (default: $XDG_DATA_HOME/schsm/simulator.state).")
@@ -57,16 +51,6 @@ public final class CardOptions {
     /** The same options with another reader (state file and trace flag kept). */
     public CardOptions withReader(String newReader) {
         return of(newReader, simState, trace);
-    }
-
-    /** {@code --parallel}: devices worked on at the same time in a run over a reader set. */
-    public int parallel() {
-        return parallel;
-    }
-
-    /** {@code --dry-run}: show what a provisioning command would do on each device, change nothing. */
-    public boolean dryRun() {
-        return dryRun;
     }
 
     /**
