@@ -109,6 +109,11 @@ public final class ModelWriter {
         // picocli adds the subcommands a @Command declares before the members (CommandReflection)
         if (subcommands) {
             for (CommandLine sub : distinct(spec)) {
+                if (sub.getCommandSpec().modelTransformer() != null) {
+                    // CommandModels makes a nested command's CommandLine with the constructor that
+                    // applies transformers; picocli's annotation path does not apply them there
+                    throw unsupported(sub.getCommandSpec(), "a model transformer on a nested subcommand");
+                }
                 line(List.of("sub", kv("name", sub.getCommandName())));
                 command(sub.getCommandSpec(), true);
             }
@@ -150,6 +155,9 @@ public final class ModelWriter {
         IAnnotatedElement e = spec.mixinAnnotatedElements().get(name);
         if (e == null || !(e.userObject() instanceof Field field)) {
             throw unsupported(spec, "a mixin that is not an annotated field");
+        }
+        if (!spec.mixins().get(name).subcommands().isEmpty()) {
+            throw unsupported(spec, "a mixin with subcommands");
         }
         line(List.of("mixin", kv("name", name), kv("field", member(field))));
         command(spec.mixins().get(name), false);

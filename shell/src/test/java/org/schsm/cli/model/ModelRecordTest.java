@@ -54,6 +54,25 @@ class ModelRecordTest {
         assertNull(CommandModels.command("no-such-command"), "no record: the caller reads the annotations");
     }
 
+    /** A command with a picocli feature the record cannot rebuild. */
+    @CommandLine.Command(name = "grouped")
+    static final class Grouped {
+        static final class Choice {
+            @CommandLine.Option(names = "--a")
+            boolean a;
+        }
+
+        @CommandLine.ArgGroup(exclusive = true)
+        Choice choice;
+    }
+
+    @Test
+    void theWriterRefusesWhatTheRecordCannotRebuild() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ModelWriter.text(CommandSpec.forAnnotatedObject(new Grouped()), true));
+        assertTrue(e.getMessage().contains("arg groups"), e.getMessage());
+    }
+
     @Test
     void textsKeepTabsLineEndsEmptyItemsAndNull() {
         String[] items = {"", "a\tb", "line\nend", "back\\slash", "unit\u001fsep"};
