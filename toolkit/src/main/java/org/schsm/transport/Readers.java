@@ -177,6 +177,22 @@ public final class Readers {
         return new ReaderListing(all, pcscListing.pcscProblem());
     }
 
+    /**
+     * Tells the registry early that {@code wanted} will be opened, so that PC/SC can start loading
+     * on a background thread while the program does other work (the CLI calls it before building
+     * its command model). Does nothing when {@code wanted} names a pseudo-reader given to this
+     * registry; never searches the class path; results never depend on it.
+     */
+    public void prepare(String wanted) {
+        if (wanted == null) {
+            return;
+        }
+        String base = idOf(wanted.trim());
+        if (pseudo.stream().noneMatch(p -> p.id().equalsIgnoreCase(base))) {
+            pcsc.prepare();
+        }
+    }
+
     /** True when {@code wanted} chooses a pseudo-reader ({@code sim}, {@code sim:fresh}): no PC/SC needed. */
     public boolean isPseudoReader(String wanted) {
         return pseudoChoice(wanted).isPresent();
