@@ -99,7 +99,12 @@ public final class CardOptions {
      * arguments are read again, properly, by picocli, and a misread here costs at most that load.
      */
     public static void prepareReader(String[] args) {
-        readerOption(args).ifPresent(wanted -> of(wanted, null, false).readers().prepare(wanted));
+        // No lambda here: this runs before anything else, where a lambda's class is generated
+        // afresh (the build's training runs Main.run, not main, so the archive does not hold it).
+        Optional<String> wanted = readerOption(args);
+        if (wanted.isPresent()) {
+            of(wanted.get(), null, false).readers().prepare(wanted.get());
+        }
     }
 
     /** The value of {@code -r}/{@code --reader} in {@code args} as picocli accepts it ({@code -r X}, {@code -rX}, {@code -r=X}, {@code --reader=X}). */

@@ -188,9 +188,12 @@ public final class Readers {
             return;
         }
         String base = idOf(wanted.trim());
-        if (pseudo.stream().noneMatch(p -> p.id().equalsIgnoreCase(base))) {
-            pcsc.prepare();
+        for (PseudoReader p : pseudo) {
+            if (p.id().equalsIgnoreCase(base)) {
+                return;
+            }
         }
+        pcsc.prepare();
     }
 
     /** True when {@code wanted} chooses a pseudo-reader ({@code sim}, {@code sim:fresh}): no PC/SC needed. */
