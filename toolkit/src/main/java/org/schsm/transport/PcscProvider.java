@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.schsm.InvalidInputException;
 import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
@@ -131,9 +132,15 @@ public enum PcscProvider {
      * factory for many contexts is how jnasmartcardio's own {@code TerminalFactory} is used. A
      * holder class, so that a program using the JDK provider never touches it.
      */
-    private static final class WinscardBinding {
+    private static final class WinscardBinding implements Callable<jnasmartcardio.Smartcardio.JnaTerminalFactorySpi> {
         static final Preloaded<jnasmartcardio.Smartcardio.JnaTerminalFactorySpi> LOADED =
-                new Preloaded<>("pcsc preload", () -> new jnasmartcardio.Smartcardio.JnaTerminalFactorySpi((Object) null));
+                new Preloaded<>("pcsc preload", new WinscardBinding());
+
+        /** A class rather than a lambda: the CLI starts this first thing in main, see {@link Readers#prepare}. */
+        @Override
+        public jnasmartcardio.Smartcardio.JnaTerminalFactorySpi call() {
+            return new jnasmartcardio.Smartcardio.JnaTerminalFactorySpi((Object) null);
+        }
     }
 
     /**

@@ -307,8 +307,8 @@ class ReadersTest {
         }
     }
 
-    /** A class path lookup that counts how often it is asked. */
-    private static final class CountingLookup implements java.util.function.Supplier<List<PseudoReader.Factory>> {
+    /** A class path lookup that counts how often it is searched. */
+    private static final class CountingLookup implements Iterable<PseudoReader.Factory> {
         final List<PseudoReader.Factory> registered;
         int lookups;
 
@@ -317,9 +317,9 @@ class ReadersTest {
         }
 
         @Override
-        public List<PseudoReader.Factory> get() {
+        public java.util.Iterator<PseudoReader.Factory> iterator() {
             lookups++;
-            return registered;
+            return registered.iterator();
         }
     }
 
