@@ -103,7 +103,11 @@ public final class CardOptions {
         // afresh (the build's training runs Main.run, not main, so the archive does not hold it).
         Optional<String> wanted = readerOption(args);
         if (wanted.isPresent()) {
-            of(wanted.get(), null, false).readers().prepare(wanted.get());
+            try {
+                of(wanted.get(), null, false).readers().prepare(wanted.get());
+            } catch (RuntimeException e) {
+                // A bad SCHSM_PCSC_PROVIDER or data directory: the command itself reports it, as one line.
+            }
         }
     }
 
