@@ -76,6 +76,7 @@ public final class CdsTraining {
         } catch (RuntimeException noPcsc) {
             System.out.println("JDK PC/SC provider: " + noPcsc.getMessage());
         }
+        trainPcscConnection();
         for (List<String> command : commands) {
             if (aot && command.contains("test")) {
                 continue;
@@ -90,6 +91,29 @@ public final class CdsTraining {
         }
         System.out.println("classes of schsm loaded besides: " + loadEveryClass(Main.class, SmartCardHsm.class,
                 org.schsm.simulator.SimulatedCard.class));
+    }
+
+    /**
+     * What opening a PC/SC reader runs besides the listing, which the commands above never reach
+     * without a card: the connection's worker thread and its executor, the lambdas of the connect
+     * step, and javax.smartcardio's ATR and APDU classes. The open fails (no such reader, or no
+     * pcscd) after they have loaded; status on a reader then takes them from the archive instead
+     * of generating the lambdas and parsing the classes on every start (docs/performance.md).
+     */
+    private static void trainPcscConnection() {
+        try (org.schsm.transport.PcscTransport unexpected =
+                     org.schsm.transport.PcscTransport.open(NO_SUCH_READER, org.schsm.transport.PcscProvider.JNA)) {
+            System.out.println("PC/SC training: opened " + unexpected.name());
+        } catch (RuntimeException expected) {
+            System.out.println("PC/SC training: " + expected.getMessage());
+        }
+        for (String name : List.of("javax.smartcardio.ATR", "javax.smartcardio.CommandAPDU", "javax.smartcardio.ResponseAPDU")) {
+            try {
+                Class.forName(name, false, CdsTraining.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                System.out.println("not archived: " + name + " (" + e + ")");
+            }
+        }
     }
 
     /**

@@ -99,6 +99,8 @@ public final class Main implements Runnable {
     boolean version;
 
     public static void main(String[] args) {
+        // PC/SC's library loads on a second thread while the model below is built (docs/performance.md).
+        CardOptions.prepareReader(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -1,6 +1,7 @@
 package org.schsm.session;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.schsm.simulator.EmbeddedSimulator;
 import org.schsm.simulator.EmbeddedSimulatorReader;
 import org.schsm.transport.Readers;
@@ -72,6 +73,46 @@ public final class CardOptions {
 
     public boolean trace() {
         return trace;
+    }
+
+    /**
+     * Called by {@code main} before anything else: when {@code args} choose a reader with
+     * {@code -r}/{@code --reader} that is not the embedded simulator, PC/SC's library starts
+     * loading on a background thread ({@link Readers#prepare}) while the command model is built,
+     * 30-50 ms of a start that otherwise come after it (docs/performance.md). A hint only: the
+     * arguments are read again, properly, by picocli, and a misread here costs at most that load.
+     */
+    public static void prepareReader(String[] args) {
+        // No lambda here: this runs before anything else, where a lambda's class is generated
+        // afresh (the build's training runs Main.run, not main, so the archive does not hold it).
+        Optional<String> wanted = readerOption(args);
+        if (wanted.isPresent()) {
+            try {
+                of(wanted.get(), null, false).readers().prepare(wanted.get());
+            } catch (RuntimeException e) {
+                // A bad SCHSM_PCSC_PROVIDER or data directory: the command itself reports it, as one line.
+            }
+        }
+    }
+
+    /** The value of {@code -r}/{@code --reader} in {@code args} as picocli accepts it ({@code -r X}, {@code -rX}, {@code -r=X}, {@code --reader=X}). */
+    static Optional<String> readerOption(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.equals("-r") || a.equals("--reader")) {
+                return i + 1 < args.length ? Optional.of(args[i + 1]) : Optional.empty();
+            }
+            if (a.startsWith("--reader=")) {
+                return Optional.of(a.substring("--reader=".length()));
+            }
+            if (a.startsWith("-r") && a.length() > 2 && !a.startsWith("--")) {
+                return Optional.of(a.startsWith("-r=") ? a.substring(3) : a.substring(2));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

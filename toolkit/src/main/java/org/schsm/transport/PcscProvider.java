@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.schsm.InvalidInputException;
 import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
@@ -86,7 +87,7 @@ public enum PcscProvider {
     public CardTerminals terminals() {
         if (this == JNA) {
             try {
-                return new jnasmartcardio.Smartcardio.JnaTerminalFactorySpi((Object) null).engineTerminals();
+                return WinscardBinding.LOADED.get().engineTerminals();
             } catch (LinkageError e) {
                 // JNA could not load its native part or libpcsclite; the JDK's provider links differently
                 // and may still work. Callers lose nothing: GetResponseTransport completes 61xx/6Cxx either way.
@@ -105,6 +106,40 @@ public enum PcscProvider {
             return TerminalFactory.getInstance("PC/SC", null).terminals();
         } catch (NoSuchAlgorithmException | LinkageError e) {
             throw new PcscUnavailableException("the SUN PC/SC provider cannot be used: " + e, e);
+        }
+    }
+
+    /**
+     * Starts loading what {@link #terminals()} needs on a daemon thread and returns at once, so
+     * that a program that knows early it will use PC/SC (the CLI, from its {@code -r}) has it done
+     * while it does other work. With {@link #JNA} that is jnasmartcardio's winscard binding: JNA's
+     * native part, {@code java.util.logging} (JNA's logger; its start asks every jar of the class
+     * path for a {@code System.LoggerFinder}, 10-20 ms), libpcsclite and the binding's proxy class,
+     * together 30-50 ms of a start (docs/performance.md). No PC/SC context is made: pcsc-lite wants
+     * each thread to use its own. Without effect on results: a failure is kept and thrown by
+     * {@link #terminals()} as it would have been.
+     */
+    public void preload() {
+        if (this == JNA) {
+            WinscardBinding.LOADED.preload();
+        }
+    }
+
+    /**
+     * jnasmartcardio's factory, made once per process; each {@code engineTerminals()} is a new
+     * context. Making it loads the winscard binding ({@code Winscard.openLib}: the library, a proxy,
+     * three structures), which a factory per context (as before) did again for every context; one
+     * factory for many contexts is how jnasmartcardio's own {@code TerminalFactory} is used. A
+     * holder class, so that a program using the JDK provider never touches it.
+     */
+    private static final class WinscardBinding implements Callable<jnasmartcardio.Smartcardio.JnaTerminalFactorySpi> {
+        static final Preloaded<jnasmartcardio.Smartcardio.JnaTerminalFactorySpi> LOADED =
+                new Preloaded<>("pcsc preload", new WinscardBinding());
+
+        /** A class rather than a lambda: the CLI starts this first thing in main, see {@link Readers#prepare}. */
+        @Override
+        public jnasmartcardio.Smartcardio.JnaTerminalFactorySpi call() {
+            return new jnasmartcardio.Smartcardio.JnaTerminalFactorySpi((Object) null);
         }
     }
 

@@ -39,6 +39,12 @@ public final class PcscReaders implements ReaderSource {
         return PcscTransport.open(readerName, provider);
     }
 
+    /** Loads the provider's library on a background thread ({@link PcscProvider#preload()}). */
+    @Override
+    public void prepare() {
+        provider.preload();
+    }
+
     private static boolean cardPresent(CardTerminal t) {
         try {
             return t.isCardPresent();

@@ -19,4 +19,11 @@ public interface ReaderSource {
 
     /** Connects to the card in the reader with exactly this name. */
     CardTransport open(String readerName);
+
+    /**
+     * A hint that {@link #list} or {@link #open} will follow: a source may start loading what they
+     * need in the background and return at once. Results never depend on it.
+     */
+    default void prepare() {
+    }
 }

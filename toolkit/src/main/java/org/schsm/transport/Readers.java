@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The one registry of every card a user can choose with {@code -r}: the PC/SC readers of the
@@ -69,12 +67,13 @@ public final class Readers {
      * The class path's registration of a factory of the same class is then skipped.
      */
     public static Readers system(Path stateFile, PseudoReader.Factory... linked) {
+        // ServiceLoader.load only prepares the lookup; the jars are searched when it is iterated.
         return system(new PcscReaders(PcscProvider.configured()), stateFile,
-                () -> ServiceLoader.load(PseudoReader.Factory.class, Readers.class.getClassLoader()), linked);
+                ServiceLoader.load(PseudoReader.Factory.class, Readers.class.getClassLoader()), linked);
     }
 
     /** {@link #system(Path, PseudoReader.Factory...)} from any PC/SC source and class path lookup (tests count lookups). */
-    static Readers system(ReaderSource pcsc, Path stateFile, Supplier<? extends Iterable<PseudoReader.Factory>> classPath,
+    static Readers system(ReaderSource pcsc, Path stateFile, Iterable<PseudoReader.Factory> classPath,
                           PseudoReader.Factory... linked) {
         Readers readers = from(pcsc);
         Set<Class<?>> linkedTypes = new HashSet<>();
@@ -82,19 +81,7 @@ public final class Readers {
             readers = readers.with(factory.create(stateFile));
             linkedTypes.add(factory.getClass());
         }
-        List<PseudoReader> given = readers.pseudo;
-        Discovery discovery = new Discovery(() -> {
-            List<PseudoReader> found = new ArrayList<>();
-            for (PseudoReader.Factory factory : classPath.get()) {
-                if (!linkedTypes.contains(factory.getClass())) {
-                    PseudoReader reader = factory.create(stateFile);
-                    checkNewId(reader, given, found);
-                    found.add(reader);
-                }
-            }
-            return found;
-        });
-        return new Readers(pcsc, given, discovery);
+        return new Readers(pcsc, readers.pseudo, new Discovery(classPath, stateFile, readers.pseudo, linkedTypes));
     }
 
     /** PC/SC through {@code provider}, no pseudo-readers yet. */
@@ -123,8 +110,12 @@ public final class Readers {
         if (id == null || !id.matches(ID_PATTERN)) {
             throw new IllegalArgumentException("pseudo-reader id '" + id + "' must be a word starting with a letter");
         }
-        if (Stream.concat(given.stream(), found.stream()).anyMatch(p -> p.id().equalsIgnoreCase(id))) {
-            throw new IllegalArgumentException("a pseudo-reader with id '" + id + "' is already registered");
+        for (List<PseudoReader> registered : List.of(given, found)) {
+            for (PseudoReader p : registered) {
+                if (p.id().equalsIgnoreCase(id)) {
+                    throw new IllegalArgumentException("a pseudo-reader with id '" + id + "' is already registered");
+                }
+            }
         }
     }
 
@@ -175,6 +166,25 @@ public final class Readers {
         List<ReaderInfo> all = new ArrayList<>(pcscListing.readers());
         pseudoReaders.forEach(p -> all.add(ReaderInfo.of(p)));
         return new ReaderListing(all, pcscListing.pcscProblem());
+    }
+
+    /**
+     * Tells the registry early that {@code wanted} will be opened, so that PC/SC can start loading
+     * on a background thread while the program does other work (the CLI calls it before building
+     * its command model). Does nothing when {@code wanted} names a pseudo-reader given to this
+     * registry; never searches the class path; results never depend on it.
+     */
+    public void prepare(String wanted) {
+        if (wanted == null) {
+            return;
+        }
+        String base = idOf(wanted.trim());
+        for (PseudoReader p : pseudo) {
+            if (p.id().equalsIgnoreCase(base)) {
+                return;
+            }
+        }
+        pcsc.prepare();
     }
 
     /** True when {@code wanted} chooses a pseudo-reader ({@code sim}, {@code sim:fresh}): no PC/SC needed. */
@@ -262,20 +272,38 @@ public final class Readers {
         return allPseudo().stream().filter(r -> r.id().equalsIgnoreCase(base)).findFirst();
     }
 
-    /** The class path's pseudo-readers, looked up once by the first caller that needs them. */
+    /**
+     * The class path's pseudo-readers, looked up once by the first caller that needs them. No
+     * lambdas here: the CLI makes a registry first thing in {@code main} ({@link #prepare}), where
+     * the first lambda of the process would cost the start of the whole invokedynamic machinery.
+     */
     private static final class Discovery {
-        static final Discovery NONE = new Discovery(List::of);
+        static final Discovery NONE = new Discovery(List.of(), null, List.of(), Set.of());
 
-        private final Supplier<List<PseudoReader>> lookup;
+        private final Iterable<PseudoReader.Factory> classPath;
+        private final Path stateFile;
+        private final List<PseudoReader> given;
+        private final Set<Class<?>> linkedTypes;
         private List<PseudoReader> found;
 
-        Discovery(Supplier<List<PseudoReader>> lookup) {
-            this.lookup = lookup;
+        Discovery(Iterable<PseudoReader.Factory> classPath, Path stateFile, List<PseudoReader> given, Set<Class<?>> linkedTypes) {
+            this.classPath = classPath;
+            this.stateFile = stateFile;
+            this.given = given;
+            this.linkedTypes = linkedTypes;
         }
 
         synchronized List<PseudoReader> readers() {
             if (found == null) {
-                found = List.copyOf(lookup.get());
+                List<PseudoReader> more = new ArrayList<>();
+                for (PseudoReader.Factory factory : classPath) {
+                    if (!linkedTypes.contains(factory.getClass())) {
+                        PseudoReader reader = factory.create(stateFile);
+                        checkNewId(reader, given, more);
+                        more.add(reader);
+                    }
+                }
+                found = List.copyOf(more);
             }
             return found;
         }

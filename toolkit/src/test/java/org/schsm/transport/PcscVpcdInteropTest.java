@@ -173,6 +173,19 @@ class PcscVpcdInteropTest {
     }
 
     @Test
+    void aReaderPreparedAheadOpensAndExchangesExactlyAsWithout() {
+        // The CLI prepares the reader named by -r: jnasmartcardio's binding loads on a preload
+        // thread, the registry lists on this one, the connection runs on its worker thread.
+        Readers readers = Readers.pcsc(PcscProvider.JNA);
+        readers.prepare(reader);
+        try (CardTransport t = readers.open(reader)) {
+            assertEquals("AABB9000", Hex.encode(t.transmit(Hex.decode("00CA020202"))));
+            assertArrayEquals(ATR, t.atr());
+        }
+        assertEquals(List.of("00CA020202"), card.receivedOf(OURS));
+    }
+
+    @Test
     void unknownReaderNameListsTheConnectedReaders() {
         NoReaderException e = assertThrows(NoReaderException.class, () -> PcscTransport.open("No Such Reader 00 00"));
         assertTrue(e.getMessage().contains("'" + reader + "'"), e.getMessage());

@@ -31,6 +31,12 @@ class ReadersTest {
         final PcscUnavailableException down;
         final List<String> opened = new ArrayList<>();
         int listings;
+        int prepared;
+
+        @Override
+        public void prepare() {
+            prepared++;
+        }
 
         FakePcsc(List<ReaderInfo> readers) {
             this.readers = readers;
@@ -301,8 +307,8 @@ class ReadersTest {
         }
     }
 
-    /** A class path lookup that counts how often it is asked. */
-    private static final class CountingLookup implements java.util.function.Supplier<List<PseudoReader.Factory>> {
+    /** A class path lookup that counts how often it is searched. */
+    private static final class CountingLookup implements Iterable<PseudoReader.Factory> {
         final List<PseudoReader.Factory> registered;
         int lookups;
 
@@ -311,9 +317,9 @@ class ReadersTest {
         }
 
         @Override
-        public List<PseudoReader.Factory> get() {
+        public java.util.Iterator<PseudoReader.Factory> iterator() {
             lookups++;
-            return registered;
+            return registered.iterator();
         }
     }
 
@@ -361,5 +367,21 @@ class ReadersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> clash.list());
         assertEquals("a pseudo-reader with id 'SIM' is already registered", e.getMessage());
         assertEquals(PCSC.get(2), clash.resolve("Virtual PCD 00 00"), "choices that need no lookup still work");
+    }
+
+    @Test
+    void prepareStartsPcscOnlyForChoicesThatAreNoGivenPseudoReader() {
+        CountingLookup classPath = new CountingLookup(new OtherFactory("other"));
+        Readers linked = Readers.system(pcsc, null, classPath, new SimFactory());
+        linked.prepare("sim");
+        linked.prepare(" SIM:fresh ");
+        linked.prepare(null);
+        assertEquals(0, pcsc.prepared, "the simulator needs no PC/SC");
+        linked.prepare("Virtual PCD 00 00");
+        linked.prepare("0");
+        linked.prepare("other");
+        assertEquals(3, pcsc.prepared);
+        assertEquals(0, classPath.lookups, "preparing never searches the class path");
+        assertEquals(0, pcsc.listings, "preparing lists nothing");
     }
 }
