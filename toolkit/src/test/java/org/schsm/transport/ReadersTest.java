@@ -384,4 +384,14 @@ class ReadersTest {
         assertEquals(0, classPath.lookups, "preparing never searches the class path");
         assertEquals(0, pcsc.listings, "preparing lists nothing");
     }
+
+    @Test
+    void idsAreWordsOfAsciiLettersDigitsHyphensAndUnderscoresStartingWithALetter() {
+        for (String id : List.of("sim", "SIM", "a", "my-card_2", "z9")) {
+            assertTrue(Readers.isId(id), id);
+        }
+        for (String notId : java.util.Arrays.asList(null, "", "0", "2sim", "-sim", "_x", "sim card", "sim:x", "sïm", "Virtual PCD 00 00", "a.b")) {
+            assertFalse(Readers.isId(notId), String.valueOf(notId));
+        }
+    }
 }
