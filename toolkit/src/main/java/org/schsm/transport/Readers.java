@@ -151,8 +151,12 @@ public final class Readers {
         return withPseudo(listPcsc(withAtr), allPseudo());
     }
 
-    /** The PC/SC readers alone, or the reason PC/SC cannot be reached. */
-    private ReaderListing listPcsc(boolean withAtr) {
+    /**
+     * The PC/SC readers alone, an unreachable service reported as in {@link #list(boolean)}: for
+     * callers that choose among PC/SC readers only (no {@code -r}, a reader set), which then cause
+     * no class path lookup.
+     */
+    public ReaderListing listPcsc(boolean withAtr) {
         try {
             return new ReaderListing(pcsc.list(withAtr), Optional.empty());
         } catch (PcscUnavailableException e) {

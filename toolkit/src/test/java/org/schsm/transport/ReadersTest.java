@@ -394,4 +394,19 @@ class ReadersTest {
             assertFalse(Readers.isId(notId), String.valueOf(notId));
         }
     }
+
+    @Test
+    void thePcscListingAloneNeedsNoClassPathLookupAndReportsAnOutage() {
+        CountingLookup classPath = new CountingLookup(new OtherFactory("other"));
+        Readers linked = Readers.system(pcsc, null, classPath, new SimFactory());
+        ReaderListing l = linked.listPcsc(false);
+        assertEquals(PCSC, l.readers());
+        assertEquals(Optional.empty(), l.pcscProblem());
+        assertEquals(0, classPath.lookups);
+        FakePcsc down = new FakePcsc(new PcscUnavailableException("the PC/SC service is not running; start pcscd"));
+        ReaderListing none = Readers.system(down, null, classPath, new SimFactory()).listPcsc(false);
+        assertEquals(List.of(), none.readers());
+        assertEquals(Optional.of("the PC/SC service is not running; start pcscd"), none.pcscProblem());
+        assertEquals(0, classPath.lookups);
+    }
 }
