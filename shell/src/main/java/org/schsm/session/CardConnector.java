@@ -46,7 +46,7 @@ public final class CardConnector {
         if (wanted != null) {
             return open(readers, ReaderSet.resolveOne(readers, wanted), err, autoGetResponse, trace);
         }
-        ReaderListing listing = readers.list(false);
+        ReaderListing listing = readers.listPcsc(false);
         if (listing.pcscProblem().isPresent()) {
             err.println("note: PC/SC is not available (" + listing.pcscProblem().get() + "); using the embedded simulated card");
             return open(readers, readers.resolve(EmbeddedSimulatorReader.ID), err, autoGetResponse, trace);

@@ -136,7 +136,7 @@ public final class ReaderSet {
     }
 
     private static List<ReaderInfo> pcscReaders(Readers readers) {
-        ReaderListing listing = readers.list(false);
+        ReaderListing listing = readers.listPcsc(false);
         if (listing.pcscProblem().isPresent()) {
             throw new PcscUnavailableException(listing.pcscProblem().get());
         }

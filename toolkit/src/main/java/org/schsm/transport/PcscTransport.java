@@ -172,7 +172,7 @@ public final class PcscTransport implements CardTransport {
             answer = worker.call(wait, "the answer to " + what,
                     "no answer within " + AnswerTimeout.text(wait) + " to " + what + " from the card in reader '"
                             + readerName + "' (card dead or stuck; " + AnswerTimeout.VARIABLE + " sets the wait)",
-                    () -> wire.transmit(bytes));
+                    new Transmit(wire, bytes));
         } catch (CardException e) {
             throw PcscErrors.map("sending " + what, readerName, e);
         } catch (TransportException | UnsendableCommandException e) {
@@ -233,7 +233,7 @@ public final class PcscTransport implements CardTransport {
     public void beginExclusive() {
         ensureOpen();
         if (exclusiveDepth == 0) {
-            onWorker("taking exclusive access", card::beginExclusive);
+            onWorker(CardStep.BEGIN_EXCLUSIVE);
         }
         exclusiveDepth++;
     }
@@ -246,17 +246,15 @@ public final class PcscTransport implements CardTransport {
         }
         exclusiveDepth--;
         if (exclusiveDepth == 0) {
-            onWorker("releasing exclusive access", card::endExclusive);
+            onWorker(CardStep.END_EXCLUSIVE);
         }
     }
 
-    private void onWorker(String operation, CardStep step) {
+    private void onWorker(CardStep step) {
+        String operation = step.operation;
         try {
             worker.call(timeout.ordinary(), operation, "reader '" + readerName + "' did not answer within "
-                    + AnswerTimeout.text(timeout.ordinary()) + " while " + operation, () -> {
-                        step.run();
-                        return null;
-                    });
+                    + AnswerTimeout.text(timeout.ordinary()) + " while " + operation, new OnCard(step));
         } catch (CardException e) {
             throw PcscErrors.map(operation, readerName, e);
         } catch (RuntimeException e) {
@@ -301,24 +299,75 @@ public final class PcscTransport implements CardTransport {
         }
         TransportException failure = null;
         if (held) {
-            failure = step(failure, "releasing exclusive access", card::endExclusive);
+            failure = step(failure, CardStep.END_EXCLUSIVE);
         }
-        // No reset: a reset would log the user out for every other application as well.
-        failure = step(failure, "disconnecting", () -> card.disconnect(false));
-        failure = step(failure, "releasing the PC/SC context", context::close);
+        failure = step(failure, CardStep.DISCONNECT);
+        failure = step(failure, CardStep.RELEASE_CONTEXT);
         worker.shutdown();
         if (failure != null && !isGone(failure)) {
             throw failure;
         }
     }
 
-    private interface CardStep {
-        void run() throws CardException;
+    /**
+     * The PC/SC calls of a connection besides transmit. They and {@link Transmit} are classes, not
+     * lambdas, for the start-up of every command on a reader: bin/schsm's class archive can only
+     * hold the lambda classes its build-time training made, and the training has no card to send
+     * to or close, so each lambda here was a class generated on every run (docs/performance.md).
+     */
+    private enum CardStep {
+        BEGIN_EXCLUSIVE("taking exclusive access"),
+        END_EXCLUSIVE("releasing exclusive access"),
+        DISCONNECT("disconnecting"),
+        RELEASE_CONTEXT("releasing the PC/SC context");
+
+        final String operation;
+
+        CardStep(String operation) {
+            this.operation = operation;
+        }
     }
 
-    private TransportException step(TransportException failure, String operation, CardStep step) {
+    /** {@code step} on the card, run by the worker. */
+    private final class OnCard implements PcscWorker.Call<Void> {
+        private final CardStep step;
+
+        OnCard(CardStep step) {
+            this.step = step;
+        }
+
+        @Override
+        public Void run() throws CardException {
+            switch (step) {
+                case BEGIN_EXCLUSIVE -> card.beginExclusive();
+                case END_EXCLUSIVE -> card.endExclusive();
+                // No reset: a reset would log the user out for every other application as well.
+                case DISCONNECT -> card.disconnect(false);
+                case RELEASE_CONTEXT -> context.close();
+            }
+            return null;
+        }
+    }
+
+    /** One command on the wire, run by the worker. */
+    private static final class Transmit implements PcscWorker.Call<byte[]> {
+        private final PcscWire wire;
+        private final byte[] command;
+
+        Transmit(PcscWire wire, byte[] command) {
+            this.wire = wire;
+            this.command = command;
+        }
+
+        @Override
+        public byte[] run() throws CardException {
+            return wire.transmit(command);
+        }
+    }
+
+    private TransportException step(TransportException failure, CardStep step) {
         try {
-            onWorker(operation, step);
+            onWorker(step);
             return failure;
         } catch (TransportException e) {
             return first(failure, e);

@@ -35,8 +35,6 @@ import java.util.Set;
  * pseudo-reader the program linked ({@code sim} in the CLI).
  */
 public final class Readers {
-    private static final String ID_PATTERN = "[A-Za-z][A-Za-z0-9_-]*";
-
     private final ReaderSource pcsc;
     /** Given: linked at {@link #system(Path, PseudoReader.Factory...)} or added with {@link #with}. */
     private final List<PseudoReader> pseudo;
@@ -107,7 +105,7 @@ public final class Readers {
 
     private static void checkNewId(PseudoReader reader, List<PseudoReader> given, List<PseudoReader> found) {
         String id = reader.id();
-        if (id == null || !id.matches(ID_PATTERN)) {
+        if (!isId(id)) {
             throw new IllegalArgumentException("pseudo-reader id '" + id + "' must be a word starting with a letter");
         }
         for (List<PseudoReader> registered : List.of(given, found)) {
@@ -153,8 +151,12 @@ public final class Readers {
         return withPseudo(listPcsc(withAtr), allPseudo());
     }
 
-    /** The PC/SC readers alone, or the reason PC/SC cannot be reached. */
-    private ReaderListing listPcsc(boolean withAtr) {
+    /**
+     * The PC/SC readers alone, an unreachable service reported as in {@link #list(boolean)}: for
+     * callers that choose among PC/SC readers only (no {@code -r}, a reader set), which then cause
+     * no class path lookup.
+     */
+    public ReaderListing listPcsc(boolean withAtr) {
         try {
             return new ReaderListing(pcsc.list(withAtr), Optional.empty());
         } catch (PcscUnavailableException e) {
@@ -253,6 +255,28 @@ public final class Readers {
         return findPseudo(base).map(r -> base.length() == v.length() ? ReaderInfo.of(r) : ReaderInfo.of(r, v.substring(base.length() + 1)));
     }
 
+    /**
+     * A word: an ASCII letter, then ASCII letters, digits, '-' or '_'. Checked by hand rather than
+     * with a regular expression: java.util.regex uses lambdas, and the CLI checks ids first thing
+     * in {@code main}, where the first lambda of the process starts the invokedynamic machinery.
+     */
+    static boolean isId(String s) {
+        if (s == null || s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiLetter(c) && (c < '0' || c > '9') && c != '-' && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
     /** The pseudo-reader id part of a choice: what comes before {@code :ARGUMENT}, or all of it. */
     private static String idOf(String choice) {
         int colon = choice.indexOf(':');
@@ -266,7 +290,7 @@ public final class Readers {
                 return Optional.of(r);
             }
         }
-        if (!base.matches(ID_PATTERN)) {
+        if (!isId(base)) {
             return Optional.empty();
         }
         return allPseudo().stream().filter(r -> r.id().equalsIgnoreCase(base)).findFirst();

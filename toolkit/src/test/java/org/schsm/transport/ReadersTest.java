@@ -384,4 +384,29 @@ class ReadersTest {
         assertEquals(0, classPath.lookups, "preparing never searches the class path");
         assertEquals(0, pcsc.listings, "preparing lists nothing");
     }
+
+    @Test
+    void idsAreWordsOfAsciiLettersDigitsHyphensAndUnderscoresStartingWithALetter() {
+        for (String id : List.of("sim", "SIM", "a", "my-card_2", "z9")) {
+            assertTrue(Readers.isId(id), id);
+        }
+        for (String notId : java.util.Arrays.asList(null, "", "0", "2sim", "-sim", "_x", "sim card", "sim:x", "sïm", "Virtual PCD 00 00", "a.b")) {
+            assertFalse(Readers.isId(notId), String.valueOf(notId));
+        }
+    }
+
+    @Test
+    void thePcscListingAloneNeedsNoClassPathLookupAndReportsAnOutage() {
+        CountingLookup classPath = new CountingLookup(new OtherFactory("other"));
+        Readers linked = Readers.system(pcsc, null, classPath, new SimFactory());
+        ReaderListing l = linked.listPcsc(false);
+        assertEquals(PCSC, l.readers());
+        assertEquals(Optional.empty(), l.pcscProblem());
+        assertEquals(0, classPath.lookups);
+        FakePcsc down = new FakePcsc(new PcscUnavailableException("the PC/SC service is not running; start pcscd"));
+        ReaderListing none = Readers.system(down, null, classPath, new SimFactory()).listPcsc(false);
+        assertEquals(List.of(), none.readers());
+        assertEquals(Optional.of("the PC/SC service is not running; start pcscd"), none.pcscProblem());
+        assertEquals(0, classPath.lookups);
+    }
 }
