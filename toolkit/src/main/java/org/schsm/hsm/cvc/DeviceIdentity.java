@@ -50,12 +50,7 @@ public record DeviceIdentity(Optional<String> serialNumber, Optional<CvCertifica
             return broken("EF 2F02 is empty");
         }
         CvCertificate device = certificates.get(0);
-        Optional<String> serial;
-        try {
-            serial = Optional.of(device.serialNumber());
-        } catch (CvcFormatException e) {
-            serial = Optional.empty();
-        }
+        Optional<String> serial = serialOf(device);
         Signatures signatures = new Signatures(efCDevAut, verified);
         if (certificates.size() == 1) {
             ChainVerdict verdict = selfSigned(device, signatures);
@@ -78,7 +73,16 @@ public record DeviceIdentity(Optional<String> serialNumber, Optional<CvCertifica
     public static Optional<String> serialNumberOf(byte[] efCDevAut) {
         try {
             List<CvCertificate> certificates = CvCertificate.decodeAll(efCDevAut);
-            return certificates.isEmpty() ? Optional.empty() : Optional.of(certificates.get(0).serialNumber());
+            return certificates.isEmpty() ? Optional.empty() : serialOf(certificates.get(0));
+        } catch (CvcFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The device certificate's serial number, empty when its CHR does not have the form of one. */
+    private static Optional<String> serialOf(CvCertificate device) {
+        try {
+            return Optional.of(device.serialNumber());
         } catch (CvcFormatException e) {
             return Optional.empty();
         }
@@ -100,11 +104,10 @@ public record DeviceIdentity(Optional<String> serialNumber, Optional<CvCertifica
             this.verified = verified;
         }
 
-        /** Fixes the trust anchor; true when this chain verified against it before. */
-        boolean anchoredAt(CvPublicKey anchorKey) {
+        /** Fixes the trust anchor, and whether this chain verified against it before. */
+        void anchoredAt(CvPublicKey anchorKey) {
             anchor = anchorKey.point();
             checkedBefore = verified.contains(efCDevAut, anchor);
-            return checkedBefore;
         }
 
         boolean verify(byte[] data, byte[] signature, CvPublicKey signer) {

@@ -83,7 +83,7 @@ public final class VerifiedChains {
                 entries.addAll(lines);
             } catch (NoSuchFileException e) {
                 // nothing verified yet
-            } catch (IOException | SecurityException | java.io.UncheckedIOException e) {
+            } catch (IOException | SecurityException e) {
                 // unreadable: remembers nothing (class comment)
             }
         }
